@@ -1,0 +1,110 @@
+// The data model of the foundation: what a reader produces (RawRecord), what
+// the document stages build (Document), and what a rejected input leaves
+// behind (Reject).
+//
+// Offsets: every Span is a half-open byte range [begin, end) into
+// Document::text, the decoded, NFC-normalised, cleaned article text that is
+// stored. Removed furniture keeps its offset in Document::extracted (the text
+// before cleaning), so nothing is lost silently.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ng {
+
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  std::string_view of(std::string_view text) const { return text.substr(begin, end - begin); }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// Which reader produced a record.
+enum class Format { kText, kHtml, kJsonl, kFeed, kWarc };
+std::string_view format_name(Format f);
+
+// One article as a reader found it, before any document stage ran.
+struct RawRecord {
+  std::string source;    // file path (or "-" for stdin) the record came from
+  std::string locator;   // where inside the source: "line 12", "item 3", "record 7"; empty for whole files
+  Format format = Format::kText;
+  bool is_html = false;  // `body` is HTML markup to extract from
+  std::string body;      // raw bytes of the article (any charset, or HTML)
+  std::string declared_charset;  // from the transport/markup, empty if none
+
+  // Metadata given by the source; empty when absent.
+  std::string id;         // external id (JSONL "id"): kept as the document id
+  std::string url;        // canonical or target URL
+  std::string title;
+  std::string published;  // as given (ISO 8601 when the source says so)
+  std::string lang;       // language given by the input (JSONL "lang")
+
+  // "path", or "path:line 12"/"path:item 3": names the input in messages.
+  std::string where() const;
+};
+
+// A piece of text that was not article text, kept with the reason it went.
+struct Removal {
+  Span span;            // in Document::extracted
+  std::string text;     // what was removed
+  std::string reason;   // "comment counter", "photo credit", "repeated caption", "source line", ...
+};
+
+struct Paragraph {
+  Span span;                  // in Document::text
+  std::string lang = "und";   // ISO 639-1, or "und" when not reliable
+  float confidence = 0;       // 0..1
+};
+
+struct Sentence {
+  Span span;
+};
+
+struct Token {
+  Span span;
+  bool is_word = false;  // letters or digits (ICU word status != none)
+};
+
+struct Document {
+  std::string id;         // stable: external id, else "u" + hash(canonical URL), else "h" + hash(text)
+  std::string source;     // RawRecord::where()
+  Format format = Format::kText;
+  std::string url;
+  std::string title;
+  std::string published;  // ISO 8601 date or date-time as found, empty if unknown
+  std::string agency;     // sign-off / credit that became metadata ("VNA", "TTXVN/Vietnam+")
+
+  std::string charset;        // charset the bytes were decoded from
+  uint32_t invalid_bytes = 0; // byte sequences replaced by U+FFFD during decoding
+  uint64_t raw_size = 0;      // size in bytes of RawRecord::body
+
+  std::string extracted;      // decoded text before cleaning (main text for HTML)
+  std::string text;           // cleaned article text: what is stored and analysed
+  std::vector<Removal> removed;
+
+  // Language: `lang` is what the document is taken to be (the given language
+  // when the input gives one, else the detected one); `lang_detected` is what
+  // CLD2 said ("und" when it was not reliable).
+  std::string lang = "und";
+  std::string lang_given;
+  std::string lang_detected = "und";
+  float lang_confidence = 0;
+  bool lang_reliable = false;
+
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+};
+
+// An input that could not become a document, with the reason.
+struct Reject {
+  std::string source;   // file path or "-"
+  std::string locator;  // "line 12", "record 3", or empty
+  std::string reason;   // human-readable: what is wrong and, where useful, what to do
+};
+
+}  // namespace ng
