@@ -33,6 +33,10 @@ class InputStream {
 // the file name, and decompressed transparently (multi-member streams too).
 Result<std::unique_ptr<InputStream>> open_input(const std::string& path);
 
+// A stream that yields `prefix` and then the rest of `rest` (used after
+// peeking at the first bytes to sniff a format).
+std::unique_ptr<InputStream> make_prefixed_stream(std::string prefix, std::unique_ptr<InputStream> rest);
+
 // Reads a whole stream, refusing more than `max_bytes` (the Status says the
 // limit and the option that raises it).
 Result<std::string> read_all(InputStream& in, uint64_t max_bytes);

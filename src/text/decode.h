@@ -22,9 +22,12 @@ struct Decoded {
   uint32_t invalid = 0;      // invalid byte sequences replaced by U+FFFD
 };
 
-// Decodes `bytes`: a BOM wins, then `declared_charset` (from HTTP, WARC, XML or
-// <meta>), then valid UTF-8, then uchardet's guess; anything undecodable is
-// replaced by U+FFFD and counted. Errors (kInvalidInput): binary content, a
+// Decodes `bytes`: a BOM wins; then bytes that are valid UTF-8 with real
+// multi-byte text (or nearly so: under 5% invalid sequences) are UTF-8 whatever
+// a header claims, since mislabelled pages are common and legacy 8-bit text
+// almost never forms valid UTF-8 by chance; then `declared_charset` (from
+// HTTP, WARC, XML or <meta>); then uchardet's guess; else UTF-8. Anything
+// undecodable is replaced by U+FFFD (one per invalid run) and counted. Errors (kInvalidInput): binary content, a
 // file that is mostly undecodable. The message says which and how much.
 Result<Decoded> decode_to_utf8(std::string_view bytes, std::string_view declared_charset,
                                const DecodeOptions& options = {});

@@ -1,0 +1,14 @@
+// One function per subcommand; each returns an exit code (args.h).
+#pragma once
+
+namespace ng::cli {
+
+int cmd_ingest(int argc, char** argv);
+int cmd_docs(int argc, char** argv);
+int cmd_show(int argc, char** argv);
+int cmd_export(int argc, char** argv);
+int cmd_stats(int argc, char** argv);
+int cmd_rejects(int argc, char** argv);
+int cmd_eval(int argc, char** argv);
+
+}  // namespace ng::cli

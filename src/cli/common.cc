@@ -1,0 +1,80 @@
+#include "cli/common.h"
+
+#include <cstdio>
+
+#include "cli/json.h"
+
+namespace ng::cli {
+
+void print_error(const char* cmd, const std::string& message) {
+  std::fprintf(stderr, "newsgraph %s: %s\n", cmd, message.c_str());
+}
+
+std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_only) {
+  SqliteOptions options;
+  options.read_only = read_only;
+  auto store = open_sqlite_store(args.get("db", "newsgraph.db"), options);
+  if (!store) {
+    print_error(cmd, store.status().message());
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+std::string document_json(const Document& d, bool full) {
+  JsonObject o;
+  o.str("id", d.id)
+      .str("source", d.source)
+      .str_or_null("url", d.url)
+      .str_or_null("title", d.title)
+      .str_or_null("published", d.published)
+      .str("lang", d.lang)
+      .num("lang_confidence", d.lang_confidence)
+      .str("lang_detected", d.lang_detected)
+      .str_or_null("lang_given", d.lang_given)
+      .str("format", format_name(d.format))
+      .str_or_null("agency", d.agency)
+      .str("charset", d.charset)
+      .integer("invalid_bytes", d.invalid_bytes)
+      .str("text", d.text);
+  if (full) {
+    std::string paras = "[";
+    for (size_t i = 0; i < d.paragraphs.size(); ++i) {
+      const auto& p = d.paragraphs[i];
+      if (i) paras += ',';
+      paras += JsonObject()
+                   .integer("begin", p.span.begin)
+                   .integer("end", p.span.end)
+                   .str("lang", p.lang)
+                   .num("confidence", p.confidence)
+                   .done();
+    }
+    paras += ']';
+    std::string sents = "[";
+    for (size_t i = 0; i < d.sentences.size(); ++i) {
+      if (i) sents += ',';
+      sents += "[" + std::to_string(d.sentences[i].span.begin) + "," + std::to_string(d.sentences[i].span.end) + "]";
+    }
+    sents += ']';
+    std::string removed = "[";
+    for (size_t i = 0; i < d.removed.size(); ++i) {
+      const auto& r = d.removed[i];
+      if (i) removed += ',';
+      removed += JsonObject()
+                     .integer("begin", r.span.begin)
+                     .integer("end", r.span.end)
+                     .str("reason", r.reason)
+                     .str("text", r.text)
+                     .done();
+    }
+    removed += ']';
+    o.boolean("lang_reliable", d.lang_reliable)
+        .raw("paragraphs", paras)
+        .raw("sentences", sents)
+        .integer("tokens", static_cast<long long>(d.tokens.size()))
+        .raw("removed", removed);
+  }
+  return o.done();
+}
+
+}  // namespace ng::cli

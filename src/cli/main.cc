@@ -1,0 +1,53 @@
+// newsgraph: multilingual news to events and stories. See README.md.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+
+namespace {
+
+const char* kUsage = R"(usage: newsgraph <command> [options]
+
+commands:
+  ingest PATH...     read files, directories (recursively) and - (stdin) into the store
+  docs               list stored documents (id, lang, date, title, source)
+  show ID            one document: text, sentences, paragraph languages, removed furniture
+  export docs        all documents as JSON Lines
+  stats              counts by language and format
+  rejects            inputs that were rejected, with their reasons
+  eval               measure against a gold corpus (language accuracy)
+
+common options:
+  --db PATH          the SQLite store (default ./newsgraph.db)
+  --data DIR         resource directory (default: the installed data/, or $NEWSGRAPH_DATA)
+  --json             JSON output for listings
+  --help             help for a command
+
+exit codes: 0 ok, 1 some inputs rejected, 2 usage error, 3 fatal error
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace ng::cli;
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? kExitUsage : kExitOk;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    std::puts("newsgraph 0.1.0");
+    return kExitOk;
+  }
+  std::string cmd = argv[1];
+  if (cmd == "ingest") return cmd_ingest(argc, argv);
+  if (cmd == "docs") return cmd_docs(argc, argv);
+  if (cmd == "show") return cmd_show(argc, argv);
+  if (cmd == "export") return cmd_export(argc, argv);
+  if (cmd == "stats") return cmd_stats(argc, argv);
+  if (cmd == "rejects") return cmd_rejects(argc, argv);
+  if (cmd == "eval") return cmd_eval(argc, argv);
+  std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
+  return kExitUsage;
+}

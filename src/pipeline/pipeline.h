@@ -1,0 +1,104 @@
+// The pipeline: the one place that knows the whole flow. It reads inputs,
+// runs the document stages (decode -> extract -> clean -> language ->
+// segment) on worker threads, and commits each batch to the store in input
+// order, in one transaction. The CLI and (later) the HTTP ingest both call it.
+//
+// Determinism: document stages are pure and batches are committed in input
+// order, so the store's content does not depend on the number of threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "ingest/clean.h"
+#include "ingest/html.h"
+#include "ingest/reader.h"
+#include "store/store.h"
+#include "text/decode.h"
+#include "text/language.h"
+#include "text/segment.h"
+
+namespace ng {
+
+struct PipelineOptions {
+  std::string data_dir;        // data/ resources; empty = default_data_dir()
+  int threads = 0;             // worker threads for document stages; 0 = all cores
+  size_t batch_size = 256;     // records per transaction
+  bool keep_tokens = true;     // store tokens (they can be recomputed)
+  ReaderOptions reader;
+  DecodeOptions decode;
+  HtmlOptions html;
+  LanguageOptions language;
+  // Called about twice a second during ingest with the running summary (for a
+  // progress line); may be empty.
+  std::function<void(const struct IngestSummary&)> on_progress;
+};
+
+struct IngestSummary {
+  int64_t records = 0;      // records read (documents or not)
+  int64_t inserted = 0;     // new documents stored
+  int64_t duplicates = 0;   // already stored (same id): nothing added
+  int64_t rejected = 0;     // inputs rejected (each also in `rejects`)
+  int64_t lang_disagreements = 0;  // given language != reliably detected language
+  uint64_t bytes = 0;       // raw bytes of the records read
+  double seconds = 0;
+  std::map<std::string, int64_t> by_lang;  // new documents per language
+  std::vector<Reject> rejects;             // in input order
+};
+
+// The document stages, built once from their options; process() is const and
+// thread-safe.
+class DocumentProcessor {
+ public:
+  static Result<std::unique_ptr<DocumentProcessor>> create(const PipelineOptions& options);
+  ~DocumentProcessor();
+
+  // Runs every document stage on one record. An error is the reason the
+  // record is rejected (it names no file: the caller adds record.where()).
+  Result<Document> process(const RawRecord& record) const;
+
+ private:
+  DocumentProcessor();
+  PipelineOptions options_;
+  std::unique_ptr<Cleaner> cleaner_;
+  std::unique_ptr<Segmenter> segmenter_;
+  LanguageIdentifier language_;
+};
+
+// The stable document id: the external id when given; else "u" + hash of the
+// canonical URL when the URL is the document's own (HTML canonical, WARC
+// target, feed link, JSONL url); else "h" + hash of the text with whitespace
+// collapsed.
+std::string document_id(const RawRecord& record, const Document& doc, bool url_is_identity);
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> create(const PipelineOptions& options, Store& store);
+  ~Pipeline();
+
+  // Ingests `paths` (files, directories, "-"). Rejected inputs do not stop
+  // the run: they are stored and listed in the summary. A store error is
+  // fatal and returned (batches committed before it stay committed).
+  Result<IngestSummary> ingest(const std::vector<std::string>& paths);
+
+  // Processes records already in memory (used by tests and benchmarks):
+  // same stages, same commit rules.
+  Result<IngestSummary> ingest_records(std::vector<RawRecord> records);
+
+  const DocumentProcessor& processor() const { return *processor_; }
+
+ private:
+  Pipeline() = default;
+  struct Run;
+  PipelineOptions options_;
+  Store* store_ = nullptr;
+  std::unique_ptr<DocumentProcessor> processor_;
+};
+
+}  // namespace ng
