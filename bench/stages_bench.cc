@@ -1,0 +1,192 @@
+// Throughput of the document stages (decode -> extract -> clean -> language
+// -> segment) on a corpus: documents/s and MB/s, per stage on one thread, and
+// for the whole DocumentProcessor on 1 thread and on all cores.
+//
+//   stages_bench [--threads N] [--min-seconds S] [PATH...]
+//
+// PATH: directories or files as `newsgraph ingest` takes them; default: the
+// bundled examples/ repeated. Checks its answers: every record must be
+// processed the same way on every pass and thread count (same ids and
+// languages), or the benchmark fails.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ingest/clean.h"
+#include "ingest/html.h"
+#include "ingest/reader.h"
+#include "lexicon/tsv.h"
+#include "pipeline/pipeline.h"
+#include "text/decode.h"
+#include "text/language.h"
+#include "text/segment.h"
+
+#ifndef NG_SOURCE_DIR
+#define NG_SOURCE_DIR "."
+#endif
+
+using namespace ng;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Runs fn over all records, repeating until min_seconds passed; returns passes/second.
+template <typename Fn>
+double timed_passes(double min_seconds, Fn&& fn, int& passes) {
+  passes = 0;
+  auto t = Clock::now();
+  do {
+    fn();
+    ++passes;
+  } while (seconds_since(t) < min_seconds);
+  return seconds_since(t);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int threads = static_cast<int>(std::thread::hardware_concurrency());
+  double min_seconds = 2.0;
+  std::vector<std::string> paths;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--min-seconds") && i + 1 < argc) min_seconds = std::atof(argv[++i]);
+    else paths.push_back(argv[i]);
+  }
+  bool repeat_examples = paths.empty();
+  if (repeat_examples) paths.push_back(std::string(NG_SOURCE_DIR) + "/examples");
+
+  std::vector<RawRecord> records;
+  RecordSink sink;
+  sink.record = [&](RawRecord&& r) { records.push_back(std::move(r)); };
+  sink.reject = [&](Reject&&) {};
+  read_inputs(paths, {}, sink);
+  if (records.empty()) {
+    std::fprintf(stderr, "stages_bench: no records read from the given paths\n");
+    return 1;
+  }
+  if (repeat_examples) {
+    // About 20 MB of the examples, so that timings are not dominated by set-up.
+    size_t n = records.size();
+    uint64_t bytes = 0;
+    for (const auto& r : records) bytes += r.body.size();
+    size_t copies = std::max<uint64_t>(1, (20u << 20) / std::max<uint64_t>(bytes, 1));
+    for (size_t c = 1; c < copies; ++c)
+      for (size_t i = 0; i < n; ++i) records.push_back(records[i]);
+  }
+  uint64_t bytes = 0;
+  for (const auto& r : records) bytes += r.body.size();
+  std::printf("corpus: %zu records, %.1f MB (%s)\n", records.size(), bytes / 1e6,
+              repeat_examples ? "examples/ repeated" : "given paths");
+
+  PipelineOptions options;
+  options.data_dir = default_data_dir();
+  auto processor = DocumentProcessor::create(options);
+  if (!processor) {
+    std::fprintf(stderr, "stages_bench: %s\n", processor.status().to_string().c_str());
+    return 1;
+  }
+  CleanOptions co;
+  co.data_dir = options.data_dir;
+  auto cleaner = Cleaner::create(co);
+  SegmentOptions so;
+  so.data_dir = options.data_dir;
+  auto segmenter = Segmenter::create(so);
+  if (!cleaner || !segmenter) return 1;
+  LanguageIdentifier language;
+
+  // Per-stage, one thread. Each stage's input is prepared by the stages before.
+  std::vector<std::string> decoded(records.size()), extracted(records.size()), cleaned(records.size());
+  std::vector<std::string> langs(records.size());
+  int passes = 0;
+  double t;
+  auto report = [&](const char* name, double secs, int p, uint64_t stage_bytes) {
+    std::printf("  %-10s %8.1f MB/s %10.0f docs/s\n", name, stage_bytes * p / secs / 1e6, records.size() * p / secs);
+  };
+  std::printf("per stage, 1 thread (MB of the stage's input):\n");
+  t = timed_passes(min_seconds, [&] {
+    for (size_t i = 0; i < records.size(); ++i) {
+      auto d = decode_to_utf8(records[i].body, records[i].declared_charset);
+      decoded[i] = d ? std::move(d->text) : std::string();
+    }
+  }, passes);
+  report("decode", t, passes, bytes);
+  uint64_t html_bytes = 0;
+  for (size_t i = 0; i < records.size(); ++i)
+    if (records[i].is_html) html_bytes += decoded[i].size();
+  t = timed_passes(min_seconds, [&] {
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!records[i].is_html) {
+        extracted[i] = decoded[i];
+        continue;
+      }
+      auto a = extract_html(decoded[i]);
+      extracted[i] = a ? std::move(a->text) : std::string();
+    }
+  }, passes);
+  if (html_bytes) report("html", t, passes, html_bytes);
+  uint64_t text_bytes = 0;
+  for (const auto& e : extracted) text_bytes += e.size();
+  t = timed_passes(min_seconds, [&] {
+    for (size_t i = 0; i < records.size(); ++i) cleaned[i] = (*cleaner)->clean(extracted[i], true).text;
+  }, passes);
+  report("clean", t, passes, text_bytes);
+  uint64_t clean_bytes = 0;
+  for (const auto& c : cleaned) clean_bytes += c.size();
+  t = timed_passes(min_seconds, [&] {
+    for (size_t i = 0; i < records.size(); ++i) langs[i] = language.identify(cleaned[i]).lang;
+  }, passes);
+  report("language", t, passes, clean_bytes);
+  size_t sentences = 0, tokens = 0;
+  t = timed_passes(min_seconds, [&] {
+    sentences = tokens = 0;
+    for (size_t i = 0; i < records.size(); ++i) {
+      sentences += (*segmenter)->sentences(cleaned[i], langs[i]).size();
+      tokens += (*segmenter)->tokens(cleaned[i], langs[i]).size();
+    }
+  }, passes);
+  report("segment", t, passes, clean_bytes);
+  std::printf("  (%zu sentences, %zu tokens per pass)\n", sentences, tokens);
+
+  // Whole processor, 1 thread and N threads; answers must agree.
+  std::vector<std::string> reference;
+  std::printf("all document stages (DocumentProcessor::process), MB of raw input:\n");
+  for (int n : {1, threads}) {
+    std::vector<std::string> answer(records.size());
+    std::atomic<size_t> next{0};
+    int p = 0;
+    double secs = timed_passes(min_seconds, [&] {
+      next = 0;
+      std::vector<std::thread> pool;
+      for (int k = 0; k < n; ++k) {
+        pool.emplace_back([&] {
+          for (size_t i = next++; i < records.size(); i = next++) {
+            auto d = (*processor)->process(records[i]);
+            answer[i] = d ? d->id + "/" + d->lang + "/" + std::to_string(d->sentences.size()) : "rejected";
+          }
+        });
+      }
+      for (auto& th : pool) th.join();
+    }, p);
+    std::printf("  %2d thread(s) %8.1f MB/s %10.0f docs/s  (%.1f MB/s per thread)\n", n, bytes * p / secs / 1e6,
+                records.size() * p / secs, bytes * p / secs / 1e6 / n);
+    if (reference.empty()) {
+      reference = answer;
+    } else if (answer != reference) {
+      std::fprintf(stderr, "stages_bench: results differ between 1 and %d threads\n", n);
+      return 1;
+    }
+    if (n == threads) break;
+  }
+  size_t rejected = std::count(reference.begin(), reference.end(), "rejected");
+  std::printf("check: %zu documents, %zu rejected, identical across thread counts\n", reference.size() - rejected,
+              rejected);
+  return rejected == reference.size() ? 1 : 0;
+}
