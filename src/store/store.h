@@ -68,9 +68,10 @@ class Store {
   // std::nullopt when no document has this id.
   virtual Result<std::optional<Document>> get_document(const std::string& id) = 0;
 
+  // Matching documents in arrival order (the order batches were committed).
   virtual Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) = 0;
 
-  // Calls `fn` for each matching document in id order (full documents);
+  // Calls `fn` for each matching document in arrival order (full documents);
   // stops early when fn returns false.
   virtual Status for_each_document(const DocFilter& filter,
                                    const std::function<bool(const Document&)>& fn) = 0;

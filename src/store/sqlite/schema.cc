@@ -1,0 +1,77 @@
+#include "store/sqlite/schema.h"
+
+#include <array>
+
+namespace ng::sqlite {
+namespace {
+
+// 1: documents, their paragraphs and removed furniture, rejected inputs.
+// Sentences and tokens are packed spans (BLOBs of little-endian uint32 pairs;
+// for tokens the top bit of `end` is is_word), since nobody queries them by
+// value and a row per token would be ten times the size of the text.
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE documents (
+  seq             INTEGER PRIMARY KEY,   -- arrival order, never reused
+  id              TEXT NOT NULL UNIQUE,  -- stable document id
+  source          TEXT NOT NULL,         -- "path" or "path:line 12"
+  format          TEXT NOT NULL,         -- txt, html, jsonl, feed, warc
+  url             TEXT,
+  title           TEXT,
+  published       TEXT,                  -- ISO 8601 as found
+  agency          TEXT,                  -- sign-off / credit turned metadata
+  charset         TEXT NOT NULL,
+  invalid_bytes   INTEGER NOT NULL DEFAULT 0,
+  raw_size        INTEGER NOT NULL DEFAULT 0,
+  lang            TEXT NOT NULL,         -- given language, else detected
+  lang_given      TEXT,
+  lang_detected   TEXT NOT NULL,
+  lang_confidence REAL NOT NULL DEFAULT 0,
+  lang_reliable   INTEGER NOT NULL DEFAULT 0,
+  text            TEXT NOT NULL,         -- cleaned text; every span points into it
+  extracted       TEXT NOT NULL,         -- text before cleaning; removals point into it
+  sentences       BLOB,
+  tokens          BLOB,
+  ingested_at     TEXT NOT NULL
+);
+CREATE INDEX documents_lang ON documents(lang);
+CREATE INDEX documents_published ON documents(published);
+
+CREATE TABLE paragraphs (
+  doc_seq    INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  begin      INTEGER NOT NULL,           -- byte offsets into documents.text
+  end        INTEGER NOT NULL,
+  lang       TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  PRIMARY KEY (doc_seq, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE removals (
+  doc_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  idx     INTEGER NOT NULL,
+  begin   INTEGER NOT NULL,              -- byte offsets into documents.extracted
+  end     INTEGER NOT NULL,
+  reason  TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  PRIMARY KEY (doc_seq, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE rejects (
+  seq        INTEGER PRIMARY KEY,
+  source     TEXT NOT NULL,
+  locator    TEXT NOT NULL,
+  reason     TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen  TEXT NOT NULL,
+  count      INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (source, locator, reason)
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return kMigrations; }
+
+}  // namespace ng::sqlite

@@ -1,0 +1,565 @@
+// SQLite implementation of Store: one file, WAL, one transaction per batch.
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cstring>
+#include <mutex>
+
+#include "store/sqlite/schema.h"
+#include "store/store.h"
+
+namespace ng {
+namespace {
+
+// Owns one prepared statement; reset on destruction so that a statement left
+// mid-iteration by an early return never holds a read lock.
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  ~Stmt() { sqlite3_finalize(s_); }
+  sqlite3_stmt** out() { return &s_; }
+  sqlite3_stmt* get() const { return s_; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+};
+
+class Reset {
+ public:
+  explicit Reset(sqlite3_stmt* s) : s_(s) {}
+  ~Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+
+ private:
+  sqlite3_stmt* s_;
+};
+
+void bind_text(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+void bind_text_or_null(sqlite3_stmt* s, int i, std::string_view v) {
+  if (v.empty()) sqlite3_bind_null(s, i);
+  else bind_text(s, i, v);
+}
+void bind_blob(sqlite3_stmt* s, int i, const std::string& v) {
+  sqlite3_bind_blob(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+std::string col_text(sqlite3_stmt* s, int i) {
+  const unsigned char* p = sqlite3_column_text(s, i);
+  if (!p) return {};
+  return std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i)));
+}
+std::string col_blob(sqlite3_stmt* s, int i) {
+  const void* p = sqlite3_column_blob(s, i);
+  if (!p) return {};
+  return std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i)));
+}
+
+void put_u32(std::string& out, uint32_t v) {
+  char b[4] = {static_cast<char>(v & 0xff), static_cast<char>((v >> 8) & 0xff),
+               static_cast<char>((v >> 16) & 0xff), static_cast<char>((v >> 24) & 0xff)};
+  out.append(b, 4);
+}
+uint32_t get_u32(const char* p) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  return static_cast<uint32_t>(u[0]) | static_cast<uint32_t>(u[1]) << 8 | static_cast<uint32_t>(u[2]) << 16 |
+         static_cast<uint32_t>(u[3]) << 24;
+}
+
+constexpr uint32_t kWordBit = 0x80000000u;
+
+std::string pack_sentences(const std::vector<Sentence>& v) {
+  std::string out;
+  out.reserve(v.size() * 8);
+  for (const auto& s : v) {
+    put_u32(out, s.span.begin);
+    put_u32(out, s.span.end);
+  }
+  return out;
+}
+std::string pack_tokens(const std::vector<Token>& v) {
+  std::string out;
+  out.reserve(v.size() * 8);
+  for (const auto& t : v) {
+    put_u32(out, t.span.begin);
+    put_u32(out, (t.span.end & ~kWordBit) | (t.is_word ? kWordBit : 0));
+  }
+  return out;
+}
+// Corrupt blobs (odd length, spans past the text) are reported, not trusted.
+Status unpack_spans(const std::string& blob, size_t text_size, bool tokens, Document& d) {
+  if (blob.size() % 8 != 0) return Status::corrupt("document " + d.id + ": span blob has odd length");
+  for (size_t i = 0; i < blob.size(); i += 8) {
+    uint32_t b = get_u32(blob.data() + i);
+    uint32_t e = get_u32(blob.data() + i + 4);
+    bool word = (e & kWordBit) != 0;
+    e &= ~kWordBit;
+    if (b > e || e > text_size) return Status::corrupt("document " + d.id + ": span past the end of the text");
+    if (tokens) d.tokens.push_back(Token{{b, e}, word});
+    else d.sentences.push_back(Sentence{{b, e}});
+  }
+  return Status::ok();
+}
+
+bool parse_format(std::string_view name, Format& f) {
+  for (Format c : {Format::kText, Format::kHtml, Format::kJsonl, Format::kFeed, Format::kWarc}) {
+    if (format_name(c) == name) {
+      f = c;
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr const char* kDocColumns =
+    "seq, id, source, format, url, title, published, agency, charset, invalid_bytes, raw_size, lang, "
+    "lang_given, lang_detected, lang_confidence, lang_reliable, text, extracted, sentences, tokens";
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteStore() override {
+    // Statements first: sqlite3_close refuses while any is alive.
+    stmts_.clear();
+    sqlite3_close_v2(db_);
+  }
+
+  Status init(const SqliteOptions& options);
+
+  Result<std::vector<std::string>> existing_ids(const std::vector<std::string>& ids) override;
+  Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects) override;
+  Result<std::optional<Document>> get_document(const std::string& id) override;
+  Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) override;
+  Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
+  Result<std::vector<StoredReject>> list_rejects(int64_t limit) override;
+  Result<StoreStats> stats() override;
+
+ private:
+  Status error(std::string_view what) const {
+    return Status::io_error(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+  }
+  Status exec(const char* sql) {
+    char* msg = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+      Status st = Status::io_error(path_ + ": " + (msg ? msg : sqlite3_errmsg(db_)));
+      sqlite3_free(msg);
+      return st;
+    }
+    return Status::ok();
+  }
+  // A cached prepared statement for `sql` (a string literal: its address is the key).
+  Result<sqlite3_stmt*> prepare(const char* sql);
+  Result<int> user_version();
+  Status migrate();
+  Status load_children(int64_t seq, Document& d);
+  Result<Document> row_to_document(sqlite3_stmt* s);
+  Status query_documents(const DocFilter& filter, const char* columns,
+                         const std::function<Status(sqlite3_stmt*, bool& more)>& row);
+
+  sqlite3* db_;
+  std::string path_;
+  std::recursive_mutex mu_;
+  std::vector<std::pair<const char*, std::unique_ptr<Stmt>>> stmts_;
+};
+
+Result<sqlite3_stmt*> SqliteStore::prepare(const char* sql) {
+  for (auto& [key, st] : stmts_) {
+    if (key == sql) return st->get();
+  }
+  auto st = std::make_unique<Stmt>();
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, st->out(), nullptr) != SQLITE_OK) {
+    return error("preparing a query");
+  }
+  sqlite3_stmt* raw = st->get();
+  stmts_.emplace_back(sql, std::move(st));
+  return raw;
+}
+
+Result<int> SqliteStore::user_version() {
+  Stmt s;
+  if (sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, s.out(), nullptr) != SQLITE_OK) {
+    int code = sqlite3_errcode(db_);
+    if (code == SQLITE_NOTADB) return Status::corrupt(path_ + ": not an SQLite database");
+    return error("reading the schema version");
+  }
+  int rc = sqlite3_step(s.get());
+  if (rc == SQLITE_NOTADB) return Status::corrupt(path_ + ": not an SQLite database");
+  if (rc != SQLITE_ROW) return error("reading the schema version");
+  return sqlite3_column_int(s.get(), 0);
+}
+
+Status SqliteStore::migrate() {
+  auto all = sqlite::migrations();
+  NG_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
+  auto version = user_version();
+  if (!version) {
+    (void)exec("ROLLBACK");
+    return version.status();
+  }
+  if (*version == 0) {
+    // A database someone else made is not ours to add tables to.
+    Stmt s;
+    if (sqlite3_prepare_v2(db_, "SELECT count(*) FROM sqlite_master", -1, s.out(), nullptr) == SQLITE_OK &&
+        sqlite3_step(s.get()) == SQLITE_ROW && sqlite3_column_int(s.get(), 0) > 0) {
+      (void)exec("ROLLBACK");
+      return Status::invalid(path_ + ": an SQLite database that is not a newsgraph store (it has tables but no "
+                             "newsgraph schema version)");
+    }
+  }
+  for (size_t v = static_cast<size_t>(*version); v < all.size(); ++v) {
+    std::string sql(all[v]);
+    sql += "\nPRAGMA user_version = " + std::to_string(v + 1) + ";";
+    Status st = exec(sql.c_str());
+    if (!st) {
+      (void)exec("ROLLBACK");
+      return st.with_context("migration " + std::to_string(v + 1));
+    }
+  }
+  return exec("COMMIT");
+}
+
+Status SqliteStore::init(const SqliteOptions& options) {
+  sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(db_, 1);
+  auto version = user_version();
+  if (!version) return version.status();
+  int latest = static_cast<int>(sqlite::migrations().size());
+  if (*version > latest) {
+    return Status::unsupported(path_ + ": schema version " + std::to_string(*version) +
+                               " is newer than this build of newsgraph knows (" + std::to_string(latest) +
+                               "); use a newer newsgraph");
+  }
+  if (options.read_only) {
+    if (*version == 0) return Status::invalid(path_ + ": not a newsgraph store (no schema); run `newsgraph ingest` first");
+    if (*version < latest) {
+      return Status::unsupported(path_ + ": schema version " + std::to_string(*version) +
+                                 " needs migrating to " + std::to_string(latest) +
+                                 "; open it once for writing (newsgraph ingest)");
+    }
+  } else {
+    // WAL: readers never block the writer; with synchronous=NORMAL a crash of
+    // the process never loses a committed batch (power loss may lose the last).
+    NG_RETURN_IF_ERROR(exec("PRAGMA journal_mode=WAL"));
+    NG_RETURN_IF_ERROR(exec("PRAGMA synchronous=NORMAL"));
+    if (*version < latest) NG_RETURN_IF_ERROR(migrate());
+  }
+  return exec("PRAGMA foreign_keys=ON");
+}
+
+Result<std::vector<std::string>> SqliteStore::existing_ids(const std::vector<std::string>& ids) {
+  std::lock_guard lock(mu_);
+  auto s = prepare("SELECT 1 FROM documents WHERE id = ?1");
+  if (!s) return s.status();
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    Reset r(*s);
+    bind_text(*s, 1, id);
+    int rc = sqlite3_step(*s);
+    if (rc == SQLITE_ROW) out.push_back(id);
+    else if (rc != SQLITE_DONE) return error("looking up document ids");
+  }
+  return out;
+}
+
+Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects) {
+  std::lock_guard lock(mu_);
+  BatchResult result;
+  NG_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
+  auto fail = [&](std::string_view what) {
+    Status st = error(what);
+    (void)exec("ROLLBACK");
+    return st;
+  };
+  auto ins_doc = prepare(
+      "INSERT INTO documents (id, source, format, url, title, published, agency, charset, invalid_bytes, "
+      "raw_size, lang, lang_given, lang_detected, lang_confidence, lang_reliable, text, extracted, sentences, "
+      "tokens, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+      "?18, ?19, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT(id) DO NOTHING");
+  auto ins_para = prepare(
+      "INSERT INTO paragraphs (doc_seq, idx, begin, end, lang, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  auto ins_rem =
+      prepare("INSERT INTO removals (doc_seq, idx, begin, end, reason, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  auto ins_rej = prepare(
+      "INSERT INTO rejects (source, locator, reason, first_seen, last_seen) VALUES (?1, ?2, ?3, "
+      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+      "ON CONFLICT(source, locator, reason) DO NOTHING");
+  auto upd_rej = prepare(
+      "UPDATE rejects SET count = count + 1, last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+      "WHERE source = ?1 AND locator = ?2 AND reason = ?3");
+  for (auto* st : {&ins_doc, &ins_para, &ins_rem, &ins_rej, &upd_rej}) {
+    if (!*st) {
+      (void)exec("ROLLBACK");
+      return st->status();
+    }
+  }
+
+  for (const Document& d : docs) {
+    sqlite3_stmt* s = *ins_doc;
+    {
+      Reset r(s);
+      bind_text(s, 1, d.id);
+      bind_text(s, 2, d.source);
+      bind_text(s, 3, format_name(d.format));
+      bind_text_or_null(s, 4, d.url);
+      bind_text_or_null(s, 5, d.title);
+      bind_text_or_null(s, 6, d.published);
+      bind_text_or_null(s, 7, d.agency);
+      bind_text(s, 8, d.charset);
+      sqlite3_bind_int64(s, 9, d.invalid_bytes);
+      sqlite3_bind_int64(s, 10, static_cast<int64_t>(d.raw_size));
+      bind_text(s, 11, d.lang);
+      bind_text_or_null(s, 12, d.lang_given);
+      bind_text(s, 13, d.lang_detected);
+      sqlite3_bind_double(s, 14, d.lang_confidence);
+      sqlite3_bind_int(s, 15, d.lang_reliable ? 1 : 0);
+      bind_text(s, 16, d.text);
+      bind_text(s, 17, d.extracted);
+      bind_blob(s, 18, pack_sentences(d.sentences));
+      bind_blob(s, 19, pack_tokens(d.tokens));
+      if (sqlite3_step(s) != SQLITE_DONE) return fail("storing document " + d.id);
+    }
+    if (sqlite3_changes(db_) == 0) {
+      ++result.duplicates;
+      continue;
+    }
+    ++result.inserted;
+    int64_t seq = sqlite3_last_insert_rowid(db_);
+    for (size_t i = 0; i < d.paragraphs.size(); ++i) {
+      sqlite3_stmt* p = *ins_para;
+      Reset r(p);
+      const Paragraph& para = d.paragraphs[i];
+      sqlite3_bind_int64(p, 1, seq);
+      sqlite3_bind_int64(p, 2, static_cast<int64_t>(i));
+      sqlite3_bind_int64(p, 3, para.span.begin);
+      sqlite3_bind_int64(p, 4, para.span.end);
+      bind_text(p, 5, para.lang);
+      sqlite3_bind_double(p, 6, para.confidence);
+      if (sqlite3_step(p) != SQLITE_DONE) return fail("storing paragraphs of " + d.id);
+    }
+    for (size_t i = 0; i < d.removed.size(); ++i) {
+      sqlite3_stmt* p = *ins_rem;
+      Reset r(p);
+      const Removal& rem = d.removed[i];
+      sqlite3_bind_int64(p, 1, seq);
+      sqlite3_bind_int64(p, 2, static_cast<int64_t>(i));
+      sqlite3_bind_int64(p, 3, rem.span.begin);
+      sqlite3_bind_int64(p, 4, rem.span.end);
+      bind_text(p, 5, rem.reason);
+      bind_text(p, 6, rem.text);
+      if (sqlite3_step(p) != SQLITE_DONE) return fail("storing removals of " + d.id);
+    }
+  }
+
+  for (const Reject& rj : rejects) {
+    for (sqlite3_stmt* s : {*ins_rej, *upd_rej}) {
+      Reset r(s);
+      bind_text(s, 1, rj.source);
+      bind_text(s, 2, rj.locator);
+      bind_text(s, 3, rj.reason);
+      if (sqlite3_step(s) != SQLITE_DONE) return fail("storing a reject");
+      if (s == *ins_rej && sqlite3_changes(db_) == 1) {
+        ++result.rejects;
+        break;  // new row: nothing to count up
+      }
+    }
+  }
+  if (exec("COMMIT").is_ok()) return result;
+  return fail("committing a batch");
+}
+
+Status SqliteStore::load_children(int64_t seq, Document& d) {
+  auto para = prepare("SELECT begin, end, lang, confidence FROM paragraphs WHERE doc_seq = ?1 ORDER BY idx");
+  if (!para) return para.status();
+  {
+    Reset r(*para);
+    sqlite3_bind_int64(*para, 1, seq);
+    int rc;
+    while ((rc = sqlite3_step(*para)) == SQLITE_ROW) {
+      Paragraph p;
+      p.span = {static_cast<uint32_t>(sqlite3_column_int64(*para, 0)),
+                static_cast<uint32_t>(sqlite3_column_int64(*para, 1))};
+      p.lang = col_text(*para, 2);
+      p.confidence = static_cast<float>(sqlite3_column_double(*para, 3));
+      d.paragraphs.push_back(std::move(p));
+    }
+    if (rc != SQLITE_DONE) return error("reading paragraphs");
+  }
+  auto rem = prepare("SELECT begin, end, reason, text FROM removals WHERE doc_seq = ?1 ORDER BY idx");
+  if (!rem) return rem.status();
+  Reset r(*rem);
+  sqlite3_bind_int64(*rem, 1, seq);
+  int rc;
+  while ((rc = sqlite3_step(*rem)) == SQLITE_ROW) {
+    Removal x;
+    x.span = {static_cast<uint32_t>(sqlite3_column_int64(*rem, 0)),
+              static_cast<uint32_t>(sqlite3_column_int64(*rem, 1))};
+    x.reason = col_text(*rem, 2);
+    x.text = col_text(*rem, 3);
+    d.removed.push_back(std::move(x));
+  }
+  if (rc != SQLITE_DONE) return error("reading removals");
+  return Status::ok();
+}
+
+// `s` is positioned on a row of kDocColumns.
+Result<Document> SqliteStore::row_to_document(sqlite3_stmt* s) {
+  Document d;
+  int64_t seq = sqlite3_column_int64(s, 0);
+  d.id = col_text(s, 1);
+  d.source = col_text(s, 2);
+  if (!parse_format(col_text(s, 3), d.format)) {
+    return Status::corrupt(path_ + ": document " + d.id + " has an unknown format");
+  }
+  d.url = col_text(s, 4);
+  d.title = col_text(s, 5);
+  d.published = col_text(s, 6);
+  d.agency = col_text(s, 7);
+  d.charset = col_text(s, 8);
+  d.invalid_bytes = static_cast<uint32_t>(sqlite3_column_int64(s, 9));
+  d.raw_size = static_cast<uint64_t>(sqlite3_column_int64(s, 10));
+  d.lang = col_text(s, 11);
+  d.lang_given = col_text(s, 12);
+  d.lang_detected = col_text(s, 13);
+  d.lang_confidence = static_cast<float>(sqlite3_column_double(s, 14));
+  d.lang_reliable = sqlite3_column_int(s, 15) != 0;
+  d.text = col_text(s, 16);
+  d.extracted = col_text(s, 17);
+  NG_RETURN_IF_ERROR(unpack_spans(col_blob(s, 18), d.text.size(), false, d));
+  NG_RETURN_IF_ERROR(unpack_spans(col_blob(s, 19), d.text.size(), true, d));
+  NG_RETURN_IF_ERROR(load_children(seq, d));
+  return d;
+}
+
+Result<std::optional<Document>> SqliteStore::get_document(const std::string& id) {
+  std::lock_guard lock(mu_);
+  static const std::string sql = std::string("SELECT ") + kDocColumns + " FROM documents WHERE id = ?1";
+  auto s = prepare(sql.c_str());
+  if (!s) return s.status();
+  Reset r(*s);
+  bind_text(*s, 1, id);
+  int rc = sqlite3_step(*s);
+  if (rc == SQLITE_DONE) return std::optional<Document>();
+  if (rc != SQLITE_ROW) return error("reading document " + id);
+  auto d = row_to_document(*s);
+  if (!d) return d.status();
+  return std::optional<Document>(std::move(*d));
+}
+
+// Runs a filtered query over documents in arrival order; `row` is called per
+// row and may stop the iteration by setting `more` to false. Not cached: the
+// statement may be stepped while `row` calls back into the store.
+Status SqliteStore::query_documents(const DocFilter& filter, const char* columns,
+                                    const std::function<Status(sqlite3_stmt*, bool&)>& row) {
+  std::string sql = std::string("SELECT ") + columns +
+                    " FROM documents WHERE (?1 = '' OR lang = ?1) AND (?2 = '' OR substr(source, 1, length(?2)) = ?2)"
+                    " ORDER BY seq LIMIT ?3 OFFSET ?4";
+  Stmt s;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, s.out(), nullptr) != SQLITE_OK) return error("listing documents");
+  bind_text(s.get(), 1, filter.lang);
+  bind_text(s.get(), 2, filter.source_prefix);
+  sqlite3_bind_int64(s.get(), 3, filter.limit);
+  sqlite3_bind_int64(s.get(), 4, filter.offset);
+  int rc = SQLITE_DONE;
+  bool more = true;
+  while (more && (rc = sqlite3_step(s.get())) == SQLITE_ROW) NG_RETURN_IF_ERROR(row(s.get(), more));
+  if (more && rc != SQLITE_DONE) return error("listing documents");
+  return Status::ok();
+}
+
+Result<std::vector<DocSummary>> SqliteStore::list_documents(const DocFilter& filter) {
+  std::lock_guard lock(mu_);
+  std::vector<DocSummary> out;
+  Status st = query_documents(filter, "id, lang, published, title, source, url", [&](sqlite3_stmt* s, bool&) {
+    out.push_back({col_text(s, 0), col_text(s, 1), col_text(s, 2), col_text(s, 3), col_text(s, 4),
+                   col_text(s, 5)});
+    return Status::ok();
+  });
+  if (!st) return st;
+  return out;
+}
+
+Status SqliteStore::for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) {
+  std::lock_guard lock(mu_);
+  return query_documents(filter, kDocColumns, [&](sqlite3_stmt* s, bool& more) {
+    auto d = row_to_document(s);
+    if (!d) return d.status();
+    more = fn(*d);
+    return Status::ok();
+  });
+}
+
+Result<std::vector<StoredReject>> SqliteStore::list_rejects(int64_t limit) {
+  std::lock_guard lock(mu_);
+  auto s = prepare("SELECT source, locator, reason, first_seen FROM rejects ORDER BY seq LIMIT ?1");
+  if (!s) return s.status();
+  Reset r(*s);
+  sqlite3_bind_int64(*s, 1, limit);
+  std::vector<StoredReject> out;
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
+    out.push_back({Reject{col_text(*s, 0), col_text(*s, 1), col_text(*s, 2)}, col_text(*s, 3)});
+  }
+  if (rc != SQLITE_DONE) return error("listing rejects");
+  return out;
+}
+
+Result<StoreStats> SqliteStore::stats() {
+  std::lock_guard lock(mu_);
+  StoreStats st;
+  auto v = user_version();
+  if (!v) return v.status();
+  st.schema_version = *v;
+  auto one = [&](const char* sql, int64_t& out) -> Status {
+    auto s = prepare(sql);
+    if (!s) return s.status();
+    Reset r(*s);
+    if (sqlite3_step(*s) != SQLITE_ROW) return error("computing statistics");
+    out = sqlite3_column_int64(*s, 0);
+    return Status::ok();
+  };
+  auto groups = [&](const char* sql, std::vector<std::pair<std::string, int64_t>>& out) -> Status {
+    auto s = prepare(sql);
+    if (!s) return s.status();
+    Reset r(*s);
+    int rc;
+    while ((rc = sqlite3_step(*s)) == SQLITE_ROW) out.emplace_back(col_text(*s, 0), sqlite3_column_int64(*s, 1));
+    if (rc != SQLITE_DONE) return error("computing statistics");
+    return Status::ok();
+  };
+  NG_RETURN_IF_ERROR(one("SELECT count(*) FROM documents", st.documents));
+  NG_RETURN_IF_ERROR(one("SELECT count(*) FROM rejects", st.rejects));
+  NG_RETURN_IF_ERROR(one("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents", st.bytes_text));
+  NG_RETURN_IF_ERROR(groups("SELECT lang, count(*) AS n FROM documents GROUP BY lang ORDER BY n DESC, lang", st.by_lang));
+  NG_RETURN_IF_ERROR(
+      groups("SELECT format, count(*) AS n FROM documents GROUP BY format ORDER BY n DESC, format", st.by_format));
+  return st;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const SqliteOptions& options) {
+  struct stat sb;
+  bool exists = ::stat(path.c_str(), &sb) == 0;
+  if (options.read_only && !exists) {
+    return Status::not_found(path + ": no such store (run `newsgraph ingest --db " + path + " ...` first)");
+  }
+  if (exists && S_ISDIR(sb.st_mode)) return Status::invalid(path + ": is a directory, not a store file");
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  flags |= SQLITE_OPEN_NOMUTEX;  // the store serialises its own calls
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return Status::io_error(path + ": cannot open the store: " + msg);
+  }
+  auto store = std::make_unique<SqliteStore>(db, path);
+  NG_RETURN_IF_ERROR(store->init(options));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace ng
