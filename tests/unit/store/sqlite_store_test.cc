@@ -1,0 +1,265 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/store.h"
+
+namespace ng {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path fresh(const std::string& name) {
+  fs::path dir = fs::path(testing::TempDir()) / "sqlite_store_test";
+  fs::create_directories(dir);
+  fs::path p = dir / name;
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+  return p;
+}
+
+Document make_doc(const std::string& id, const std::string& lang, const std::string& text) {
+  Document d;
+  d.id = id;
+  d.source = "in/" + id + ".txt";
+  d.format = Format::kText;
+  d.lang = d.lang_detected = lang;
+  d.lang_confidence = 0.97f;
+  d.lang_reliable = true;
+  d.charset = "utf-8";
+  d.text = text;
+  d.extracted = text;
+  d.raw_size = text.size();
+  return d;
+}
+
+std::unique_ptr<Store> open(const fs::path& p, bool read_only = false) {
+  SqliteOptions o;
+  o.read_only = read_only;
+  auto s = open_sqlite_store(p.string(), o);
+  EXPECT_TRUE(s.is_ok()) << s.status().message();
+  return s ? std::move(*s) : nullptr;
+}
+
+TEST(SqliteStore, RoundTripsEveryField) {
+  fs::path p = fresh("roundtrip.db");
+  // "Tô Lâm" has multi-byte letters: spans are bytes, not characters.
+  std::string text = "Tô Lâm met Shoigu.\nHe left.";
+  Document d = make_doc("doc-1", "vi", text);
+  d.format = Format::kWarc;
+  d.url = "https://example.com/a";
+  d.title = "Tô Lâm tiếp Shoigu";
+  d.published = "2026-04-14T18:30:00+07:00";
+  d.agency = "TTXVN";
+  d.charset = "windows-1258";
+  d.invalid_bytes = 3;
+  d.lang = "vi";
+  d.lang_given = "vi";
+  d.lang_detected = "und";
+  d.lang_reliable = false;
+  d.extracted = "Tô Lâm met Shoigu.\nPhoto: VNA\nHe left.";
+  d.removed.push_back({{21, 31}, "Photo: VNA", "photo credit"});
+  d.paragraphs.push_back({{0, 20}, "vi", 0.5f});
+  d.paragraphs.push_back({{21, 29}, "en", 0.75f});
+  d.sentences.push_back({{0, 20}});
+  d.sentences.push_back({{21, 29}});
+  d.tokens.push_back({{0, 3}, true});   // "Tô"
+  d.tokens.push_back({{3, 4}, false});  // " "
+  d.tokens.push_back({{4, 8}, true});   // "Lâm"
+  {
+    auto store = open(p);
+    auto r = store->write_batch({d}, {});
+    ASSERT_TRUE(r.is_ok()) << r.status().message();
+    EXPECT_EQ(r->inserted, 1);
+  }
+  auto store = open(p, /*read_only=*/true);
+  auto got = store->get_document("doc-1");
+  ASSERT_TRUE(got.is_ok()) << got.status().message();
+  ASSERT_TRUE(got->has_value());
+  const Document& g = **got;
+  EXPECT_EQ(g.text, text);
+  EXPECT_EQ(g.extracted, d.extracted);
+  EXPECT_EQ(g.format, Format::kWarc);
+  EXPECT_EQ(g.url, d.url);
+  EXPECT_EQ(g.title, d.title);
+  EXPECT_EQ(g.published, d.published);
+  EXPECT_EQ(g.agency, "TTXVN");
+  EXPECT_EQ(g.charset, "windows-1258");
+  EXPECT_EQ(g.invalid_bytes, 3u);
+  EXPECT_EQ(g.lang_given, "vi");
+  EXPECT_EQ(g.lang_detected, "und");
+  EXPECT_FALSE(g.lang_reliable);
+  ASSERT_EQ(g.paragraphs.size(), 2u);
+  EXPECT_EQ(g.paragraphs[1].span, (Span{21, 29}));
+  EXPECT_EQ(g.paragraphs[1].lang, "en");
+  EXPECT_FLOAT_EQ(g.paragraphs[1].confidence, 0.75f);
+  ASSERT_EQ(g.sentences.size(), 2u);
+  EXPECT_EQ(g.sentences[1].span.of(g.text), "He left.");
+  ASSERT_EQ(g.tokens.size(), 3u);
+  EXPECT_EQ(g.tokens[2].span.of(g.text), "Lâm");
+  EXPECT_TRUE(g.tokens[2].is_word);
+  EXPECT_FALSE(g.tokens[1].is_word);
+  ASSERT_EQ(g.removed.size(), 1u);
+  EXPECT_EQ(g.removed[0].reason, "photo credit");
+  EXPECT_EQ(g.removed[0].span.of(g.extracted), "Photo: VNA");
+
+  auto missing = store->get_document("nope");
+  ASSERT_TRUE(missing.is_ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST(SqliteStore, SameIdTwiceIsKeptOnceAndUnchanged) {
+  fs::path p = fresh("dups.db");
+  auto store = open(p);
+  auto first = store->write_batch({make_doc("a", "de", "Erster Text."), make_doc("b", "en", "Second.")}, {});
+  ASSERT_TRUE(first.is_ok());
+  EXPECT_EQ(first->inserted, 2);
+  auto again = store->write_batch({make_doc("a", "de", "Geänderter Text."), make_doc("c", "sv", "Tredje.")}, {});
+  ASSERT_TRUE(again.is_ok());
+  EXPECT_EQ(again->inserted, 1);
+  EXPECT_EQ(again->duplicates, 1);
+  auto a = store->get_document("a");
+  ASSERT_TRUE(a.is_ok() && a->has_value());
+  EXPECT_EQ((*a)->text, "Erster Text.");
+  auto ids = store->existing_ids({"a", "x", "c"});
+  ASSERT_TRUE(ids.is_ok());
+  EXPECT_EQ(*ids, (std::vector<std::string>{"a", "c"}));
+}
+
+TEST(SqliteStore, RejectsAreCountedNotDuplicated) {
+  fs::path p = fresh("rejects.db");
+  auto store = open(p);
+  Reject r{"in/a.jsonl", "line 3", "malformed JSON"};
+  auto b1 = store->write_batch({}, {r, Reject{"in/b.html", "", "empty file"}});
+  ASSERT_TRUE(b1.is_ok());
+  EXPECT_EQ(b1->rejects, 2);
+  auto b2 = store->write_batch({}, {r});
+  ASSERT_TRUE(b2.is_ok());
+  EXPECT_EQ(b2->rejects, 0);
+  auto list = store->list_rejects(10);
+  ASSERT_TRUE(list.is_ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].reject.locator, "line 3");
+  EXPECT_EQ((*list)[1].reject.reason, "empty file");
+  EXPECT_EQ((*list)[0].at.size(), 20u);  // 2026-04-14T08:00:00Z
+  auto st = store->stats();
+  ASSERT_TRUE(st.is_ok());
+  EXPECT_EQ(st->rejects, 2);
+}
+
+TEST(SqliteStore, ListsInArrivalOrderWithFilters) {
+  fs::path p = fresh("list.db");
+  auto store = open(p);
+  // Ids deliberately out of alphabetical order: arrival order wins.
+  ASSERT_TRUE(store->write_batch({make_doc("z", "de", "Eins."), make_doc("m", "en", "Two.")}, {}).is_ok());
+  ASSERT_TRUE(store->write_batch({make_doc("a", "de", "Drei.")}, {}).is_ok());
+  DocFilter all;
+  auto docs = store->list_documents(all);
+  ASSERT_TRUE(docs.is_ok());
+  ASSERT_EQ(docs->size(), 3u);
+  EXPECT_EQ((*docs)[0].id, "z");
+  EXPECT_EQ((*docs)[2].id, "a");
+  DocFilter de;
+  de.lang = "de";
+  de.offset = 1;
+  docs = store->list_documents(de);
+  ASSERT_TRUE(docs.is_ok());
+  ASSERT_EQ(docs->size(), 1u);
+  EXPECT_EQ((*docs)[0].id, "a");
+  DocFilter src;
+  src.source_prefix = "in/m";
+  docs = store->list_documents(src);
+  ASSERT_TRUE(docs.is_ok());
+  ASSERT_EQ(docs->size(), 1u);
+  EXPECT_EQ((*docs)[0].lang, "en");
+
+  int seen = 0;
+  Status s = store->for_each_document(all, [&](const Document& d) {
+    ++seen;
+    return d.id != "m";  // stop after the second
+  });
+  EXPECT_TRUE(s.is_ok());
+  EXPECT_EQ(seen, 2);
+
+  auto st = store->stats();
+  ASSERT_TRUE(st.is_ok());
+  EXPECT_EQ(st->documents, 3);
+  EXPECT_EQ(st->bytes_text, 5 + 4 + 5);
+  ASSERT_EQ(st->by_lang.size(), 2u);
+  EXPECT_EQ(st->by_lang[0], (std::pair<std::string, int64_t>{"de", 2}));
+  EXPECT_EQ(st->by_format[0].first, "txt");
+  EXPECT_EQ(st->schema_version, 1);
+}
+
+TEST(SqliteStore, ClearErrorsForFilesThatAreNotStores) {
+  fs::path missing = fresh("missing.db");
+  SqliteOptions ro;
+  ro.read_only = true;
+  auto s = open_sqlite_store(missing.string(), ro);
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(s.status().message().find(missing.string()), std::string::npos);
+
+  fs::path text = fresh("text.db");
+  std::ofstream(text) << "this is a plain text file, long enough to have a header of sorts..........."
+                         "......................................................................";
+  s = open_sqlite_store(text.string());
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.status().message().find("not an SQLite database"), std::string::npos) << s.status().message();
+
+  fs::path foreign = fresh("foreign.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(foreign.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  s = open_sqlite_store(foreign.string());
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.status().message().find("not a newsgraph store"), std::string::npos);
+
+  fs::path future = fresh("future.db");
+  { auto store = open(future); }
+  ASSERT_EQ(sqlite3_open(future.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  s = open_sqlite_store(future.string());
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kUnsupported);
+  EXPECT_NE(s.status().message().find("99"), std::string::npos);
+
+  s = open_sqlite_store(fs::path(testing::TempDir()).string());
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.status().message().find("directory"), std::string::npos);
+}
+
+TEST(SqliteStore, ReopeningAppliesNoMigrationTwice) {
+  fs::path p = fresh("reopen.db");
+  {
+    auto store = open(p);
+    ASSERT_TRUE(store->write_batch({make_doc("a", "en", "One.")}, {}).is_ok());
+  }
+  auto store = open(p);
+  auto st = store->stats();
+  ASSERT_TRUE(st.is_ok());
+  EXPECT_EQ(st->documents, 1);
+  EXPECT_EQ(st->schema_version, 1);
+}
+
+TEST(SqliteStore, CorruptSpanBlobIsReportedNotTrusted) {
+  fs::path p = fresh("corrupt.db");
+  Document d = make_doc("a", "en", "Short.");
+  d.sentences.push_back({{0, 6}});
+  { ASSERT_TRUE(open(p)->write_batch({d}, {}).is_ok()); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+  // One span [0, 4000) past the 6-byte text.
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET sentences = x'00000000A00F0000'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto got = open(p)->get_document("a");
+  ASSERT_FALSE(got.is_ok());
+  EXPECT_EQ(got.status().code(), StatusCode::kCorrupt);
+}
+
+}  // namespace
+}  // namespace ng
