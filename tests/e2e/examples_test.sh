@@ -1,0 +1,100 @@
+# The bundled sample corpus goes in whole, in every format, with what a reader
+# of each article would expect: its language, title, URL, date and agency, and
+# none of the page furniture. Expected values come from examples/gold.jsonl and
+# from reading the articles (examples/README.md).
+source "$(dirname "$0")/lib.sh"
+cd "$SRC"
+run_ng 0 ingest --db "$WORK/ex.db" --json examples
+python3 - "$WORK/out" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["inserted"] == 30 and s["rejected"] == 0, s
+PY
+run_ng 0 export docs --full --db "$WORK/ex.db"
+python3 - "$WORK/out" examples/gold.jsonl <<'PY'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+gold = [json.loads(l) for l in open(sys.argv[2])]
+by_source = {d["source"].removeprefix("examples/"): d for d in docs}
+assert len(by_source) == 30, sorted(by_source)
+wrong = [(g["source"], g["lang"], by_source[g["source"]]["lang"]) for g in gold
+         if by_source[g["source"]]["lang"] != g["lang"]]
+assert not wrong, "language: %s" % wrong
+for d in docs:
+    assert d["lang_reliable"], (d["source"], d["lang_detected"])
+    assert d["title"], ("no title", d["source"])
+    assert d["sentences"], ("no sentences", d["source"])
+    for b, e in d["sentences"]:
+        assert 0 <= b < e <= len(d["text"].encode()), (d["source"], b, e)
+
+def doc(src): return by_source[src]
+def removed(d): return [r["text"] for r in d["removed"]]
+
+# Plain text: headline first line, furniture out, source line -> url, sign-off -> agency.
+en = doc("txt/en-to-lam-receives-shoigu.txt")
+assert en["title"] == "Party chief To Lam receives Russian Security Council Secretary Sergei Shoigu", en["title"]
+assert en["agency"] == "VNA", en["agency"]
+for junk in ("Share this article", "Back to top"):
+    assert junk not in en["text"] and junk in removed(en), junk
+caption = "General Secretary To Lam receives Sergei Shoigu in Hanoi on April 14."
+assert en["text"].count(caption) <= 1, "repeated caption kept twice"
+de = doc("txt/de-to-lam-empfaengt-schoigu.txt")
+assert de["url"] == "https://www.beispiel-nachrichten.de/politik/asien/vietnam-schoigu-260414.html", de["url"]
+assert "Kommentar (0)" not in de["text"] and "Quelle:" not in de["text"]
+sv = doc("txt/sv-to-lam-tar-emot-sjojgu.txt")
+assert sv["url"] == "https://www.exempelnytt.se/utrikes/vietnam-ryssland-2026-04-14", sv["url"]
+fr = doc("txt/fr-to-lam-recoit-choigou.txt")
+assert fr["url"].startswith("https://www.exemple-info.fr/"), fr["url"]
+# "Gen. Luong Tam Quang" and "14. bis 15. Apr. 2026" do not end sentences.
+sents = lambda d: [d["text"].encode()[b:e].decode() for b, e in d["sentences"]]
+assert any("Gen. Luong Tam Quang" in s for s in sents(de)), sents(de)
+assert any("vom 14. bis 15. Apr. 2026 zu einem" in s for s in sents(de)), sents(de)
+en2 = doc("txt/en-quang-shoigu-sign-plan.txt")
+assert any("the U.S. sanctions policy would not" in s for s in sents(en2)), sents(en2)
+# German article quoting English: German with one English paragraph.
+q = doc("txt/de-son-lawrow-moskau.txt")
+assert q["lang"] == "de"
+assert [p["lang"] for p in q["paragraphs"]].count("en") == 1, q["paragraphs"]
+
+# HTML: main text only, metadata from the page.
+vi = doc("html/vi-to-lam-tiep-shoigu.html")
+assert vi["url"] == "https://baovidu.vn/chinh-tri/tong-bi-thu-to-lam-tiep-thu-ky-hoi-dong-an-ninh-nga-260414.html"
+assert vi["published"] == "2026-04-14T18:30:00+07:00", vi["published"]
+assert vi["title"].startswith("Tổng Bí thư Tô Lâm tiếp"), vi["title"]
+for junk in ("Thể thao", "Bình luận", "Tin liên quan", "Giấy phép", "Chia sẻ"):
+    assert junk not in vi["text"], junk
+es = doc("html/es-sanchez-recibe-pham-minh-chinh.html")
+assert es["charset"] in ("windows-1252", "cp1252"), es["charset"]
+assert "Sánchez" in es["text"], es["text"][:200]
+assert es["title"] == "Sánchez recibe al primer ministro vietnamita, Pham Minh Chinh, en la Moncloa", es["title"]
+assert "Comentarios" not in es["text"] and "Portada" not in es["text"]
+adm = doc("html/en-giang-fomin-admm.html")
+assert adm["published"].startswith("2026-10-02"), adm["published"]
+for junk in ("cookies", "Most read", "Navy drills", "Privacy", "Sign up"):
+    assert junk not in adm["text"], junk
+
+# JSONL: external ids kept, metadata from the line.
+ru = [d for d in docs if d["id"] == "wire-ru-0414-shoigu"]
+assert len(ru) == 1 and ru[0]["lang"] == "ru" and ru[0]["published"] == "2026-04-14"
+
+# Feeds: one document per item, link and date from the item, HTML bodies extracted.
+rss = doc("feeds/tin-vi-du.rss:item 1")
+assert rss["url"] == "https://tin-vi-du.vn/the-gioi/bui-thanh-son-hoi-dam-lavrov-20260520.htm"
+assert rss["published"].startswith("2026-05-20"), rss["published"]
+assert "<p>" not in rss["text"]
+atom = doc("feeds/exemple-info.atom:item 2")
+assert atom["url"].endswith("/2026/07/22/sanchez-pham-minh-chinh") and atom["lang"] == "fr"
+
+# WARC: HTML responses only, target URI as url; the image and the 404 are not documents.
+warc = sorted(k for k in by_source if k.startswith("warc/"))
+assert set(warc) == {"warc/crawl.warc.gz:record %d" % n for n in (3, 5, 7, 9, 11)}, warc
+w = doc("warc/crawl.warc.gz:record 7")  # gzip-encoded HTTP body
+assert w["url"] == "https://www.beispiel-rundschau.de/ausland/vietnam-russland-verteidigung-20261002"
+assert w["published"].startswith("2026-10-02T15:20"), w["published"]  # the page's own date beats WARC-Date
+w5 = doc("warc/crawl.warc.gz:record 5")  # chunked HTTP body
+assert "MADRID, July 22" in w5["text"] and "Comments (12)" not in w5["text"]
+print("examples: 30 documents, languages, metadata and furniture as expected")
+PY
+# Ingesting again adds nothing.
+run_ng 0 ingest --db "$WORK/ex.db" --json examples
+python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert s["inserted"]==0 and s["duplicates"]==30, s' "$WORK/out"
