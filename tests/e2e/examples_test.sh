@@ -1,6 +1,6 @@
 # The bundled sample corpus goes in whole, in every format, with what a reader
 # of each article would expect: its language, title, URL, date and agency, and
-# none of the page furniture. Expected values come from examples/gold.jsonl and
+# none of the page furniture. Expected values come from tests/golden/examples_gold.jsonl and
 # from reading the articles (examples/README.md).
 source "$(dirname "$0")/lib.sh"
 cd "$SRC"
@@ -11,7 +11,7 @@ s = json.load(open(sys.argv[1]))
 assert s["inserted"] == 30 and s["rejected"] == 0, s
 PY
 run_ng 0 export docs --full --db "$WORK/ex.db"
-python3 - "$WORK/out" examples/gold.jsonl <<'PY'
+python3 - "$WORK/out" tests/golden/examples_gold.jsonl <<'PY'
 import json, sys
 docs = [json.loads(l) for l in open(sys.argv[1])]
 gold = [json.loads(l) for l in open(sys.argv[2])]

@@ -1,0 +1,645 @@
+#include "ingest/html.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ng {
+namespace {
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
+    if (is_space(c) || nbsp) {
+      space = true;
+      if (nbsp) ++i;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+// Elements never part of an article's text.
+bool dropped_tag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements that start and end a block of text (a line of the output).
+bool block_tag(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HR: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* attr(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+// Splits a class or id value into lowercase word tokens at punctuation and at
+// camelCase boundaries: "relatedNews-list" -> related, news, list.
+std::vector<std::string> name_tokens(const char* v) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(lower(cur));
+    cur.clear();
+  };
+  for (const char* p = v; *p; ++p) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (std::isalnum(c)) {
+      if (std::isupper(c) && !cur.empty() && std::islower(static_cast<unsigned char>(cur.back()))) flush();
+      cur += static_cast<char>(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+// class/id words that mark page furniture, in the languages news sites use
+// in their markup (English mostly, some local).
+bool furniture_token(const std::string& t) {
+  static const std::array<const char*, 62> kWords = {
+      "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer", "sidebar",
+      "share", "sharing", "sharebar", "social", "related", "relates", "recommended", "recommend",
+      "recommendations", "comment", "comments", "cookie", "cookies", "consent", "newsletter", "subscribe",
+      "subscription", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "sponsor",
+      "sponsored", "promo", "promotion", "banner", "popup", "modal", "tags", "tagcloud", "pagination",
+      "pager", "skip", "widget", "toolbar", "byline", "author", "compartir", "comentarios", "teilen",
+      "kommentare", "partager", "commentaires", "dela", "outbrain", "taboola", "disqus", "masthead",
+      "topbar", "signup", "login"};
+  for (const char* w : kWords) {
+    if (t == w) return true;
+  }
+  // "topnav", "mainmenu", "sitefooter": compounds ending in a furniture word.
+  for (const char* suffix : {"nav", "menu", "footer", "sidebar", "share", "comments"}) {
+    size_t n = std::strlen(suffix);
+    if (t.size() > n + 2 && t.compare(t.size() - n, n, suffix) == 0) return true;
+  }
+  return false;
+}
+
+bool furniture_name(const char* v) {
+  if (!v || !*v) return false;
+  auto tokens = name_tokens(v);
+  bool content = false, furniture = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    if (t == "article" || t == "story" || t == "post" || t == "entry" || t == "content" || t == "body" ||
+        t == "main" || t == "detail") {
+      content = true;
+    }
+    if (furniture_token(t)) furniture = true;
+    if (t == "header" || t == "head") furniture = true;  // site header unless it is an article's own
+    if (i + 1 < tokens.size() && ((t == "most" && (tokens[i + 1] == "read" || tokens[i + 1] == "popular")) ||
+                                  (t == "binh" && tokens[i + 1] == "luan") ||
+                                  (t == "tin" && tokens[i + 1] == "lien"))) {
+      furniture = true;
+    }
+  }
+  // "article-header", "post-footer-share": the article's own header is kept,
+  // but its share bar is not.
+  if (furniture && content) {
+    for (const auto& t : tokens) {
+      if (t != "header" && t != "head" && furniture_token(t)) return true;
+    }
+    return false;
+  }
+  return furniture;
+}
+
+bool dropped(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboElement& e = n->v.element;
+  if (dropped_tag(e.tag)) return true;
+  // <header> of the site (outside an article) is furniture; an article's own
+  // <header> holds its headline.
+  if (e.tag == GUMBO_TAG_HEADER) {
+    for (const GumboNode* p = n->parent; p; p = p->parent) {
+      if (p->type == GUMBO_NODE_ELEMENT &&
+          (p->v.element.tag == GUMBO_TAG_ARTICLE || p->v.element.tag == GUMBO_TAG_MAIN)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (const char* role = attr(e, "role")) {
+    std::string r = lower(role);
+    if (r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" || r == "search" ||
+        r == "menu" || r == "menubar" || r == "dialog" || r == "alert") {
+      return true;
+    }
+  }
+  if (gumbo_get_attribute(&e.attributes, "hidden")) return true;
+  if (const char* h = attr(e, "aria-hidden"); h && lower(h) == "true") return true;
+  if (const char* st = attr(e, "style")) {
+    std::string s = lower(st);
+    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return is_space(static_cast<unsigned char>(c)); }),
+            s.end());
+    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) {
+      return true;
+    }
+  }
+  // The body and the article containers themselves are never furniture by
+  // name (some sites give <body class="... has-sidebar">).
+  if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN) {
+    return false;
+  }
+  return furniture_name(attr(e, "class")) || furniture_name(attr(e, "id"));
+}
+
+// Text statistics of a subtree without its furniture.
+struct Stats {
+  uint32_t text = 0;    // non-space bytes of text
+  uint32_t link = 0;    // of which inside <a>
+  uint32_t para = 0;    // of which inside <p> and outside links
+  uint32_t score = 0;   // readability score: paragraph text of children + half of grandchildren
+};
+
+class Extractor {
+ public:
+  explicit Extractor(const GumboOutput* out) : out_(out) {}
+
+  HtmlArticle run() {
+    HtmlArticle a;
+    collect_metadata(a);
+    preorder_ = content_nodes(out_->root);
+    compute_stats();
+    const GumboNode* root = choose_root();
+    emit(root, a.text);
+    if (a.title.empty()) a.title = first_h1(root);
+    if (a.title.empty()) a.title = first_h1(out_->root);
+    if (a.title.empty()) a.title = page_title_;
+    if (a.published.empty()) a.published = first_time(root);
+    if (a.published.empty()) a.published = first_time(out_->root);
+    return a;
+  }
+
+ private:
+  // Every node outside furniture, in document order (iterative walk).
+  static std::vector<const GumboNode*> content_nodes(const GumboNode* root) {
+    std::vector<const GumboNode*> order, stack{root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (dropped(n)) continue;
+      order.push_back(n);
+      if (n->type == GUMBO_NODE_ELEMENT) {
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      }
+    }
+    return order;
+  }
+
+  void compute_stats() {
+    for (auto it = preorder_.rbegin(); it != preorder_.rend(); ++it) {
+      const GumboNode* n = *it;
+      Stats& s = stats_[n];
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+        for (const char* p = n->v.text.text; *p; ++p) s.text += is_space(static_cast<unsigned char>(*p)) ? 0 : 1;
+      } else if (n->type == GUMBO_NODE_ELEMENT) {
+        GumboTag t = n->v.element.tag;
+        if (t == GUMBO_TAG_A) s.link = s.text;
+        if (t == GUMBO_TAG_P) s.para = s.text - s.link;
+      }
+      if (n->parent) {
+        Stats& p = stats_[n->parent];
+        p.text += s.text;
+        p.link += s.link;
+        p.para += s.para;
+        if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_P && s.para >= 20) {
+          p.score += s.para;
+          if (n->parent->parent) stats_[n->parent->parent].score += s.para / 2;
+        }
+      }
+    }
+  }
+
+  // The element holding the article: the marked-up article (articleBody,
+  // <article>, <main>) with the most paragraph text, else the block that
+  // collects the most paragraph text (a Readability-style score), else <body>.
+  const GumboNode* choose_root() {
+    constexpr uint32_t kMinArticle = 140;
+    const GumboNode* body = out_->root;
+    const GumboNode* best_marked = nullptr;
+    int best_rank = -1;
+    uint32_t best_para = 0;
+    const GumboNode* best_scored = nullptr;
+    uint32_t best_score = 0;
+    for (const GumboNode* n : preorder_) {
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboElement& e = n->v.element;
+      if (e.tag == GUMBO_TAG_BODY) body = n;
+      const Stats& s = stats_[n];
+      int rank = -1;
+      if (const char* ip = attr(e, "itemprop"); ip && lower(ip) == "articlebody") rank = 3;
+      else if (e.tag == GUMBO_TAG_ARTICLE) rank = 2;
+      else if (e.tag == GUMBO_TAG_MAIN) rank = 1;
+      else if (const char* r = attr(e, "role"); r && lower(r) == "main") rank = 1;
+      if (rank >= 0 && s.para >= kMinArticle && (rank > best_rank || (rank == best_rank && s.para > best_para))) {
+        best_marked = n;
+        best_rank = rank;
+        best_para = s.para;
+      }
+      if (s.score > best_score) {
+        best_score = s.score;
+        best_scored = n;
+      }
+    }
+    if (best_marked) {
+      // An <article> that is only the first of several teasers is not the
+      // article when a scored block holds much more text.
+      if (best_scored && stats_[best_scored].para > 2 * best_para && !contains(best_marked, best_scored)) {
+        return climb_to_headline(best_scored);
+      }
+      return best_marked;
+    }
+    if (best_scored && best_score >= kMinArticle) return climb_to_headline(best_scored);
+    return body;
+  }
+
+  static bool contains(const GumboNode* outer, const GumboNode* inner) {
+    for (const GumboNode* p = inner; p; p = p->parent) {
+      if (p == outer) return true;
+    }
+    return false;
+  }
+
+  // The scored block often sits beside the headline: take the parent when the
+  // block has no <h1> and its parent has exactly one and little else.
+  const GumboNode* climb_to_headline(const GumboNode* n) {
+    if (!first_h1(n).empty() || !n->parent) return n;
+    const GumboNode* p = n->parent;
+    if (p->type == GUMBO_NODE_ELEMENT && p->v.element.tag != GUMBO_TAG_BODY && !first_h1(p).empty() &&
+        stats_[p].text < stats_[n].text + stats_[n].text / 2 + 200) {
+      return p;
+    }
+    return n;
+  }
+
+  // Collects the text of `root` without furniture, one block per line.
+  void emit(const GumboNode* root, std::string& out) {
+    struct Frame {
+      const GumboNode* node;
+      bool exit;
+    };
+    std::vector<Frame> stack{{root, false}};
+    std::vector<std::string> lines(1);
+    uint32_t text_in_block = 0, link_in_block = 0;
+    int in_link = 0, in_pre = 0;
+    bool pending_space = false;
+
+    auto flush = [&] {
+      std::string block;
+      for (auto& l : lines) {
+        std::string c = collapse(l);
+        if (c.empty()) continue;
+        if (!block.empty()) block += '\n';
+        block += c;
+      }
+      // A short block that is all links is a menu, a tag list or a teaser.
+      bool link_list = text_in_block > 0 && link_in_block * 10 >= text_in_block * 8 && text_in_block < 160;
+      if (!block.empty() && !link_list) {
+        if (!out.empty()) out += "\n\n";
+        out += block;
+      }
+      lines.assign(1, std::string());
+      text_in_block = link_in_block = 0;
+      pending_space = false;
+    };
+
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      const GumboNode* n = f.node;
+      if (n->type == GUMBO_NODE_ELEMENT) {
+        GumboTag t = n->v.element.tag;
+        if (f.exit) {
+          if (t == GUMBO_TAG_A) --in_link;
+          if (t == GUMBO_TAG_PRE) --in_pre;
+          if (block_tag(t)) flush();
+          continue;
+        }
+        if (n != root && dropped(n)) continue;
+        if (t == GUMBO_TAG_BR) {
+          lines.emplace_back();
+          continue;
+        }
+        if (t == GUMBO_TAG_IMG || t == GUMBO_TAG_INPUT || t == GUMBO_TAG_WBR) continue;
+        if (block_tag(t)) flush();
+        if (t == GUMBO_TAG_A) ++in_link;
+        if (t == GUMBO_TAG_PRE) ++in_pre;
+        stack.push_back({n, true});
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = kids.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(kids.data[i]), false});
+        continue;
+      }
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+        std::string_view s(n->v.text.text);
+        if (in_pre) {
+          // Preformatted text keeps its lines.
+          size_t start = 0;
+          for (size_t i = 0; i <= s.size(); ++i) {
+            if (i == s.size() || s[i] == '\n') {
+              lines.back().append(s.substr(start, i - start));
+              if (i < s.size()) lines.emplace_back();
+              start = i + 1;
+            }
+          }
+        } else {
+          if (pending_space) lines.back() += ' ';
+          lines.back().append(s);
+        }
+        pending_space = false;
+        uint32_t visible = 0;
+        for (char c : s) visible += is_space(static_cast<unsigned char>(c)) ? 0 : 1;
+        text_in_block += visible;
+        if (in_link) link_in_block += visible;
+      }
+    }
+    flush();
+  }
+
+  static std::string first_h1(const GumboNode* root) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      if (n->v.element.tag == GUMBO_TAG_H1) {
+        std::string t = collapse(text_of(n));
+        if (!t.empty()) return t;
+        continue;
+      }
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+    return {};
+  }
+
+  static std::string first_time(const GumboNode* root) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      if (n->v.element.tag == GUMBO_TAG_TIME) {
+        if (const char* dt = attr(n->v.element, "datetime")) {
+          std::string v = collapse(dt);
+          if (v.size() >= 4) return v;
+        }
+      }
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+    return {};
+  }
+
+  static std::string text_of(const GumboNode* root) {
+    std::string out;
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+        out += n->v.text.text;
+        out += ' ';
+      } else if (n->type == GUMBO_NODE_ELEMENT && !dropped_tag(n->v.element.tag)) {
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      }
+    }
+    return out;
+  }
+
+  static bool absolute_http(const std::string& u) {
+    std::string l = lower(u.substr(0, 8));
+    return l.starts_with("http://") || l.starts_with("https://");
+  }
+
+  // The value of the first "key": "value" pair in JSON-LD text (string search:
+  // it finds the key inside @graph arrays and nested objects alike).
+  static std::string json_string_after(std::string_view json, std::string_view key) {
+    std::string quoted = "\"" + std::string(key) + "\"";
+    for (size_t p = json.find(quoted); p != std::string_view::npos; p = json.find(quoted, p + 1)) {
+      size_t i = p + quoted.size();
+      while (i < json.size() && is_space(static_cast<unsigned char>(json[i]))) ++i;
+      if (i >= json.size() || json[i] != ':') continue;
+      ++i;
+      while (i < json.size() && is_space(static_cast<unsigned char>(json[i]))) ++i;
+      if (i >= json.size() || json[i] != '"') continue;
+      size_t end = json.find('"', i + 1);
+      if (end == std::string_view::npos) return {};
+      return collapse(json.substr(i + 1, end - i - 1));
+    }
+    return {};
+  }
+
+  void collect_metadata(HtmlArticle& a) {
+    std::string og_title, og_url, canonical, pub_meta, pub_itemprop, pub_jsonld, pub_other;
+    std::vector<const GumboNode*> stack{out_->root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboElement& e = n->v.element;
+      switch (e.tag) {
+        case GUMBO_TAG_HTML:
+          if (const char* l = attr(e, "lang")) {
+            std::string tag = lower(collapse(l));
+            tag = tag.substr(0, tag.find_first_of("-_"));
+            if (tag.size() >= 2 && tag.size() <= 3 &&
+                std::all_of(tag.begin(), tag.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+              a.lang = tag;
+            }
+          }
+          break;
+        case GUMBO_TAG_TITLE:
+          if (page_title_.empty()) page_title_ = collapse(text_of(n));
+          break;
+        case GUMBO_TAG_META: {
+          const char* content = attr(e, "content");
+          if (!content) break;
+          std::string key = lower(attr(e, "property") ? attr(e, "property")
+                                  : attr(e, "name")   ? attr(e, "name")
+                                  : attr(e, "itemprop") ? attr(e, "itemprop")
+                                                        : "");
+          std::string v = collapse(content);
+          if (v.empty()) break;
+          if (key == "og:title" && og_title.empty()) og_title = v;
+          else if (key == "og:url" && og_url.empty()) og_url = v;
+          else if (key == "article:published_time" && pub_meta.empty()) pub_meta = v;
+          else if (key == "datepublished" && pub_itemprop.empty()) pub_itemprop = v;
+          else if ((key == "pubdate" || key == "publishdate" || key == "publish-date" || key == "date" ||
+                    key == "dc.date.issued" || key == "dc.date" || key == "dcterms.created" ||
+                    key == "sailthru.date" || key == "parsely-pub-date" || key == "og:published_time" ||
+                    key == "article.published") &&
+                   pub_other.empty()) {
+            pub_other = v;
+          }
+          break;
+        }
+        case GUMBO_TAG_LINK:
+          if (const char* rel = attr(e, "rel"); rel && lower(collapse(rel)) == "canonical" && canonical.empty()) {
+            if (const char* href = attr(e, "href")) canonical = collapse(href);
+          }
+          break;
+        case GUMBO_TAG_SCRIPT:
+          if (const char* type = attr(e, "type"); type && lower(collapse(type)) == "application/ld+json") {
+            if (pub_jsonld.empty() && e.children.length > 0) {
+              const GumboNode* t = static_cast<const GumboNode*>(e.children.data[0]);
+              if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_CDATA || t->type == GUMBO_NODE_WHITESPACE) {
+                pub_jsonld = json_string_after(t->v.text.text, "datePublished");
+              }
+            }
+          }
+          break;
+        default:
+          if (const char* ip = attr(e, "itemprop"); ip && lower(ip) == "datepublished" && pub_itemprop.empty()) {
+            if (const char* dt = attr(e, "datetime")) pub_itemprop = collapse(dt);
+          }
+          break;
+      }
+      const GumboVector& kids = e.children;
+      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+    a.title = og_title;
+    for (const std::string* p : {&pub_meta, &pub_itemprop, &pub_jsonld, &pub_other}) {
+      if (!p->empty()) {
+        a.published = *p;
+        break;
+      }
+    }
+    if (absolute_http(canonical)) a.canonical_url = canonical;
+    else if (absolute_http(og_url)) a.canonical_url = og_url;
+    page_title_ = strip_site_name(page_title_);
+  }
+
+  // "Headline | Site" -> "Headline" when what remains is a real headline.
+  static std::string strip_site_name(const std::string& t) {
+    for (const char* sep : {" | ", " - ", " – ", " — ", " :: "}) {
+      size_t p = t.rfind(sep);
+      if (p != std::string::npos && p > 20 && t.size() - p < 60) return t.substr(0, p);
+    }
+    return t;
+  }
+
+  const GumboOutput* out_;
+  std::vector<const GumboNode*> preorder_;
+  std::unordered_map<const GumboNode*, Stats> stats_;
+  std::string page_title_;
+};
+
+// The deepest element nesting, estimated from the tags alone (void elements
+// and self-closing tags do not nest). Cheap, and run before gumbo so that a
+// hostile page never reaches the parser.
+int nesting_depth(std::string_view html, int limit) {
+  static const std::array<std::string_view, 16> kVoid = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                                         "link", "meta", "param", "source", "track", "wbr",
+                                                         "keygen", "command"};
+  int depth = 0, max_depth = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i + 1)) {
+    bool closing = html[i + 1] == '/';
+    size_t s = i + (closing ? 2 : 1);
+    size_t e = s;
+    while (e < html.size() && std::isalnum(static_cast<unsigned char>(html[e]))) ++e;
+    if (e == s) continue;
+    std::string name = lower(html.substr(s, e - s));
+    if (std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end()) continue;
+    if (closing) {
+      depth = std::max(0, depth - 1);
+      continue;
+    }
+    size_t gt = html.find('>', e);
+    if (gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/') continue;
+    if (++depth > max_depth) {
+      max_depth = depth;
+      if (max_depth > limit) break;
+    }
+  }
+  return max_depth;
+}
+
+}  // namespace
+
+Result<HtmlArticle> extract_html(std::string_view html, const HtmlOptions& options) {
+  if (html.find_first_not_of(" \t\r\n\f") == std::string_view::npos) return Status::invalid("empty HTML");
+  int depth = nesting_depth(html, options.max_depth);
+  if (depth > options.max_depth) {
+    return Status::invalid("HTML nests deeper than " + std::to_string(options.max_depth) +
+                           " elements (limit: HtmlOptions::max_depth)");
+  }
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.max_errors = 0;  // parse errors are not reported: do not keep them
+  GumboOutput* out = gumbo_parse_with_options(&gopts, html.data(), html.size());
+  if (!out) return Status::internal("the HTML parser failed");
+  HtmlArticle a = Extractor(out).run();
+  gumbo_destroy_output(&gopts, out);
+  return a;
+}
+
+std::string sniff_html_charset(std::string_view bytes) {
+  std::string head = lower(bytes.substr(0, 1024));
+  for (size_t p = head.find("<meta"); p != std::string::npos; p = head.find("<meta", p + 5)) {
+    size_t end = head.find('>', p);
+    std::string_view tag = std::string_view(head).substr(p, end == std::string::npos ? std::string::npos : end - p);
+    size_t c = tag.find("charset");
+    if (c == std::string_view::npos) continue;
+    size_t i = c + 7;
+    while (i < tag.size() && is_space(static_cast<unsigned char>(tag[i]))) ++i;
+    if (i >= tag.size() || tag[i] != '=') continue;
+    ++i;
+    while (i < tag.size() && (is_space(static_cast<unsigned char>(tag[i])) || tag[i] == '"' || tag[i] == '\'')) ++i;
+    size_t j = i;
+    while (j < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[j])) || tag[j] == '-' || tag[j] == '_' ||
+                              tag[j] == '.' || tag[j] == ':')) {
+      ++j;
+    }
+    if (j > i) return std::string(tag.substr(i, j - i));
+  }
+  return {};
+}
+
+}  // namespace ng
