@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace ng {
@@ -38,11 +39,11 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
-// Elements never part of an article's text.
+// Elements never part of an article's text. Not <form>: ASP.NET pages wrap the whole page in one.
 bool dropped_tag(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS:
     case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_NAV:
     case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_MENU:
     case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_MATH:
@@ -100,13 +101,13 @@ std::vector<std::string> name_tokens(const char* v) {
 // class/id words that mark page furniture, in the languages news sites use
 // in their markup (English mostly, some local).
 bool furniture_token(const std::string& t) {
-  static const std::array<const char*, 62> kWords = {
+  static const std::array<const char*, 61> kWords = {
       "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer", "sidebar",
       "share", "sharing", "sharebar", "social", "related", "relates", "recommended", "recommend",
       "recommendations", "comment", "comments", "cookie", "cookies", "consent", "newsletter", "subscribe",
       "subscription", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "sponsor",
       "sponsored", "promo", "promotion", "banner", "popup", "modal", "tags", "tagcloud", "pagination",
-      "pager", "skip", "widget", "toolbar", "byline", "author", "compartir", "comentarios", "teilen",
+      "pager", "skip", "toolbar", "byline", "author", "compartir", "comentarios", "teilen",
       "kommentare", "partager", "commentaires", "dela", "outbrain", "taboola", "disqus", "masthead",
       "topbar", "signup", "login"};
   for (const char* w : kWords) {
@@ -138,18 +139,29 @@ bool furniture_name(const char* v) {
       furniture = true;
     }
   }
-  // "article-header", "post-footer-share": the article's own header is kept,
-  // but its share bar is not.
+  // With a content word, only words that name a widget of the article itself
+  // count: "article-share", "post-comments" go; "article-header",
+  // "content-with-sidebar", "story-footer-wrapper" stay.
   if (furniture && content) {
+    static const std::array<const char*, 17> kWidget = {
+        "share", "sharing", "sharebar", "social", "comment", "comments", "related", "recommended",
+        "newsletter", "tags", "ad", "ads", "advert", "advertisement", "promo", "byline", "author"};
     for (const auto& t : tokens) {
-      if (t != "header" && t != "head" && furniture_token(t)) return true;
+      for (const char* w : kWidget) {
+        if (t == w) return true;
+      }
     }
     return false;
   }
   return furniture;
 }
 
-bool dropped(const GumboNode* n) {
+// Whether `n` is furniture. `by_name` adds the weaker evidence of class and
+// id words, which `keep` (ancestors of the headline or of the marked-up
+// article) overrides: "Page-ad-margins" or "box article modal-enabled" may
+// wrap a whole page.
+bool dropped(const GumboNode* n, bool by_name = false,
+             const std::unordered_set<const GumboNode*>* keep = nullptr) {
   if (n->type != GUMBO_NODE_ELEMENT) return false;
   const GumboElement& e = n->v.element;
   if (dropped_tag(e.tag)) return true;
@@ -186,6 +198,7 @@ bool dropped(const GumboNode* n) {
   if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN) {
     return false;
   }
+  if (!by_name || (keep && keep->count(n))) return false;
   return furniture_name(attr(e, "class")) || furniture_name(attr(e, "id"));
 }
 
@@ -204,7 +217,17 @@ class Extractor {
   HtmlArticle run() {
     HtmlArticle a;
     collect_metadata(a);
-    preorder_ = content_nodes(out_->root);
+    // Ancestors of the headline and of marked-up article bodies are never
+    // dropped for their class or id words.
+    for (const GumboNode* n : content_nodes(out_->root, false, nullptr)) {
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboElement& e = n->v.element;
+      const char* ip = attr(e, "itemprop");
+      if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_MAIN || (ip && lower(ip) == "articlebody")) {
+        for (const GumboNode* p = n; p && keep_.insert(p).second;) p = p->parent;
+      }
+    }
+    preorder_ = content_nodes(out_->root, true, &keep_);
     compute_stats();
     const GumboNode* root = choose_root();
     emit(root, a.text);
@@ -218,12 +241,13 @@ class Extractor {
 
  private:
   // Every node outside furniture, in document order (iterative walk).
-  static std::vector<const GumboNode*> content_nodes(const GumboNode* root) {
+  static std::vector<const GumboNode*> content_nodes(const GumboNode* root, bool by_name,
+                                                    const std::unordered_set<const GumboNode*>* keep) {
     std::vector<const GumboNode*> order, stack{root};
     while (!stack.empty()) {
       const GumboNode* n = stack.back();
       stack.pop_back();
-      if (dropped(n)) continue;
+      if (dropped(n, by_name, keep)) continue;
       order.push_back(n);
       if (n->type == GUMBO_NODE_ELEMENT) {
         const GumboVector& kids = n->v.element.children;
@@ -362,7 +386,7 @@ class Extractor {
           if (block_tag(t)) flush();
           continue;
         }
-        if (n != root && dropped(n)) continue;
+        if (n != root && dropped(n, true, &keep_)) continue;
         if (t == GUMBO_TAG_BR) {
           lines.emplace_back();
           continue;
@@ -569,6 +593,7 @@ class Extractor {
   const GumboOutput* out_;
   std::vector<const GumboNode*> preorder_;
   std::unordered_map<const GumboNode*, Stats> stats_;
+  std::unordered_set<const GumboNode*> keep_;
   std::string page_title_;
 };
 

@@ -20,7 +20,7 @@ kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 [ "$(sqlite3 "$WORK/db" 'PRAGMA integrity_check')" = "ok" ] || fail "integrity check failed after SIGKILL"
 partial=$(sqlite3 "$WORK/db" "SELECT count(*) FROM documents")
-orphans=$(sqlite3 "$WORK/db" "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.doc_id = d.id)")
+orphans=$(sqlite3 "$WORK/db" "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.doc_seq = d.seq)")
 [ "$orphans" = "0" ] || fail "$orphans documents without their paragraphs after SIGKILL"
 run_ng 0 ingest --db "$WORK/db" --threads 2 "$WORK/big.jsonl"
 total=$(sqlite3 "$WORK/db" "SELECT count(*) FROM documents")
