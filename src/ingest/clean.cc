@@ -44,6 +44,9 @@ struct RegexRule {
   std::string reason;
 };
 
+// Lines with more words than this are never whole-line furniture.
+constexpr int kMaxRegexWords = 12;
+
 bool looks_like_url(std::string_view s) {
   return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 || s.rfind("www.", 0) == 0;
 }
@@ -219,7 +222,9 @@ CleanResult Cleaner::clean(std::string_view text, bool want_title) const {
           }
         }
       }
-      if (!removed && (!impl.signoffs.empty() || !impl.regexes.empty())) {
+      // Regex rules match whole furniture lines, which are short: a line of
+      // many words is an article sentence and skips them (the costly part).
+      if (!removed && (!impl.signoffs.empty() || !impl.regexes.empty()) && count_words(line) <= kMaxRegexWords) {
         icu::UnicodeString u = icu::UnicodeString::fromUTF8(
             icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
         for (const auto& rule : impl.signoffs) {
@@ -249,7 +254,10 @@ CleanResult Cleaner::clean(std::string_view text, bool want_title) const {
 
     // Inline removals (a credit at the end of a caption).
     size_t keep_end = e;
-    if (line.back() == ')' && !impl.inlines.empty()) {
+    size_t removals_before = r.removed.size();
+    // Only lines that end like a credit ("... (Photo: X)", "... Photo: X").
+    std::string_view tail = line.substr(line.size() > 60 ? line.size() - 60 : 0);
+    if (!impl.inlines.empty() && (line.back() == ')' || tail.find(':') != std::string_view::npos)) {
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(
           icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
       for (const auto& rule : impl.inlines) {
@@ -288,6 +296,7 @@ CleanResult Cleaner::clean(std::string_view text, bool want_title) const {
       }
     }
     if (repeated) {
+      r.removed.resize(removals_before);  // the whole line goes: one removal, not two
       remove(b, e, "repeated caption");
       pos = next;
       continue;

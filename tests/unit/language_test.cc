@@ -240,3 +240,22 @@ TEST(Language, SameResultFromFourThreads) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+// CLD2 mixes up Indonesian and Malay; their own spellings decide.
+TEST(Language, IndonesianAndMalayToldApartByTheirSpelling) {
+  LanguageIdentifier id;
+  const std::string indonesian =
+      "Menteri Perdagangan mengatakan bahwa pemerintah akan menambah cadangan beras karena harga naik sejak "
+      "Juni. Rapat dengan para pedagang digelar di Jakarta pada hari Kamis dan dilanjutkan pekan depan.";
+  const std::string malay =
+      "Menteri Perdagangan berkata bahawa kerajaan akan menambah simpanan beras kerana harga naik sejak Julai. "
+      "Mesyuarat dengan para peniaga diadakan di Kuala Lumpur pada hari Khamis dan beliau akan hadir sekali lagi.";
+  EXPECT_EQ(id.identify(indonesian).lang, "id");
+  EXPECT_EQ(id.identify(malay).lang, "ms");
+}
+
+}  // namespace
+}  // namespace ng
