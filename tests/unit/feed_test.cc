@@ -1,0 +1,180 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/reader.h"
+
+namespace ng {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Out {
+  std::vector<RawRecord> records;
+  std::vector<Reject> rejects;
+};
+
+Out read_feed_text(const std::string& xml, ReaderOptions options = {}) {
+  // CTest runs tests as parallel processes: one file per test and process.
+  fs::path p = fs::path(testing::TempDir()) /
+              ("feed_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
+               std::to_string(getpid()) + ".xml");
+  std::ofstream(p, std::ios::binary) << xml;
+  Out out;
+  RecordSink sink;
+  sink.record = [&](RawRecord&& r) { out.records.push_back(std::move(r)); };
+  sink.reject = [&](Reject&& r) { out.rejects.push_back(std::move(r)); };
+  auto in = open_input(p.string());
+  EXPECT_TRUE(in.is_ok());
+  if (in) read_feed(**in, "f.xml", options, sink);
+  return out;
+}
+
+TEST(Feed, Rss2ItemsWithContentEncodedAndDescription) {
+  Out o = read_feed_text(R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Tin</title><language>vi</language>
+<item>
+  <title>Bộ trưởng   hội đàm</title>
+  <link>https://tin.example/a</link>
+  <pubDate>Wed, 20 May 2026 21:15:00 +0700</pubDate>
+  <description>Tóm tắt ngắn.</description>
+  <content:encoded><![CDATA[<p>Ngày 20/5, hai Bộ trưởng đã hội đàm.</p>]]></content:encoded>
+</item>
+<item>
+  <title>Second</title>
+  <guid>https://tin.example/b</guid>
+  <pubDate>Thu, 21 May 2026 06:00:00 GMT</pubDate>
+  <description>Plain text summary &amp; more.</description>
+</item>
+</channel></rss>)");
+  ASSERT_TRUE(o.rejects.empty()) << o.rejects[0].reason;
+  ASSERT_EQ(o.records.size(), 2u);
+  const RawRecord& a = o.records[0];
+  EXPECT_EQ(a.title, "Bộ trưởng hội đàm");
+  EXPECT_EQ(a.url, "https://tin.example/a");
+  EXPECT_EQ(a.published, "2026-05-20T21:15:00+07:00");
+  EXPECT_EQ(a.body, "<p>Ngày 20/5, hai Bộ trưởng đã hội đàm.</p>");
+  EXPECT_TRUE(a.is_html);
+  EXPECT_EQ(a.locator, "item 1");
+  EXPECT_EQ(a.format, Format::kFeed);
+  EXPECT_TRUE(a.lang.empty()) << "a channel's language is not the item's";
+  const RawRecord& b = o.records[1];
+  EXPECT_EQ(b.url, "https://tin.example/b");  // a permalink guid stands in for the link
+  EXPECT_EQ(b.published, "2026-05-21T06:00:00Z");
+  EXPECT_EQ(b.body, "Plain text summary & more.");
+  EXPECT_FALSE(b.is_html);
+}
+
+TEST(Feed, AtomEntriesHtmlAndXhtmlContent) {
+  Out o = read_feed_text(R"(<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Ex</title>
+  <entry>
+    <title type="html">Lavrov &lt;b&gt;reçoit&lt;/b&gt; son homologue</title>
+    <link rel="self" href="https://ex.example/self/1"/>
+    <link rel="alternate" href="https://ex.example/1"/>
+    <updated>2026-05-20T18:00:00+02:00</updated>
+    <published>2026-05-20T17:30:00+02:00</published>
+    <content type="html">&lt;p&gt;Le ministre a reçu mercredi son homologue.&lt;/p&gt;</content>
+  </entry>
+  <entry>
+    <title>Deux</title>
+    <link href="https://ex.example/2"/>
+    <updated>2026-07-22T19:45:00+02:00</updated>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Premier paragraphe.</p><p>Second.</p></div></content>
+  </entry>
+  <entry>
+    <title>Trois</title>
+    <summary>Un résumé seulement.</summary>
+  </entry>
+</feed>)");
+  ASSERT_TRUE(o.rejects.empty());
+  ASSERT_EQ(o.records.size(), 3u);
+  EXPECT_EQ(o.records[0].title, "Lavrov reçoit son homologue");
+  EXPECT_EQ(o.records[0].url, "https://ex.example/1");
+  EXPECT_EQ(o.records[0].published, "2026-05-20T17:30:00+02:00");
+  EXPECT_EQ(o.records[0].body, "<p>Le ministre a reçu mercredi son homologue.</p>");
+  EXPECT_TRUE(o.records[0].is_html);
+  EXPECT_EQ(o.records[1].published, "2026-07-22T19:45:00+02:00");  // updated when not published
+  EXPECT_NE(o.records[1].body.find("<p>Premier paragraphe.</p>"), std::string::npos) << o.records[1].body;
+  EXPECT_TRUE(o.records[1].is_html);
+  EXPECT_EQ(o.records[2].body, "Un résumé seulement.");
+  EXPECT_TRUE(o.records[2].url.empty());
+}
+
+TEST(Feed, Rss1RdfItems) {
+  Out o = read_feed_text(R"(<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+         xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://r.example/"><title>R</title></channel>
+  <item rdf:about="https://r.example/1"><title>Eins</title><link>https://r.example/1</link>
+    <description>Text eins.</description><dc:date>2026-04-14T10:00:00+02:00</dc:date></item>
+</rdf:RDF>)");
+  ASSERT_EQ(o.records.size(), 1u);
+  EXPECT_EQ(o.records[0].published, "2026-04-14T10:00:00+02:00");
+  EXPECT_EQ(o.records[0].body, "Text eins.");
+}
+
+TEST(Feed, EntitiesAreNeitherExpandedNorFetched) {
+  std::string bomb = R"(<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+  <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+  <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+  <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">
+  <!ENTITY secret SYSTEM "file:///etc/passwd">
+]>
+<rss version="2.0"><channel>
+<item><title>Bomb</title><link>https://b.example/1</link><description>start &f; end</description></item>
+<item><title>XXE</title><link>https://b.example/2</link><description>leak &secret; here</description></item>
+</channel></rss>)";
+  Out o = read_feed_text(bomb);
+  size_t total = 0;
+  for (const auto& r : o.records) {
+    total += r.body.size();
+    EXPECT_EQ(r.body.find("root:"), std::string::npos) << "external entity was read";
+  }
+  EXPECT_LT(total, 1000u) << "entities were expanded";
+}
+
+TEST(Feed, BadFeedsAndBadItemsAreRejectedWithReasons) {
+  // Unclosed elements: libxml2's recovery mode still finds the item.
+  Out broken = read_feed_text("<rss><channel><item><title>x</title><description>Body & more</description></channel>");
+  ASSERT_EQ(broken.records.size(), 1u);
+  EXPECT_TRUE(broken.rejects.empty());
+  Out garbage = read_feed_text("this is not xml at all");
+  ASSERT_EQ(garbage.rejects.size(), 1u);
+  EXPECT_NE(garbage.rejects[0].reason.find("not a well-formed feed"), std::string::npos) << garbage.rejects[0].reason;
+  Out html = read_feed_text("<?xml version=\"1.0\"?><html><body><p>page</p></body></html>");
+  ASSERT_EQ(html.rejects.size(), 1u);
+  EXPECT_EQ(html.rejects[0].reason, "not an RSS or Atom feed (root element <html>)");
+  Out empty = read_feed_text("<rss version=\"2.0\"><channel><title>t</title></channel></rss>");
+  ASSERT_EQ(empty.rejects.size(), 1u);
+  EXPECT_EQ(empty.rejects[0].reason, "feed has no items");
+  Out mixed = read_feed_text(
+      "<rss version=\"2.0\"><channel><item><title>Only a title</title></item>"
+      "<item><title>Good</title><description>Body text.</description></item></channel></rss>");
+  ASSERT_EQ(mixed.records.size(), 1u);
+  EXPECT_EQ(mixed.records[0].locator, "item 2");
+  ASSERT_EQ(mixed.rejects.size(), 1u);
+  EXPECT_EQ(mixed.rejects[0].locator, "item 1");
+  EXPECT_EQ(mixed.rejects[0].reason, "empty item (no content, description or summary)");
+}
+
+TEST(Feed, DatesThatDoNotParseAreKeptAsGiven) {
+  Out o = read_feed_text(
+      "<rss version=\"2.0\"><channel><item><title>t</title><pubDate>sometime in May</pubDate>"
+      "<description>Body.</description></item><item><title>u</title>"
+      "<pubDate>Fri, 2 Oct 2026 08:05 EDT</pubDate><description>Body two.</description></item></channel></rss>");
+  ASSERT_EQ(o.records.size(), 2u);
+  EXPECT_EQ(o.records[0].published, "sometime in May");
+  EXPECT_EQ(o.records[1].published, "2026-10-02T08:05:00-04:00");
+}
+
+}  // namespace
+}  // namespace ng
