@@ -78,12 +78,19 @@ std::string agency_from_credit(std::string_view credit) {
   while (!rest.empty() && (is_space(rest.front()) || rest.front() == '(')) rest.remove_prefix(1);
   while (!rest.empty() && (is_space(rest.back()) || rest.back() == ')' || rest.back() == '.')) rest.remove_suffix(1);
   if (rest.size() < 2 || rest.size() > 12) return {};
-  int upper = 0;
+  // An agency is an acronym ("VNA", "TTXVN", "EFE", "AFP", "TTXVN/Vietnam+"
+  // keeps its last part) or one capitalised word ("Reuters", "Bernama"); two
+  // capitalised words are a photographer ("Dang Khoa").
+  int upper = 0, lower = 0, words = 1;
   for (char c : rest) {
     if (c >= 'A' && c <= 'Z') ++upper;
-    else if (c != '+' && c != ' ' && c != '-' && !(c >= 'a' && c <= 'z')) return {};
+    else if (c >= 'a' && c <= 'z') ++lower;
+    else if (c == ' ') ++words;
+    else if (c != '+' && c != '-') return {};
   }
-  return upper >= 2 ? std::string(rest) : std::string();
+  bool acronym = upper >= 2 && lower == 0;
+  bool one_name = words == 1 && upper == 1 && rest[0] >= 'A' && rest[0] <= 'Z' && rest.size() >= 4;
+  return acronym || one_name ? std::string(rest) : std::string();
 }
 
 }  // namespace

@@ -127,3 +127,27 @@ TEST(Clean, MalformedLexiconIsAnErrorNamingFileAndLine) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Clean, CreditsNameAnAgencyNotAPhotographer) {
+  CleanOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  auto c = Cleaner::create(o);
+  ASSERT_TRUE(c.is_ok());
+  auto photographer = (*c)->clean("The ministers met in Hanoi on Monday.\n(Photo: Minh Duc)\n", false);
+  EXPECT_EQ(photographer.text, "The ministers met in Hanoi on Monday.");
+  EXPECT_EQ(photographer.agency, "");
+  auto agency = (*c)->clean("Die Minister trafen sich in Hanoi.\n(Foto: Thanh Tung/TTXVN)\n", false);
+  EXPECT_EQ(agency.agency, "TTXVN");
+  auto wire = (*c)->clean("Ministers met in Jakarta on Wednesday.\nPhoto: Reuters\n", false);
+  EXPECT_EQ(wire.agency, "Reuters");
+  // A credit at the end of a caption goes; the caption stays.
+  auto caption = (*c)->clean("Ministers met in Jakarta on Wednesday.\nThe two ministers in Jakarta. Photo: VNA\n", false);
+  EXPECT_EQ(caption.text, "Ministers met in Jakarta on Wednesday.\nThe two ministers in Jakarta.");
+  EXPECT_EQ(caption.agency, "VNA");
+}
+
+}  // namespace
+}  // namespace ng
