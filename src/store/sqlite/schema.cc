@@ -28,7 +28,7 @@ CREATE TABLE documents (
   lang_confidence REAL NOT NULL DEFAULT 0,
   lang_reliable   INTEGER NOT NULL DEFAULT 0,
   text            TEXT NOT NULL,         -- cleaned text; every span points into it
-  extracted       TEXT NOT NULL,         -- text before cleaning; removals point into it
+  extracted       TEXT,                  -- text before cleaning; removals point into it; NULL = same as text
   sentences       BLOB,
   tokens          BLOB,
   ingested_at     TEXT NOT NULL

@@ -317,7 +317,10 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       sqlite3_bind_double(s, 14, d.lang_confidence);
       sqlite3_bind_int(s, 15, d.lang_reliable ? 1 : 0);
       bind_text(s, 16, d.text);
-      bind_text(s, 17, d.extracted);
+      // Without removals the text before cleaning is the text itself (up to
+      // white space), and is not stored twice.
+      if (d.removed.empty()) sqlite3_bind_null(s, 17);
+      else bind_text(s, 17, d.extracted);
       bind_blob(s, 18, pack_sentences(d.sentences));
       bind_blob(s, 19, pack_tokens(d.tokens));
       if (sqlite3_step(s) != SQLITE_DONE) return fail("storing document " + d.id);
@@ -427,7 +430,7 @@ Result<Document> SqliteStore::row_to_document(sqlite3_stmt* s) {
   d.lang_confidence = static_cast<float>(sqlite3_column_double(s, 14));
   d.lang_reliable = sqlite3_column_int(s, 15) != 0;
   d.text = col_text(s, 16);
-  d.extracted = col_text(s, 17);
+  d.extracted = sqlite3_column_type(s, 17) == SQLITE_NULL ? d.text : col_text(s, 17);
   NG_RETURN_IF_ERROR(unpack_spans(col_blob(s, 18), d.text.size(), false, d));
   NG_RETURN_IF_ERROR(unpack_spans(col_blob(s, 19), d.text.size(), true, d));
   NG_RETURN_IF_ERROR(load_children(seq, d));
