@@ -175,9 +175,10 @@ int cmd_stats(int argc, char** argv) {
                   .c_str());
     return kExitOk;
   }
-  std::printf("documents: %lld (%.1f MB of text)\nrejected inputs: %lld\nschema version: %d\n",
-              static_cast<long long>(st->documents), st->bytes_text / 1e6, static_cast<long long>(st->rejects),
-              st->schema_version);
+  bool mb = st->bytes_text >= 1000000;
+  std::printf("documents: %lld (%.1f %s of text)\nrejected inputs: %lld\nschema version: %d\n",
+              static_cast<long long>(st->documents), st->bytes_text / (mb ? 1e6 : 1e3), mb ? "MB" : "kB",
+              static_cast<long long>(st->rejects), st->schema_version);
   std::printf("by language:");
   for (const auto& [k, v] : st->by_lang) std::printf(" %s %lld", k.c_str(), static_cast<long long>(v));
   std::printf("\nby format:");

@@ -5,31 +5,16 @@
 #include <fstream>
 
 #include "ingest/reader.h"
+#include "read_bytes.h"
 
 namespace ng {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Out {
-  std::vector<RawRecord> records;
-  std::vector<Reject> rejects;
-};
+using Out = testing_util::ReadOut;
 
 Out read_feed_text(const std::string& xml, ReaderOptions options = {}) {
-  // CTest runs tests as parallel processes: one file per test and process.
-  fs::path p = fs::path(testing::TempDir()) /
-               ("feed_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-                std::to_string(getpid()) + ".xml");
-  std::ofstream(p, std::ios::binary) << xml;
-  Out out;
-  RecordSink sink;
-  sink.record = [&](RawRecord&& r) { out.records.push_back(std::move(r)); };
-  sink.reject = [&](Reject&& r) { out.rejects.push_back(std::move(r)); };
-  auto in = open_input(p.string());
-  EXPECT_TRUE(in.is_ok());
-  if (in) read_feed(**in, "f.xml", options, sink);
-  return out;
+  return testing_util::read_bytes(read_feed, xml, "f.xml", options);
 }
 
 TEST(Feed, Rss2ItemsWithContentEncodedAndDescription) {

@@ -1,36 +1,16 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <zlib.h>
 
-#include <filesystem>
-#include <fstream>
-
 #include "ingest/reader.h"
+#include "read_bytes.h"
 
 namespace ng {
 namespace {
 
-namespace fs = std::filesystem;
-
-struct Out {
-  std::vector<RawRecord> records;
-  std::vector<Reject> rejects;
-};
+using Out = testing_util::ReadOut;
 
 Out read_warc_bytes(const std::string& bytes, ReaderOptions options = {}) {
-  // CTest runs tests as parallel processes: one file per test and process.
-  fs::path p = fs::path(testing::TempDir()) /
-               ("warc_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-                std::to_string(getpid()) + ".warc");
-  std::ofstream(p, std::ios::binary) << bytes;
-  Out out;
-  RecordSink sink;
-  sink.record = [&](RawRecord&& r) { out.records.push_back(std::move(r)); };
-  sink.reject = [&](Reject&& r) { out.rejects.push_back(std::move(r)); };
-  auto in = open_input(p.string());
-  EXPECT_TRUE(in.is_ok());
-  if (in) read_warc(**in, "c.warc", options, sink);
-  return out;
+  return testing_util::read_bytes(read_warc, bytes, "c.warc", options);
 }
 
 std::string gzip(const std::string& s) {
