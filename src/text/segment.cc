@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <array>
 #include <climits>
 #include <cstdint>
@@ -219,6 +220,12 @@ struct Word {
 }  // namespace
 
 struct Segmenter::Impl {
+  // Distinguishes segmenters in the per-thread iterator cache (an address
+  // could be reused by a later segmenter).
+  const uint64_t id = [] {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+  }();
   std::unordered_map<std::string, std::vector<std::string>> team_abbreviations;  // by language
   std::shared_ptr<const LangRules> root;
   mutable std::shared_mutex mu;
@@ -513,12 +520,31 @@ bool all_space(std::string_view s, int32_t b, int32_t e) {
   return true;
 }
 
+// This thread's clone of `prototype` (owned by segmenter `owner`): cloning a
+// rule-based break iterator costs more than segmenting a short article, and
+// iterators are not thread-safe, so each thread keeps its own.
+icu::BreakIterator* thread_clone(uint64_t owner, const icu::BreakIterator& prototype) {
+  struct Entry {
+    uint64_t owner;
+    const icu::BreakIterator* prototype;
+    std::unique_ptr<icu::BreakIterator> clone;
+  };
+  thread_local std::vector<Entry> cache;
+  for (auto& e : cache) {
+    if (e.owner == owner && e.prototype == &prototype) return e.clone.get();
+  }
+  std::unique_ptr<icu::BreakIterator> it(prototype.clone());
+  if (!it) return nullptr;
+  cache.push_back({owner, &prototype, std::move(it)});
+  return cache.back().clone.get();
+}
+
 // Opens a UTF-8 UText over `text` (native indexes are byte offsets) and gives
-// it to a clone of `prototype`. Null when ICU fails.
-std::unique_ptr<icu::BreakIterator> iterate(const icu::BreakIterator& prototype, std::string_view text, UText& ut) {
+// it to this thread's clone of `prototype`. Null when ICU fails.
+icu::BreakIterator* iterate(uint64_t owner, const icu::BreakIterator& prototype, std::string_view text, UText& ut) {
   UErrorCode status = U_ZERO_ERROR;
   utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-  std::unique_ptr<icu::BreakIterator> it(prototype.clone());
+  icu::BreakIterator* it = thread_clone(owner, prototype);
   if (!it || U_FAILURE(status)) return nullptr;
   it->setText(&ut, status);
   if (U_FAILURE(status)) return nullptr;
@@ -533,7 +559,7 @@ std::vector<Sentence> Segmenter::sentences(std::string_view text, std::string_vi
   if (text.empty()) return out;
   const LangRules& r = impl_->rules_for(lang);
   UText ut = UTEXT_INITIALIZER;
-  std::unique_ptr<icu::BreakIterator> it = iterate(*r.sentence, text, ut);
+  icu::BreakIterator* it = iterate(impl_->id, *r.sentence, text, ut);
   if (!it) {
     // ICU could not run (out of memory): one sentence per line.
     size_t pos = 0;
@@ -553,7 +579,6 @@ std::vector<Sentence> Segmenter::sentences(std::string_view text, std::string_vi
     start = b;
   }
   if (start < size) add_trimmed(text, start, size, out);
-  it.reset();
   utext_close(&ut);
   return out;
 }
@@ -564,7 +589,7 @@ std::vector<Token> Segmenter::tokens(std::string_view text, std::string_view lan
   if (text.empty()) return out;
   const LangRules& r = impl_->rules_for(lang);
   UText ut = UTEXT_INITIALIZER;
-  std::unique_ptr<icu::BreakIterator> it = iterate(*r.word, text, ut);
+  icu::BreakIterator* it = iterate(impl_->id, *r.word, text, ut);
   if (!it) {
     utext_close(&ut);
     return out;
@@ -576,7 +601,6 @@ std::vector<Token> Segmenter::tokens(std::string_view text, std::string_view lan
     out.push_back(Token{Span{static_cast<uint32_t>(p), static_cast<uint32_t>(n)},
                         it->getRuleStatus() >= UBRK_WORD_NONE_LIMIT});
   }
-  it.reset();
   utext_close(&ut);
   return out;
 }
