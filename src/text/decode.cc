@@ -195,6 +195,7 @@ std::string to_nfc(std::string_view utf8) {
 Result<Decoded> decode_to_utf8(std::string_view bytes, std::string_view declared_charset,
                                const DecodeOptions& options) {
   Decoded d;
+  size_t bad_bytes = 0;  // bytes that had to be replaced
   if (bytes.empty()) return d;
 
   // Byte order marks.
@@ -225,6 +226,11 @@ Result<Decoded> decode_to_utf8(std::string_view bytes, std::string_view declared
     }
   } else {
     Utf8Census c = census(bytes);
+    // Repairing as UTF-8 counts runs; the limit is about bytes.
+    auto repaired_utf8 = [&] {
+      d.invalid = repair_utf8(bytes, decoded);
+      bad_bytes = c.invalid;
+    };
     // Valid (or nearly valid) UTF-8 with real multi-byte text is UTF-8 whatever
     // a header claims: mislabelled pages are common, and legacy 8-bit text
     // almost never forms valid multi-byte sequences by chance.
@@ -233,13 +239,13 @@ Result<Decoded> decode_to_utf8(std::string_view bytes, std::string_view declared
       decoded.assign(bytes);
     } else if (c.multibyte >= 4 && c.invalid * 20 <= c.multibyte) {
       d.charset = "UTF-8";
-      d.invalid = repair_utf8(bytes, decoded);
+      repaired_utf8();
     } else {
       std::string cs(declared_charset);
       if (cs.empty() || is_utf8_name(cs)) cs = detect_charset(bytes);
       if (cs.empty() || is_utf8_name(cs)) {
         d.charset = "UTF-8";
-        d.invalid = repair_utf8(bytes, decoded);
+        repaired_utf8();
       } else if (convert_with_icu(bytes, cs, decoded, d.invalid)) {
         d.charset = cs;
       } else {
@@ -249,15 +255,16 @@ Result<Decoded> decode_to_utf8(std::string_view bytes, std::string_view declared
           d.charset = guess;
         } else {
           d.charset = "UTF-8";
-          d.invalid = repair_utf8(bytes, decoded);
+          repaired_utf8();
         }
       }
     }
   }
 
-  if (!bytes.empty() && d.invalid > options.max_invalid_fraction * static_cast<double>(bytes.size())) {
-    return Status::invalid("undecodable: " + std::to_string(d.invalid) + " invalid byte sequences in " +
-                           std::to_string(bytes.size()) + " bytes (charset " + d.charset + ")");
+  if (bad_bytes < d.invalid) bad_bytes = d.invalid;
+  if (!bytes.empty() && static_cast<double>(bad_bytes) > options.max_invalid_fraction * static_cast<double>(bytes.size())) {
+    return Status::invalid("undecodable: " + std::to_string(bad_bytes) + " of " + std::to_string(bytes.size()) +
+                           " bytes invalid (charset " + d.charset + ")");
   }
   d.text = to_nfc(decoded);
   return d;

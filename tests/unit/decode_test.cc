@@ -77,3 +77,26 @@ TEST(Decode, RepairUtf8ReplacesEachInvalidRunOnce) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Decode, MostlyInvalidBytesAreRejectedByTheirShare) {
+  // Bytes 0x80-0xFF in a fixed pseudo-random order: not UTF-8, not text.
+  std::string noise;
+  uint32_t x = 12345;
+  for (int i = 0; i < 4000; ++i) {
+    x = x * 1103515245 + 12345;
+    noise += static_cast<char>(0x80 | ((x >> 16) & 0x7F));
+  }
+  auto d = decode_to_utf8(noise, "");
+  ASSERT_FALSE(d.is_ok());
+  EXPECT_NE(d.status().message().find("undecodable"), std::string::npos) << d.status().message();
+  // A few stray bytes in otherwise good UTF-8 are repaired and counted.
+  auto ok = decode_to_utf8("Hà Nội \xff ngày 14/4, Bộ trưởng \xfe đã tiếp đoàn.", "");
+  ASSERT_TRUE(ok.is_ok()) << ok.status().message();
+  EXPECT_EQ(ok->invalid, 2u);
+}
+
+}  // namespace
+}  // namespace ng
