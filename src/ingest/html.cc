@@ -597,14 +597,68 @@ class Extractor {
   std::string page_title_;
 };
 
-// The deepest element nesting, estimated from the tags alone (void elements
-// and self-closing tags do not nest). Cheap, and run before gumbo so that a
-// hostile page never reaches the parser.
+// Position of the first case-insensitive occurrence of `needle` (lowercase)
+// in `hay` at or after `from`, or npos.
+size_t find_ci(std::string_view hay, std::string_view needle, size_t from) {
+  for (size_t p = hay.find('<', from); p != std::string_view::npos; p = hay.find('<', p + 1)) {
+    if (p + needle.size() > hay.size()) return std::string_view::npos;
+    bool eq = true;
+    for (size_t k = 0; k < needle.size() && eq; ++k) {
+      eq = std::tolower(static_cast<unsigned char>(hay[p + k])) == needle[k];
+    }
+    if (eq) return p;
+  }
+  return std::string_view::npos;
+}
+
+// The deepest element nesting an HTML5 parser would build, estimated from the
+// tags alone in one linear pass, and run before gumbo so that a hostile page
+// never reaches the parser (whose cost grows with depth times tags). It
+// follows the parser where evasion would otherwise be cheap: an end tag
+// closes only an element that is open ("<div></x>" nests), a "/>" closes
+// only void elements and elements inside <svg>/<math> ("<div/>" nests), and
+// script/style/textarea/title content is not markup. Elements the parser
+// closes implicitly (p, li, td...) are not counted.
+//
+// It also counts the attributes of each start tag (outside quoted values):
+// the parser's cost grows with their square, and "<a</a<a</a..." is one tag
+// with a million of them. More than kMaxAttributes make the result -1.
+constexpr int kMaxAttributes = 4096;
+
+int attributes_in(std::string_view tag) {
+  int n = 0;
+  bool in_sep = true;
+  char quote = 0;
+  for (char c : tag) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+      in_sep = false;
+      continue;
+    }
+    bool sep = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/';
+    if (!sep && in_sep && c != '=') ++n;
+    in_sep = sep;
+  }
+  return n;
+}
+
 int nesting_depth(std::string_view html, int limit) {
   static const std::array<std::string_view, 16> kVoid = {"area", "base", "br", "col", "embed", "hr", "img", "input",
                                                          "link", "meta", "param", "source", "track", "wbr",
                                                          "keygen", "command"};
-  int depth = 0, max_depth = 0;
+  static const std::array<std::string_view, 17> kImplied = {"p", "li", "dt", "dd", "option", "optgroup", "tr",
+                                                            "td", "th", "thead", "tbody", "tfoot", "rb", "rt",
+                                                            "rp", "rtc", "colgroup"};
+  static const std::array<std::string_view, 6> kRawText = {"script", "style", "textarea", "title", "xmp",
+                                                           "plaintext"};
+  std::vector<std::string> open;
+  std::unordered_map<std::string, int> open_count;
+  int foreign = 0;  // open <svg>/<math>
+  size_t next_gt = 0;
   for (size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i + 1)) {
     bool closing = html[i + 1] == '/';
     size_t s = i + (closing ? 2 : 1);
@@ -614,17 +668,36 @@ int nesting_depth(std::string_view html, int limit) {
     std::string name = lower(html.substr(s, e - s));
     if (std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end()) continue;
     if (closing) {
-      depth = std::max(0, depth - 1);
+      auto it = open_count.find(name);
+      if (it == open_count.end() || it->second == 0) continue;  // closes nothing: ignored by the parser
+      while (!open.empty()) {
+        std::string top = std::move(open.back());
+        open.pop_back();
+        --open_count[top];
+        if (top == "svg" || top == "math") --foreign;
+        if (top == name) break;
+      }
       continue;
     }
-    size_t gt = html.find('>', e);
-    if (gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/') continue;
-    if (++depth > max_depth) {
-      max_depth = depth;
-      if (max_depth > limit) break;
+    if (next_gt < e) next_gt = html.find('>', e);  // one forward scan for all tags
+    size_t tag_end = next_gt == std::string_view::npos ? html.size() : next_gt;
+    if (attributes_in(html.substr(e, tag_end - e)) > kMaxAttributes) return -1;
+    if (next_gt == std::string_view::npos) break;  // an unterminated tag ends the markup
+    bool self_closing = next_gt > 0 && html[next_gt - 1] == '/';
+    if (self_closing && foreign > 0) continue;
+    if (std::find(kRawText.begin(), kRawText.end(), name) != kRawText.end()) {
+      size_t end = find_ci(html, "</" + name, next_gt);
+      if (end == std::string_view::npos) break;
+      i = end;  // the loop moves past its '<'
+      continue;
     }
+    if (std::find(kImplied.begin(), kImplied.end(), name) != kImplied.end()) continue;
+    if (name == "svg" || name == "math") ++foreign;
+    open.push_back(name);
+    ++open_count[name];
+    if (static_cast<int>(open.size()) > limit) break;
   }
-  return max_depth;
+  return static_cast<int>(open.size());
 }
 
 }  // namespace
@@ -632,6 +705,10 @@ int nesting_depth(std::string_view html, int limit) {
 Result<HtmlArticle> extract_html(std::string_view html, const HtmlOptions& options) {
   if (html.find_first_not_of(" \t\r\n\f") == std::string_view::npos) return Status::invalid("empty HTML");
   int depth = nesting_depth(html, options.max_depth);
+  if (depth < 0) {
+    return Status::invalid("an HTML tag with more than " + std::to_string(kMaxAttributes) +
+                           " attributes (malformed or hostile markup)");
+  }
   if (depth > options.max_depth) {
     return Status::invalid("HTML nests deeper than " + std::to_string(options.max_depth) +
                            " elements (limit: HtmlOptions::max_depth)");

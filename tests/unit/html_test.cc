@@ -145,3 +145,41 @@ TEST(Html, SniffsTheDeclaredCharset) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+std::string repeat(const std::string& s, int n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// The depth pre-scan follows the parser where evading it would be cheap.
+TEST(Html, NestingEvasionsAreCaught) {
+  for (const std::string& unit : {std::string("<div></x>"), std::string("<div/>"), std::string("<span></b>")}) {
+    auto a = extract_html(repeat(unit, 100000) + "<p>x</p>");
+    ASSERT_FALSE(a.is_ok()) << unit;
+    EXPECT_NE(a.status().message().find("nests deeper"), std::string::npos) << unit;
+  }
+  // One tag with a million attributes costs the parser their square.
+  auto soup = extract_html(repeat("<a</a", 200000));
+  ASSERT_FALSE(soup.is_ok());
+  EXPECT_NE(soup.status().message().find("attributes"), std::string::npos);
+}
+
+TEST(Html, WhatTheParserClosesItselfIsNotDeep) {
+  // Unclosed paragraphs and list items are siblings; self-closing SVG
+  // elements close; script text is not markup; a long data URI is one attribute.
+  std::string page = "<html><body><article>" + repeat("<p>Ein Absatz ohne Ende", 3000) + "<ul>" +
+                     repeat("<li>Punkt", 3000) + "</ul><svg>" + repeat("<path d=\"M0 0\"/>", 3000) +
+                     "</svg><script>var s = \"" + repeat("<div>", 3000) + "\";</script><img src=\"data:image/png;base64," +
+                     repeat("AAAA/BBB+", 20000) + "\"></article></body></html>";
+  auto a = extract_html(page);
+  ASSERT_TRUE(a.is_ok()) << a.status().message();
+  EXPECT_NE(a->text.find("Ein Absatz ohne Ende"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ng
