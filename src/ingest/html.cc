@@ -4,7 +4,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <csetjmp>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -39,7 +45,21 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
-// Elements never part of an article's text. Not <form>: ASP.NET pages wrap the whole page in one.
+// Whether an element gumbo does not know (GUMBO_TAG_UNKNOWN) is named `name`
+// (lowercase), e.g. <dialog>, which gumbo 0.10 predates.
+bool unknown_tag_named(const GumboElement& e, std::string_view name) {
+  if (e.tag != GUMBO_TAG_UNKNOWN || e.original_tag.length == 0) return false;
+  GumboStringPiece piece = e.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  if (piece.length != name.size()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(piece.data[i])) != name[i]) return false;
+  }
+  return true;
+}
+
+// Elements never part of an article's text. <form> and <header> are decided
+// in context (Extractor::dropped).
 bool dropped_tag(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
@@ -156,52 +176,6 @@ bool furniture_name(const char* v) {
   return furniture;
 }
 
-// Whether `n` is furniture. `by_name` adds the weaker evidence of class and
-// id words, which `keep` (ancestors of the headline or of the marked-up
-// article) overrides: "Page-ad-margins" or "box article modal-enabled" may
-// wrap a whole page.
-bool dropped(const GumboNode* n, bool by_name = false,
-             const std::unordered_set<const GumboNode*>* keep = nullptr) {
-  if (n->type != GUMBO_NODE_ELEMENT) return false;
-  const GumboElement& e = n->v.element;
-  if (dropped_tag(e.tag)) return true;
-  // <header> of the site (outside an article) is furniture; an article's own
-  // <header> holds its headline.
-  if (e.tag == GUMBO_TAG_HEADER) {
-    for (const GumboNode* p = n->parent; p; p = p->parent) {
-      if (p->type == GUMBO_NODE_ELEMENT &&
-          (p->v.element.tag == GUMBO_TAG_ARTICLE || p->v.element.tag == GUMBO_TAG_MAIN)) {
-        return false;
-      }
-    }
-    return true;
-  }
-  if (const char* role = attr(e, "role")) {
-    std::string r = lower(role);
-    if (r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" || r == "search" ||
-        r == "menu" || r == "menubar" || r == "dialog" || r == "alert") {
-      return true;
-    }
-  }
-  if (gumbo_get_attribute(&e.attributes, "hidden")) return true;
-  if (const char* h = attr(e, "aria-hidden"); h && lower(h) == "true") return true;
-  if (const char* st = attr(e, "style")) {
-    std::string s = lower(st);
-    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return is_space(static_cast<unsigned char>(c)); }),
-            s.end());
-    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) {
-      return true;
-    }
-  }
-  // The body and the article containers themselves are never furniture by
-  // name (some sites give <body class="... has-sidebar">).
-  if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN) {
-    return false;
-  }
-  if (!by_name || (keep && keep->count(n))) return false;
-  return furniture_name(attr(e, "class")) || furniture_name(attr(e, "id"));
-}
-
 // Text statistics of a subtree without its furniture.
 struct Stats {
   uint32_t text = 0;    // non-space bytes of text
@@ -217,17 +191,8 @@ class Extractor {
   HtmlArticle run() {
     HtmlArticle a;
     collect_metadata(a);
-    // Ancestors of the headline and of marked-up article bodies are never
-    // dropped for their class or id words.
-    for (const GumboNode* n : content_nodes(out_->root, false, nullptr)) {
-      if (n->type != GUMBO_NODE_ELEMENT) continue;
-      const GumboElement& e = n->v.element;
-      const char* ip = attr(e, "itemprop");
-      if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_MAIN || (ip && lower(ip) == "articlebody")) {
-        for (const GumboNode* p = n; p && keep_.insert(p).second;) p = p->parent;
-      }
-    }
-    preorder_ = content_nodes(out_->root, true, &keep_);
+    mark_structure();
+    preorder_ = content_nodes(true);
     compute_stats();
     const GumboNode* root = choose_root();
     emit(root, a.text);
@@ -240,14 +205,103 @@ class Extractor {
   }
 
  private:
-  // Every node outside furniture, in document order (iterative walk).
-  static std::vector<const GumboNode*> content_nodes(const GumboNode* root, bool by_name,
-                                                    const std::unordered_set<const GumboNode*>* keep) {
-    std::vector<const GumboNode*> order, stack{root};
+  // Whether `n` is furniture. `by_name` adds the weaker evidence of class and
+  // id words (and of being a <form>), which keep_ (ancestors of the headline
+  // or of the marked-up article) overrides: "Page-ad-margins" or "box article
+  // modal-enabled" may wrap a whole page.
+  bool dropped(const GumboNode* n, bool by_name) const {
+    if (n->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboElement& e = n->v.element;
+    if (dropped_tag(e.tag) || unknown_tag_named(e, "dialog")) return true;
+    // <header> of the site is furniture; an article's own holds its headline.
+    if (e.tag == GUMBO_TAG_HEADER) return !article_headers_.count(n);
+    if (const char* role = attr(e, "role")) {
+      std::string r = lower(role);
+      if (r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" || r == "search" ||
+          r == "menu" || r == "menubar" || r == "dialog" || r == "alert") {
+        return true;
+      }
+    }
+    if (gumbo_get_attribute(&e.attributes, "hidden")) return true;
+    if (const char* h = attr(e, "aria-hidden"); h && lower(h) == "true") return true;
+    if (const char* st = attr(e, "style")) {
+      std::string v = lower(st);
+      v.erase(std::remove_if(v.begin(), v.end(), [](char c) { return is_space(static_cast<unsigned char>(c)); }),
+              v.end());
+      if (v.find("display:none") != std::string::npos || v.find("visibility:hidden") != std::string::npos) {
+        return true;
+      }
+    }
+    // The body and the article containers themselves are never furniture by
+    // name (some sites give <body class="... has-sidebar">).
+    if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_ARTICLE ||
+        e.tag == GUMBO_TAG_MAIN) {
+      return false;
+    }
+    if (!by_name || keep_.count(n)) return false;
+    // Search, login and comment forms go; a form with prose in it is an
+    // ASP.NET page wrapping everything in one <form>.
+    if (e.tag == GUMBO_TAG_FORM) return !prose_.count(n);
+    return furniture_name(attr(e, "class")) || furniture_name(attr(e, "id"));
+  }
+
+  // One walk before any dropping by name: finds the <header>s that belong to
+  // an article, the ancestors of the headline and of the marked-up article
+  // (keep_), and the ancestors of real paragraphs (prose_).
+  void mark_structure() {
+    struct Frame {
+      const GumboNode* node;
+      bool in_article;
+    };
+    std::vector<Frame> stack{{out_->root, false}};
+    auto mark_ancestors = [](const GumboNode* n, std::unordered_set<const GumboNode*>& set) {
+      for (const GumboNode* p = n; p && set.insert(p).second;) p = p->parent;
+    };
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      const GumboNode* n = f.node;
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboElement& e = n->v.element;
+      if (e.tag == GUMBO_TAG_HEADER && f.in_article) article_headers_.insert(n);
+      if (dropped(n, false)) continue;
+      const char* ip = attr(e, "itemprop");
+      // Not <article>: teaser lists are made of them.
+      if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_MAIN || (ip && lower(ip) == "articlebody")) {
+        mark_ancestors(n, keep_);
+      }
+      if (e.tag == GUMBO_TAG_P && visible_chars(n) >= 80) mark_ancestors(n, prose_);
+      bool in_article = f.in_article || e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN;
+      for (unsigned i = e.children.length; i-- > 0;) {
+        stack.push_back({static_cast<const GumboNode*>(e.children.data[i]), in_article});
+      }
+    }
+  }
+
+  // Non-space bytes of text under `root`.
+  static uint32_t visible_chars(const GumboNode* root) {
+    uint32_t count = 0;
+    std::vector<const GumboNode*> stack{root};
     while (!stack.empty()) {
       const GumboNode* n = stack.back();
       stack.pop_back();
-      if (dropped(n, by_name, keep)) continue;
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+        for (const char* c = n->v.text.text; *c; ++c) count += is_space(static_cast<unsigned char>(*c)) ? 0 : 1;
+      } else if (n->type == GUMBO_NODE_ELEMENT) {
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = 0; i < kids.length; ++i) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      }
+    }
+    return count;
+  }
+
+  // Every node outside furniture, in document order (iterative walk).
+  std::vector<const GumboNode*> content_nodes(bool by_name) const {
+    std::vector<const GumboNode*> order, stack{out_->root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (dropped(n, by_name)) continue;
       order.push_back(n);
       if (n->type == GUMBO_NODE_ELEMENT) {
         const GumboVector& kids = n->v.element.children;
@@ -351,9 +405,9 @@ class Extractor {
     };
     std::vector<Frame> stack{{root, false}};
     std::vector<std::string> lines(1);
+    std::vector<GumboTag> blocks;  // open block elements; the text so far belongs to the innermost
     uint32_t text_in_block = 0, link_in_block = 0;
     int in_link = 0, in_pre = 0;
-    bool pending_space = false;
 
     auto flush = [&] {
       std::string block;
@@ -363,15 +417,17 @@ class Extractor {
         if (!block.empty()) block += '\n';
         block += c;
       }
-      // A short block that is all links is a menu, a tag list or a teaser.
-      bool link_list = text_in_block > 0 && link_in_block * 10 >= text_in_block * 8 && text_in_block < 160;
+      // A short block that is all links is a menu, a tag list or a teaser
+      // (but a linked headline is still the headline).
+      bool headline = !blocks.empty() && blocks.back() == GUMBO_TAG_H1;
+      bool link_list = !headline && text_in_block > 0 && link_in_block * 10 >= text_in_block * 8 &&
+                       text_in_block < 160;
       if (!block.empty() && !link_list) {
         if (!out.empty()) out += "\n\n";
         out += block;
       }
       lines.assign(1, std::string());
       text_in_block = link_in_block = 0;
-      pending_space = false;
     };
 
     while (!stack.empty()) {
@@ -383,16 +439,22 @@ class Extractor {
         if (f.exit) {
           if (t == GUMBO_TAG_A) --in_link;
           if (t == GUMBO_TAG_PRE) --in_pre;
-          if (block_tag(t)) flush();
+          if (block_tag(t)) {
+            flush();
+            blocks.pop_back();
+          }
           continue;
         }
-        if (n != root && dropped(n, true, &keep_)) continue;
+        if (n != root && dropped(n, true)) continue;
         if (t == GUMBO_TAG_BR) {
           lines.emplace_back();
           continue;
         }
         if (t == GUMBO_TAG_IMG || t == GUMBO_TAG_INPUT || t == GUMBO_TAG_WBR) continue;
-        if (block_tag(t)) flush();
+        if (block_tag(t)) {
+          flush();
+          blocks.push_back(t);
+        }
         if (t == GUMBO_TAG_A) ++in_link;
         if (t == GUMBO_TAG_PRE) ++in_pre;
         stack.push_back({n, true});
@@ -413,10 +475,8 @@ class Extractor {
             }
           }
         } else {
-          if (pending_space) lines.back() += ' ';
           lines.back().append(s);
         }
-        pending_space = false;
         uint32_t visible = 0;
         for (char c : s) visible += is_space(static_cast<unsigned char>(c)) ? 0 : 1;
         text_in_block += visible;
@@ -486,7 +546,9 @@ class Extractor {
   // The value of the first "key": "value" pair in JSON-LD text (string search:
   // it finds the key inside @graph arrays and nested objects alike).
   static std::string json_string_after(std::string_view json, std::string_view key) {
-    std::string quoted = "\"" + std::string(key) + "\"";
+    std::string quoted(1, '"');  // built piecewise: GCC 12 warns falsely on "\"" + ...
+    quoted += key;
+    quoted += '"';
     for (size_t p = json.find(quoted); p != std::string_view::npos; p = json.find(quoted, p + 1)) {
       size_t i = p + quoted.size();
       while (i < json.size() && is_space(static_cast<unsigned char>(json[i]))) ++i;
@@ -570,7 +632,7 @@ class Extractor {
       for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
     }
     a.title = og_title;
-    for (const std::string* p : {&pub_meta, &pub_itemprop, &pub_jsonld, &pub_other}) {
+    for (const std::string* p : {&pub_meta, &pub_itemprop, &pub_other, &pub_jsonld}) {
       if (!p->empty()) {
         a.published = *p;
         break;
@@ -593,7 +655,7 @@ class Extractor {
   const GumboOutput* out_;
   std::vector<const GumboNode*> preorder_;
   std::unordered_map<const GumboNode*, Stats> stats_;
-  std::unordered_set<const GumboNode*> keep_;
+  std::unordered_set<const GumboNode*> keep_, prose_, article_headers_;
   std::string page_title_;
 };
 
@@ -609,6 +671,25 @@ size_t find_ci(std::string_view hay, std::string_view needle, size_t from) {
     if (eq) return p;
   }
   return std::string_view::npos;
+}
+
+bool in_list(std::string_view name, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+// Formatting elements: their misnested end tags run the adoption agency.
+bool formatting_tag(std::string_view n) {
+  return in_list(n, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
+                     "u"});
+}
+
+// HTML's "special" (block-like) elements, as far as the adoption agency cares.
+bool special_tag(std::string_view n) {
+  return in_list(n, {"address", "applet", "article", "aside", "blockquote", "body", "button", "caption", "center",
+                     "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+                     "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html", "iframe", "li",
+                     "main", "marquee", "menu", "nav", "object", "ol", "p", "pre", "section", "select", "summary",
+                     "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "tr", "ul"});
 }
 
 // The deepest element nesting an HTML5 parser would build, estimated from the
@@ -670,6 +751,19 @@ int nesting_depth(std::string_view html, int limit) {
     if (closing) {
       auto it = open_count.find(name);
       if (it == open_count.end() || it->second == 0) continue;  // closes nothing: ignored by the parser
+      if (formatting_tag(name)) {
+        // The adoption agency: when a block element is open inside the
+        // formatting element ("<b><div></b>"), the block stays open (moved
+        // out of it), so only the formatting element closes.
+        size_t k = open.size();
+        bool block_inside = false;
+        while (k-- > 0 && open[k] != name) block_inside = block_inside || special_tag(open[k]);
+        if (block_inside) {
+          open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+          --it->second;
+          continue;
+        }
+      }
       while (!open.empty()) {
         std::string top = std::move(open.back());
         open.pop_back();
@@ -686,7 +780,9 @@ int nesting_depth(std::string_view html, int limit) {
     bool self_closing = next_gt > 0 && html[next_gt - 1] == '/';
     if (self_closing && foreign > 0) continue;
     if (std::find(kRawText.begin(), kRawText.end(), name) != kRawText.end()) {
-      size_t end = find_ci(html, "</" + name, next_gt);
+      std::string end_tag = "</";  // built piecewise: GCC 12 warns falsely on "</" + name
+      end_tag += name;
+      size_t end = find_ci(html, end_tag, next_gt);
       if (end == std::string_view::npos) break;
       i = end;  // the loop moves past its '<'
       continue;
@@ -698,6 +794,83 @@ int nesting_depth(std::string_view html, int limit) {
     if (static_cast<int>(open.size()) > limit) break;
   }
   return static_cast<int>(open.size());
+}
+
+// Every allocation gumbo makes during one parse, linked so that the whole
+// tree is freed by one loop: gumbo_destroy_output recurses once per tree
+// level, and the tree can nest deeper than the tags do (the adoption agency
+// and the reconstruction of formatting elements clone elements). It also
+// caps the live bytes: gumbo has no way to stop a parse, and a few kilobytes
+// of unclosed formatting elements with distinct attributes ("<b id=1><b
+// id=2>...", then many paragraphs) make it clone gigabytes. Over the budget,
+// allocate() longjmps back to parse_within_budget().
+class ParseArena {
+ public:
+  explicit ParseArena(size_t budget) : budget_(budget) {}
+  ParseArena(const ParseArena&) = delete;
+  ParseArena& operator=(const ParseArena&) = delete;
+  ~ParseArena() {
+    while (head_) {
+      Block* next = head_->next;
+      std::free(head_);
+      head_ = next;
+    }
+  }
+
+  static void* allocate(void* self, size_t size) {
+    auto* arena = static_cast<ParseArena*>(self);
+    arena->live_ += size;
+    if (arena->live_ > arena->budget_) std::longjmp(arena->over_budget_, 1);
+    auto* b = static_cast<Block*>(std::malloc(sizeof(Block) + size));
+    if (!b) std::abort();  // gumbo does not check for NULL either
+    b->prev = nullptr;
+    b->next = arena->head_;
+    b->size = size;
+    if (arena->head_) arena->head_->prev = b;
+    arena->head_ = b;
+    return b + 1;
+  }
+
+  static void deallocate(void* self, void* ptr) {
+    if (!ptr) return;
+    auto* arena = static_cast<ParseArena*>(self);
+    Block* b = static_cast<Block*>(ptr) - 1;
+    if (b->prev) {
+      b->prev->next = b->next;
+    } else {
+      arena->head_ = b->next;
+    }
+    if (b->next) b->next->prev = b->prev;
+    arena->live_ -= b->size;
+    std::free(b);
+  }
+
+  std::jmp_buf& over_budget() { return over_budget_; }
+
+ private:
+  struct alignas(std::max_align_t) Block {
+    Block* prev;
+    Block* next;
+    size_t size;
+  };
+  Block* head_ = nullptr;
+  size_t live_ = 0;
+  size_t budget_;
+  std::jmp_buf over_budget_;
+};
+
+// Live parser memory allowed: real pages peak at under 8 bytes per input
+// byte (measured on the html-extraction eval set).
+constexpr size_t kParseBudgetBase = size_t{32} << 20;
+constexpr size_t kParseBudgetPerByte = 16;
+
+// gumbo_parse_with_options within the arena's budget; nullptr when over it.
+// Between setjmp here and longjmp in ParseArena::allocate lie only gumbo's C
+// frames: no destructors are skipped, and the arena (on the heap, untouched
+// by this frame) frees whatever the parse had built.
+GumboOutput* parse_within_budget(const GumboOptions& options, std::string_view html, ParseArena& arena) {
+  if (setjmp(arena.over_budget()) != 0) return nullptr;
+  return gumbo_parse_with_options(&options, html.data(), html.size());
 }
 
 }  // namespace
@@ -713,16 +886,27 @@ Result<HtmlArticle> extract_html(std::string_view html, const HtmlOptions& optio
     return Status::invalid("HTML nests deeper than " + std::to_string(options.max_depth) +
                            " elements (limit: HtmlOptions::max_depth)");
   }
+  // The arena frees the tree (instead of gumbo_destroy_output), also on exceptions.
+  const size_t budget = kParseBudgetBase + kParseBudgetPerByte * html.size();
+  auto arena = std::make_unique<ParseArena>(budget);
   GumboOptions gopts = kGumboDefaultOptions;
+  gopts.allocator = &ParseArena::allocate;
+  gopts.deallocator = &ParseArena::deallocate;
+  gopts.userdata = arena.get();
   gopts.max_errors = 0;  // parse errors are not reported: do not keep them
-  GumboOutput* out = gumbo_parse_with_options(&gopts, html.data(), html.size());
-  if (!out) return Status::internal("the HTML parser failed");
-  HtmlArticle a = Extractor(out).run();
-  gumbo_destroy_output(&gopts, out);
-  return a;
+  GumboOutput* out = parse_within_budget(gopts, html, *arena);
+  if (!out) {
+    return Status::invalid("HTML makes the parser use more than " + std::to_string(budget >> 20) +
+                           " MiB (misnested formatting elements cloned over and over)");
+  }
+  return Extractor(out).run();
 }
 
 std::string sniff_html_charset(std::string_view bytes) {
+  // A byte order mark outranks any declaration (as in browsers).
+  if (bytes.starts_with("\xEF\xBB\xBF")) return "utf-8";
+  if (bytes.starts_with("\xFF\xFE")) return "utf-16le";
+  if (bytes.starts_with("\xFE\xFF")) return "utf-16be";
   std::string head = lower(bytes.substr(0, 1024));
   for (size_t p = head.find("<meta"); p != std::string::npos; p = head.find("<meta", p + 5)) {
     size_t end = head.find('>', p);

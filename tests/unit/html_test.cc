@@ -183,3 +183,119 @@ TEST(Html, WhatTheParserClosesItselfIsNotDeep) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Html, FormsDialogsAndRolesGoLinkListsGoInlineLinksStay) {
+  HtmlArticle a = extract(R"(<html lang="EN-gb"><body>
+<form action="/newsletter"><p>Get our morning briefing</p><input type="email"></form>
+<dialog open><p>Accept cookies?</p></dialog>
+<div role="complementary"><p>Weather: sunny</p></div>
+<article><h1><a href="/story">Parliament passes the budget</a></h1>
+<p>The lower house approved the spending plan on Thursday after a long debate.</p>
+<ul><li><a href="/a">Budget</a></li><li><a href="/b">Parliament</a></li></ul>
+<p>Read the <a href="/full">full text of the bill</a> on the website of the assembly.</p>
+</article></body></html>)");
+  EXPECT_EQ(a.text,
+            "Parliament passes the budget\n\n"
+            "The lower house approved the spending plan on Thursday after a long debate.\n\n"
+            "Read the full text of the bill on the website of the assembly.");
+  EXPECT_EQ(a.title, "Parliament passes the budget");
+  EXPECT_EQ(a.lang, "en");
+}
+
+TEST(Html, AFormWrappingTheWholePageIsKept) {
+  // ASP.NET pages put everything in one <form>; its prose makes it content.
+  HtmlArticle a = extract(
+      "<html><body><form id=\"aspnetForm\" action=\"page.aspx\"><div class=\"main\">"
+      "<h2>Gemeinderat beschließt neuen Radweg</h2>"
+      "<p>Der Gemeinderat hat am Dienstagabend mit großer Mehrheit den Bau eines neuen Radwegs entlang der "
+      "Bundesstraße beschlossen.</p></div></form></body></html>");
+  EXPECT_EQ(a.text,
+            "Gemeinderat beschließt neuen Radweg\n\n"
+            "Der Gemeinderat hat am Dienstagabend mit großer Mehrheit den Bau eines neuen Radwegs entlang der "
+            "Bundesstraße beschlossen.");
+}
+
+TEST(Html, PublishedPrecedence) {
+  const std::string jsonld =
+      R"(<script type="application/ld+json">{"datePublished":"2026-01-31T23:00:00Z"}</script>)";
+  // Publishing metas come before JSON-LD; datePublished before the generic ones; values are trimmed.
+  EXPECT_EQ(extract("<html><head><meta name=\"pubdate\" content=\"2026-02-01\">" + jsonld +
+                    "</head><body><p>Text.</p></body></html>")
+                .published,
+            "2026-02-01");
+  EXPECT_EQ(extract("<html><head><meta name=\"pubdate\" content=\"2026-02-01\">"
+                    "<meta itemprop=\"datePublished\" content=\" 2026-02-02T09:15:00+07:00 \"></head>"
+                    "<body><p>Text.</p></body></html>")
+                .published,
+            "2026-02-02T09:15:00+07:00");
+  // <time> inside the chosen article beats an earlier one in the page chrome.
+  HtmlArticle c = extract(
+      "<html><body><div class=\"topbar-date\"><time datetime=\"2026-11-23\">Сегодня</time></div>"
+      "<article><time datetime=\"2026-03-05T07:00:00+03:00\">5 марта</time>"
+      "<p>Российские и вьетнамские дипломаты обсудили в Москве подготовку визита и сотрудничество в "
+      "энергетике.</p><p>Стороны договорились провести следующий раунд консультаций в Ханое осенью.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(c.published, "2026-03-05T07:00:00+03:00");
+  EXPECT_EQ(c.text,
+            "5 марта\n\n"
+            "Российские и вьетнамские дипломаты обсудили в Москве подготовку визита и сотрудничество в "
+            "энергетике.\n\n"
+            "Стороны договорились провести следующий раунд консультаций в Ханое осенью.");
+}
+
+TEST(Html, TitleCanonicalLangAndEntities) {
+  HtmlArticle a = extract(
+      "<html lang=\"VI\"><head><title>Hội nghị Trung ương bàn về nhân sự khóa mới - Báo Mẫu</title>"
+      "<link rel=\"canonical\" href=\"https://baomau.example/x\">"
+      "<meta property=\"og:url\" content=\"https://baomau.example/y\"></head>"
+      "<body><p>Giá xăng giảm&nbsp;&nbsp;500&nbsp;đồng &amp; dầu &lt;tăng&gt;</p></body></html>");
+  EXPECT_EQ(a.title, "Hội nghị Trung ương bàn về nhân sự khóa mới");
+  EXPECT_EQ(a.canonical_url, "https://baomau.example/x");
+  EXPECT_EQ(a.lang, "vi");
+  EXPECT_EQ(a.text, "Giá xăng giảm 500 đồng & dầu <tăng>");
+  HtmlArticle b = extract("<html><head><meta property=\"og:url\" content=\"ftp://baomau.example/y\"></head>"
+                          "<body><p>x</p></body></html>");
+  EXPECT_EQ(b.canonical_url, "");
+  EXPECT_EQ(b.lang, "");
+}
+
+TEST(Html, AdoptionAgencyNestingIsCaught) {
+  // "</b>" leaves the <div> inside it open: the tree nests one level per unit.
+  auto a = extract_html(repeat("<b><div></b>", 100000));
+  ASSERT_FALSE(a.is_ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kInvalidInput);
+  // Well-nested formatting is flat however often it repeats.
+  auto b = extract_html("<html><body>" + repeat("<p><b>Wichtig:</b> ein Satz mit <i>Betonung</i>.</p>", 3000) +
+                        "</body></html>");
+  ASSERT_TRUE(b.is_ok()) << b.status().message();
+  EXPECT_EQ(b->text.substr(0, 50), "Wichtig: ein Satz mit Betonung.\n\nWichtig: ein Satz");
+}
+
+TEST(Html, FormattingCloneBombIsStoppedByTheMemoryBudget) {
+  // 1990 unclosed <b>s with distinct attributes, closed implicitly by </div>,
+  // are cloned into each later paragraph: 30 KB of input would need ~1 GB.
+  std::string html = "<html><body><div>";
+  for (int i = 0; i < 1990; ++i) html += "<b id=" + std::to_string(i) + ">";
+  html += "</div>" + repeat("<p>x</p>", 1000);
+  auto a = extract_html(html);
+  ASSERT_FALSE(a.is_ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(a.status().message().find("MiB"), std::string::npos) << a.status().message();
+  // A few sloppy unclosed formatting elements are fine (gumbo clones at most three alike).
+  auto b = extract_html("<html><body>" + repeat("<p><b>Tin nhanh</p>", 1500) + "</body></html>");
+  ASSERT_TRUE(b.is_ok()) << b.status().message();
+  EXPECT_EQ(b->text.substr(0, 20), "Tin nhanh\n\nTin nhanh");
+}
+
+TEST(Html, SniffsByteOrderMarksAndLeadingWhitespace) {
+  EXPECT_EQ(sniff_html_charset("\xEF\xBB\xBF<meta charset=\"windows-1251\">"), "utf-8");
+  EXPECT_EQ(sniff_html_charset("\n\n  <meta charset=UTF-8>"), "utf-8");
+  EXPECT_EQ(sniff_html_charset("<meta http-equiv='content-type' content='text/html;charset=KOI8-R'>"), "koi8-r");
+  EXPECT_EQ(sniff_html_charset("<meta name=\"viewport\" content=\"width=device-width\">"), "");
+}
+
+}  // namespace
+}  // namespace ng
