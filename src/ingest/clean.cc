@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <unordered_map>
 
@@ -15,6 +16,14 @@ namespace ng {
 namespace {
 
 std::string fold(std::string_view s) {
+  // ASCII: case folding is lowercasing (most furniture lines).
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();
   std::string out;
@@ -43,6 +52,26 @@ struct RegexRule {
   std::unique_ptr<icu::RegexPattern> pattern;
   std::string reason;
 };
+
+// This thread's matcher for `pattern`, reset to `input`: creating a matcher
+// allocates, and most lines are tried against every rule. `owner` tells
+// cleaners apart (an address could be reused by a later one).
+icu::RegexMatcher* thread_matcher(uint64_t owner, const icu::RegexPattern& pattern, const icu::UnicodeString& input) {
+  struct Entry {
+    uint64_t owner;
+    const icu::RegexPattern* pattern;
+    std::unique_ptr<icu::RegexMatcher> matcher;
+  };
+  thread_local std::vector<Entry> cache;
+  for (auto& e : cache) {
+    if (e.owner == owner && e.pattern == &pattern) return &e.matcher->reset(input);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
+  if (U_FAILURE(status) || !m) return nullptr;
+  cache.push_back({owner, &pattern, std::move(m)});
+  return cache.back().matcher.get();
+}
 
 // Lines with more words than this are never whole-line furniture.
 constexpr int kMaxRegexWords = 12;
@@ -102,10 +131,15 @@ struct Cleaner::Impl {
   std::vector<std::string> source_labels;                     // folded
   std::vector<RegexRule> regexes, inlines, signoffs;
 
+  const uint64_t id = [] {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+  }();
+
   bool whole_match(const RegexRule& rule, const icu::UnicodeString& u) const {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(rule.pattern->matcher(u, status));
-    return U_SUCCESS(status) && m->matches(status) && U_SUCCESS(status);
+    icu::RegexMatcher* m = thread_matcher(id, *rule.pattern, u);
+    return m && m->matches(status) && U_SUCCESS(status);
   }
 };
 
@@ -269,8 +303,8 @@ CleanResult Cleaner::clean(std::string_view text, bool want_title) const {
           icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
       for (const auto& rule : impl.inlines) {
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> m(rule.pattern->matcher(u, status));
-        if (U_FAILURE(status) || !m->find(status) || U_FAILURE(status)) continue;
+        icu::RegexMatcher* m = thread_matcher(impl.id, *rule.pattern, u);
+        if (!m || !m->find(status) || U_FAILURE(status)) continue;
         int32_t s16 = m->start(status), e16 = m->end(status);
         if (U_FAILURE(status) || s16 == 0) continue;  // the whole line: leave it to the line rules
         std::string before;

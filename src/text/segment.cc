@@ -539,15 +539,49 @@ icu::BreakIterator* thread_clone(uint64_t owner, const icu::BreakIterator& proto
   return cache.back().clone.get();
 }
 
-// Opens a UTF-8 UText over `text` (native indexes are byte offsets) and gives
-// it to this thread's clone of `prototype`. Null when ICU fails.
-icu::BreakIterator* iterate(uint64_t owner, const icu::BreakIterator& prototype, std::string_view text, UText& ut) {
-  UErrorCode status = U_ZERO_ERROR;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+// `text` as UTF-16 for ICU (whose iterators run about twice as fast on it as
+// on UTF-8 through UText), with the byte offset of every UTF-16 index.
+struct Utf16 {
+  std::vector<UChar> units;
+  std::vector<int32_t> to_byte;  // size units.size() + 1
+  icu::UnicodeString alias() const { return icu::UnicodeString(false, units.data(), static_cast<int32_t>(units.size())); }
+};
+
+void to_utf16(std::string_view text, Utf16& u) {
+  u.units.clear();
+  u.to_byte.clear();
+  u.units.reserve(text.size());
+  u.to_byte.reserve(text.size() + 1);
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    if (p[i] < 0x80) {
+      u.units.push_back(p[i++]);
+      u.to_byte.push_back(start);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (c <= 0xFFFF) {
+      u.units.push_back(static_cast<UChar>(c));
+      u.to_byte.push_back(start);
+    } else {
+      u.units.push_back(U16_LEAD(c));
+      u.units.push_back(U16_TRAIL(c));
+      u.to_byte.push_back(start);
+      u.to_byte.push_back(start);
+    }
+  }
+  u.to_byte.push_back(n);
+}
+
+// Gives `text` to this thread's clone of `prototype`. Null when ICU fails.
+icu::BreakIterator* iterate(uint64_t owner, const icu::BreakIterator& prototype, const icu::UnicodeString& text) {
   icu::BreakIterator* it = thread_clone(owner, prototype);
-  if (!it || U_FAILURE(status)) return nullptr;
-  it->setText(&ut, status);
-  if (U_FAILURE(status)) return nullptr;
+  if (!it) return nullptr;
+  it->setText(text);
   return it;
 }
 
@@ -558,8 +592,10 @@ std::vector<Sentence> Segmenter::sentences(std::string_view text, std::string_vi
   text = indexable(text);
   if (text.empty()) return out;
   const LangRules& r = impl_->rules_for(lang);
-  UText ut = UTEXT_INITIALIZER;
-  icu::BreakIterator* it = iterate(impl_->id, *r.sentence, text, ut);
+  thread_local Utf16 u16;
+  to_utf16(text, u16);
+  const icu::UnicodeString alias = u16.alias();
+  icu::BreakIterator* it = iterate(impl_->id, *r.sentence, alias);
   if (!it) {
     // ICU could not run (out of memory): one sentence per line.
     size_t pos = 0;
@@ -568,18 +604,17 @@ std::vector<Sentence> Segmenter::sentences(std::string_view text, std::string_vi
       add_trimmed(text, static_cast<int32_t>(pos), static_cast<int32_t>(nl), out);
       pos = nl + 1;
     }
-    utext_close(&ut);
     return out;
   }
   const auto size = static_cast<int32_t>(text.size());
-  int32_t start = it->first();
-  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+  int32_t start = u16.to_byte[it->first()];
+  for (int32_t b16 = it->next(); b16 != icu::BreakIterator::DONE; b16 = it->next()) {
+    int32_t b = u16.to_byte[b16];
     if (b < size && !impl_->keep_break(text, start, b, r)) continue;
     add_trimmed(text, start, b, out);
     start = b;
   }
   if (start < size) add_trimmed(text, start, size, out);
-  utext_close(&ut);
   return out;
 }
 
@@ -588,20 +623,21 @@ std::vector<Token> Segmenter::tokens(std::string_view text, std::string_view lan
   text = indexable(text);
   if (text.empty()) return out;
   const LangRules& r = impl_->rules_for(lang);
-  UText ut = UTEXT_INITIALIZER;
-  icu::BreakIterator* it = iterate(impl_->id, *r.word, text, ut);
-  if (!it) {
-    utext_close(&ut);
-    return out;
-  }
-  int32_t p = it->first();
-  for (int32_t n = it->next(); n != icu::BreakIterator::DONE; p = n, n = it->next()) {
-    auto c = static_cast<uint8_t>(text[p]);
-    if (c < 0x80 ? is_ascii_space(c) && all_space(text, p, n) : all_space(text, p, n)) continue;
-    out.push_back(Token{Span{static_cast<uint32_t>(p), static_cast<uint32_t>(n)},
+  thread_local Utf16 u16;
+  to_utf16(text, u16);
+  const icu::UnicodeString alias = u16.alias();
+  icu::BreakIterator* it = iterate(impl_->id, *r.word, alias);
+  if (!it) return out;
+  int32_t p = u16.to_byte[it->first()];
+  for (int32_t n16 = it->next(); n16 != icu::BreakIterator::DONE; n16 = it->next()) {
+    const int32_t b = p;
+    const int32_t n = u16.to_byte[n16];
+    p = n;
+    auto c = static_cast<uint8_t>(text[b]);
+    if (c < 0x80 ? is_ascii_space(c) && all_space(text, b, n) : all_space(text, b, n)) continue;
+    out.push_back(Token{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(n)},
                         it->getRuleStatus() >= UBRK_WORD_NONE_LIMIT});
   }
-  utext_close(&ut);
   return out;
 }
 
