@@ -1,0 +1,214 @@
+#include "lexicon/gazetteer.h"
+
+#include <unicode/locdspnm.h>
+#include <unicode/locid.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace ng {
+
+const std::vector<std::string> kDefaultLanguages = {
+    "de", "en", "fr", "es", "id", "sv", "vi", "ru",  // full quality
+    "ar", "cs", "da", "el", "fa", "fi", "he", "hi", "hu", "it", "ja", "ko", "ms", "nb", "nl",
+    "pl", "pt", "ro", "sk", "th", "tr", "uk", "zh"};
+
+namespace {
+
+std::string utf8(const icu::UnicodeString& u) {
+  std::string s;
+  u.toUTF8String(s);
+  return s;
+}
+
+bool one_word(const icu::UnicodeString& u) {
+  for (int32_t i = 0; i < u.length(); ++i) {
+    UChar c = u.charAt(i);
+    if (c == ' ' || c == '-' || c == 0x00A0) return false;
+  }
+  return u.length() >= 2;
+}
+
+// Russian: the endings of the oblique cases (genitive, dative, accusative,
+// instrumental, prepositional) for the declension a name's ending implies.
+std::vector<std::string> russian_forms(const icu::UnicodeString& u) {
+  std::vector<std::string> out;
+  const int32_t n = u.length();
+  UChar last = u.charAt(n - 1);
+  UChar before = u.charAt(n - 2);
+  auto with = [&](int32_t cut, std::initializer_list<const char*> endings) {
+    icu::UnicodeString stem = u.tempSubString(0, n - cut);
+    for (const char* e : endings) out.push_back(utf8(stem) + e);
+  };
+  // After г, к, х, ж, ш, щ, ч the genitive of -а is -и, not -ы.
+  auto soft_after = [](UChar c) {
+    return c == u'г' || c == u'к' || c == u'х' || c == u'ж' || c == u'ш' || c == u'щ' || c == u'ч';
+  };
+  if (last == u'я') {
+    if (before == u'и') with(1, {"и", "ю", "ей"});  // Россия -> России, Россию, Россией
+    else with(1, {"и", "е", "ю", "ей"});            // Гвинея -> Гвинеи, Гвинее, Гвинею, Гвинеей
+  } else if (last == u'а') {
+    with(1, {soft_after(before) ? "и" : "ы", "е", "у", "ой"});  // Москва -> Москвы, Москве, Москву, Москвой
+  } else if (last == u'й') {
+    with(1, {"я", "ю", "ем", "е"});  // Китай -> Китая, Китаю, Китаем, Китае
+  } else if (last == u'ь') {
+    with(1, {"я", "ю", "ем", "е"});
+  } else if (u_hasBinaryProperty(last, UCHAR_ALPHABETIC) && u_getIntPropertyValue(last, UCHAR_SCRIPT) == USCRIPT_CYRILLIC &&
+             std::u16string_view(u"аеёиоуыэюя").find(static_cast<char16_t>(last)) == std::u16string_view::npos) {
+    with(0, {"а", "у", "ом", "е"});  // Вьетнам -> Вьетнама, Вьетнаму, Вьетнамом, Вьетнаме
+  }
+  // Other vowel endings (Того, Чили, Перу) do not decline.
+  return out;
+}
+
+// A region's full and short names ("United States", "US") in one language.
+void add_region_names(const icu::LocaleDisplayNames& full, const icu::LocaleDisplayNames& shorter,
+                      const char* region, std::vector<icu::UnicodeString>& out) {
+  icu::UnicodeString a, b;
+  full.regionDisplayName(region, a);
+  shorter.regionDisplayName(region, b);
+  for (const auto& name : {a, b}) {
+    if (name.isEmpty()) continue;
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> inflected_forms(std::string_view name, std::string_view lang) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  if (!one_word(u)) return {};
+  const UChar last = u.charAt(u.length() - 1);
+  if (lang == "de") {
+    // Genitive -s: Russlands, Vietnams (not after s, ß, x, z).
+    if (last == 's' || last == u'ß' || last == 'x' || last == 'z') return {};
+    return {std::string(name) + "s"};
+  }
+  if (lang == "sv") {
+    // Genitive -s (Rysslands, Sveriges); ":s" after an abbreviation (USA:s).
+    if (last == 's' || last == 'x' || last == 'z') return {};
+    bool caps = true;
+    for (int32_t i = 0; i < u.length(); ++i) caps = caps && u_isupper(u.charAt(i));
+    return {std::string(name) + (caps ? ":s" : "s")};
+  }
+  if (lang == "ru" || lang == "uk") {
+    if (lang == "uk") return {};  // Ukrainian declension differs; not derived yet
+    return russian_forms(u);
+  }
+  return {};
+}
+
+void Gazetteer::add(std::string surface, uint32_t place, const std::string& lang, bool inflected) {
+  auto range = by_surface_.equal_range(surface);
+  for (auto it = range.first; it != range.second; ++it) {
+    if (it->second.place == place) return;  // the same name in another language
+  }
+  by_surface_.emplace(std::move(surface), PlaceName{place, lang, inflected});
+}
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& options) {
+  const std::vector<std::string>& langs = options.languages.empty() ? kDefaultLanguages : options.languages;
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  icu::Locale english("en");
+
+  // Countries and territories.
+  std::unordered_map<std::string, uint32_t> country_index;  // alpha-2 -> place
+  for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) {
+    icu::Locale region("", *c);
+    std::string alpha3 = region.getISO3Country();
+    if (alpha3.empty()) continue;
+    icu::UnicodeString en;
+    region.getDisplayCountry(english, en);
+    Place p;
+    p.kind = PlaceKind::kCountry;
+    p.id = alpha3;
+    p.country = alpha3;
+    p.name = utf8(en);
+    country_index[*c] = static_cast<uint32_t>(g->places_.size());
+    g->places_.push_back(std::move(p));
+  }
+  for (const std::string& lang : langs) {
+    icu::Locale locale(lang.c_str());
+    // NO_SUBSTITUTE: nothing (not the code) when CLDR has no name.
+    UDisplayContext full_ctx[] = {UDISPCTX_LENGTH_FULL, UDISPCTX_NO_SUBSTITUTE};
+    UDisplayContext short_ctx[] = {UDISPCTX_LENGTH_SHORT, UDISPCTX_NO_SUBSTITUTE};
+    std::unique_ptr<icu::LocaleDisplayNames> full(icu::LocaleDisplayNames::createInstance(locale, full_ctx, 2));
+    std::unique_ptr<icu::LocaleDisplayNames> shorter(icu::LocaleDisplayNames::createInstance(locale, short_ctx, 2));
+    if (!full || !shorter) return Status::internal("ICU has no display names for language '" + lang + "'");
+    for (const auto& [alpha2, index] : country_index) {
+      std::vector<icu::UnicodeString> names;
+      add_region_names(*full, *shorter, alpha2.c_str(), names);
+      for (const auto& name : names) {
+        std::string s = utf8(name);
+        for (std::string& form : inflected_forms(s, lang)) g->add(std::move(form), index, lang, true);
+        g->add(std::move(s), index, lang, false);
+      }
+    }
+  }
+
+  // Cities: the exemplar location of every canonical time zone.
+  if (options.cities) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::StringEnumeration> zones(
+        icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, status));
+    if (U_FAILURE(status) || !zones) return Status::internal(std::string("ICU time zones: ") + u_errorName(status));
+    std::vector<icu::UnicodeString> ids;
+    for (const icu::UnicodeString* id = zones->snext(status); id && U_SUCCESS(status); id = zones->snext(status)) {
+      icu::UnicodeString canonical;
+      UBool system = false;
+      UErrorCode s2 = U_ZERO_ERROR;
+      // CLDR's canonical id (Asia/Saigon for Asia/Ho_Chi_Minh) is the one
+      // its exemplar names are filed under.
+      icu::TimeZone::getCanonicalID(*id, canonical, system, s2);
+      ids.push_back(U_SUCCESS(s2) ? canonical : *id);
+    }
+    std::unique_ptr<icu::TimeZoneNames> en_names(icu::TimeZoneNames::createInstance(english, status));
+    if (U_FAILURE(status)) return Status::internal(std::string("ICU time zone names: ") + u_errorName(status));
+    std::vector<uint32_t> city_index;
+    for (const auto& id : ids) {
+      Place p;
+      p.kind = PlaceKind::kCity;
+      p.id = utf8(id);
+      char region[8] = {0};
+      UErrorCode s3 = U_ZERO_ERROR;
+      icu::TimeZone::getRegion(id, region, sizeof region, s3);
+      if (U_SUCCESS(s3)) {
+        if (auto it = country_index.find(region); it != country_index.end()) p.country = g->places_[it->second].id;
+      }
+      icu::UnicodeString en;
+      en_names->getExemplarLocationName(id, en);
+      p.name = utf8(en);
+      city_index.push_back(static_cast<uint32_t>(g->places_.size()));
+      g->places_.push_back(std::move(p));
+    }
+    for (const std::string& lang : langs) {
+      UErrorCode s4 = U_ZERO_ERROR;
+      std::unique_ptr<icu::TimeZoneNames> names(icu::TimeZoneNames::createInstance(icu::Locale(lang.c_str()), s4));
+      if (U_FAILURE(s4)) continue;
+      for (size_t i = 0; i < ids.size(); ++i) {
+        icu::UnicodeString name;
+        names->getExemplarLocationName(ids[i], name);
+        if (name.isEmpty()) continue;
+        std::string s = utf8(name);
+        for (std::string& form : inflected_forms(s, lang)) g->add(std::move(form), city_index[i], lang, true);
+        g->add(std::move(s), city_index[i], lang, false);
+      }
+    }
+  }
+  return g;
+}
+
+std::vector<PlaceName> Gazetteer::find(std::string_view surface) const {
+  std::vector<PlaceName> out;
+  auto range = by_surface_.equal_range(std::string(surface));
+  for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+  return out;
+}
+
+}  // namespace ng

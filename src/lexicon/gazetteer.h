@@ -1,0 +1,71 @@
+// Place names derived from ICU/CLDR, not retyped: every country and
+// territory (ISO 3166-1) and every time zone exemplar city, named in each of
+// the configured languages, plus the fused inflected forms each language
+// writes (German and Swedish genitive "Russlands", "Rysslands"; Russian case
+// endings "России", "Россией", "Вьетнама"). Clitics written apart ("Russia's")
+// are not forms: the tokenizer separates them.
+//
+// Built once, immutable afterwards: lookups may run on many threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+
+namespace ng {
+
+enum class PlaceKind { kCountry, kCity };
+
+struct Place {
+  PlaceKind kind = PlaceKind::kCountry;
+  std::string id;       // countries: ISO 3166-1 alpha-3 ("VNM"); cities: CLDR's canonical zone id ("Asia/Saigon")
+  std::string country;  // alpha-3 of the country (itself for a country); empty when ICU gives none
+  std::string name;     // English name: the canonical label
+};
+
+struct PlaceName {
+  uint32_t place = 0;  // index into Gazetteer::places()
+  std::string lang;    // language whose CLDR data gave the name
+  bool inflected = false;  // a derived case form, not the name itself
+};
+
+struct GazetteerOptions {
+  // Languages whose CLDR names are loaded. Empty: kDefaultLanguages.
+  std::vector<std::string> languages;
+  bool cities = true;  // time zone exemplar cities
+};
+
+// The languages loaded by default: the full-quality ones and the major
+// languages of the news (CLDR has names for all of them).
+extern const std::vector<std::string> kDefaultLanguages;
+
+class Gazetteer {
+ public:
+  static Result<std::unique_ptr<Gazetteer>> build(const GazetteerOptions& options = {});
+
+  // Every place named exactly `surface` (NFC, case-sensitive) in any loaded
+  // language; empty when none.
+  std::vector<PlaceName> find(std::string_view surface) const;
+
+  const std::vector<Place>& places() const { return places_; }
+  size_t names() const { return by_surface_.size(); }
+
+ private:
+  Gazetteer() = default;
+  void add(std::string surface, uint32_t place, const std::string& lang, bool inflected);
+
+  std::vector<Place> places_;
+  std::unordered_multimap<std::string, PlaceName> by_surface_;
+};
+
+// The fused case forms of a one-word place name in `lang` (ISO 639-1), by
+// rule; empty for languages that write none and for names the rules leave
+// alone (several words; Russian names ending in a vowel that do not decline).
+std::vector<std::string> inflected_forms(std::string_view name, std::string_view lang);
+
+}  // namespace ng

@@ -1,0 +1,89 @@
+#include "lexicon/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace ng {
+namespace {
+
+const Gazetteer& gazetteer() {
+  static std::unique_ptr<Gazetteer> g = [] {
+    auto r = Gazetteer::build();
+    EXPECT_TRUE(r.is_ok()) << r.status().message();
+    return r ? std::move(*r) : nullptr;
+  }();
+  return *g;
+}
+
+// The ids of the places `surface` names.
+std::vector<std::string> ids(const std::string& surface) {
+  std::vector<std::string> out;
+  for (const PlaceName& n : gazetteer().find(surface)) out.push_back(gazetteer().places()[n.place].id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Gazetteer, CountryNamesInEveryLanguageComeFromCldr) {
+  for (const char* name : {"Vietnam", "Việt Nam", "Вьетнам"}) EXPECT_EQ(ids(name), std::vector<std::string>{"VNM"}) << name;
+  for (const char* name : {"Russland", "Russia", "Russie", "Rusia", "Ryssland", "Россия"})
+    EXPECT_EQ(ids(name), std::vector<std::string>{"RUS"}) << name;
+  EXPECT_EQ(ids("Tiongkok"), std::vector<std::string>{"CHN"});  // Indonesian
+  EXPECT_EQ(ids("Thụy Điển"), std::vector<std::string>{"SWE"});  // Vietnamese
+  EXPECT_EQ(ids("US"), std::vector<std::string>{"USA"});  // CLDR's short name
+  EXPECT_TRUE(ids("Narnia").empty());
+}
+
+TEST(Gazetteer, InflectedFormsAreDerivedByRule) {
+  EXPECT_EQ(ids("Russlands"), std::vector<std::string>{"RUS"});
+  EXPECT_EQ(ids("Rysslands"), std::vector<std::string>{"RUS"});
+  EXPECT_EQ(ids("Sveriges"), std::vector<std::string>{"SWE"});
+  for (const char* form : {"России", "Россию", "Россией", "Вьетнама", "Вьетнаму", "Вьетнамом", "Китая"})
+    EXPECT_FALSE(ids(form).empty()) << form;
+  auto found = gazetteer().find("Россией");
+  ASSERT_FALSE(found.empty());
+  EXPECT_TRUE(found[0].inflected);
+  EXPECT_EQ(found[0].lang, "ru");
+  EXPECT_FALSE(gazetteer().find("Россия")[0].inflected);
+}
+
+TEST(Gazetteer, ExemplarCitiesWithTheirCountry) {
+  for (const char* name : {"Ho Chi Minh City", "TP Hồ Chí Minh", "Хошимин", "Ho-Chi-Minh-Stadt"}) {
+    auto found = gazetteer().find(name);
+    ASSERT_EQ(found.size(), 1u) << name;
+    const Place& p = gazetteer().places()[found[0].place];
+    EXPECT_EQ(p.kind, PlaceKind::kCity);
+    EXPECT_EQ(p.id, "Asia/Saigon");  // CLDR's canonical id for Ho Chi Minh City
+    EXPECT_EQ(p.country, "VNM");
+    EXPECT_EQ(p.name, "Ho Chi Minh City");
+  }
+  EXPECT_FALSE(ids("Moskau").empty());
+  EXPECT_FALSE(ids("Москвой").empty());  // Russian instrumental of a city
+  EXPECT_EQ(gazetteer().places()[gazetteer().find("Moskau")[0].place].country, "RUS");
+}
+
+TEST(Gazetteer, RulesPerLanguage) {
+  EXPECT_EQ(inflected_forms("Russland", "de"), std::vector<std::string>{"Russlands"});
+  EXPECT_TRUE(inflected_forms("Paris", "de").empty());          // no -s after s
+  EXPECT_EQ(inflected_forms("USA", "sv"), std::vector<std::string>{"USA:s"});
+  EXPECT_TRUE(inflected_forms("Vereinigte Staaten", "de").empty());  // several words
+  EXPECT_EQ(inflected_forms("Москва", "ru"), (std::vector<std::string>{"Москвы", "Москве", "Москву", "Москвой"}));
+  EXPECT_EQ(inflected_forms("Прага", "ru"), (std::vector<std::string>{"Праги", "Праге", "Прагу", "Прагой"}));
+  EXPECT_TRUE(inflected_forms("Перу", "ru").empty());  // does not decline
+  EXPECT_TRUE(inflected_forms("Vietnam", "en").empty());
+  EXPECT_TRUE(inflected_forms("Việt Nam", "vi").empty());
+}
+
+TEST(Gazetteer, OnlyTheConfiguredLanguages) {
+  GazetteerOptions o;
+  o.languages = {"sv"};
+  o.cities = false;
+  auto g = Gazetteer::build(o);
+  ASSERT_TRUE(g.is_ok());
+  EXPECT_FALSE((*g)->find("Ryssland").empty());
+  EXPECT_TRUE((*g)->find("Russland").empty());
+  EXPECT_TRUE((*g)->find("Moskva").empty());
+}
+
+}  // namespace
+}  // namespace ng
