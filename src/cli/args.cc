@@ -50,6 +50,11 @@ Args parse_args(int argc, char** argv, int first, const std::set<std::string>& w
       }
     } else if (s == "-h") {
       a.flags.insert("help");
+    } else if (s.size() > 1 && s[0] == '-') {
+      // "-" alone is stdin; "-q" is a mistyped option, not a file name
+      // (a file really named so can be given as ./-q or after --).
+      a.error = "unknown option " + s + " (options are spelled --name)";
+      return a;
     } else {
       a.positional.push_back(s);
     }

@@ -202,6 +202,16 @@ CleanResult Cleaner::clean(std::string_view text, bool want_title) const {
                          std::string(text.substr(b, e - b)), std::move(reason)});
   };
 
+  // An agency code alone on a line signs off the article or credits a
+  // photo inside it; above the first line of running text (more than
+  // kMaxRegexWords words) it is a dateline ("LIMA") or a heading, and stays.
+  size_t first_body = std::string_view::npos;
+  for (size_t p = 0; p < text.size() && first_body == std::string_view::npos;) {
+    size_t nl = std::min(text.find('\n', p), text.size());
+    if (count_words(text.substr(p, nl - p)) > kMaxRegexWords) first_body = p;
+    p = nl + 1;
+  }
+
   // Recent kept lines, for the repeated-caption rule.
   std::vector<std::string> recent;
   bool pending_blank = false;
@@ -268,8 +278,9 @@ CleanResult Cleaner::clean(std::string_view text, bool want_title) const {
       if (!removed && (!impl.signoffs.empty() || !impl.regexes.empty()) && count_words(line) <= kMaxRegexWords) {
         icu::UnicodeString u = icu::UnicodeString::fromUTF8(
             icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+        bool after_body_start = first_body != std::string_view::npos && b > first_body;
         for (const auto& rule : impl.signoffs) {
-          if (impl.whole_match(rule, u)) {
+          if (after_body_start && impl.whole_match(rule, u)) {
             add_agency(strip_parens(line));
             remove(b, e, rule.reason);
             removed = true;

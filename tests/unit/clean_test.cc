@@ -151,3 +151,26 @@ TEST(Clean, CreditsNameAnAgencyNotAPhotographer) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Clean, AnAllCapsLineAboveTheBodyIsADatelineNotASignOff) {
+  CleanOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  auto c = Cleaner::create(o);
+  ASSERT_TRUE(c.is_ok());
+  std::string in =
+      "Leaders gather for the Pacific summit\n"
+      "LIMA\n"
+      "Leaders of twenty-one Pacific economies opened their annual summit in the Peruvian capital on Friday "
+      "with talks on trade.\n"
+      "AFP\n";
+  auto r = (*c)->clean(in, false);
+  EXPECT_NE(r.text.find("\nLIMA\n"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("AFP"), std::string::npos) << r.text;
+  EXPECT_EQ(r.agency, "AFP");
+}
+
+}  // namespace
+}  // namespace ng
