@@ -174,3 +174,19 @@ TEST(Clean, AnAllCapsLineAboveTheBodyIsADatelineNotASignOff) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Clean, ChineseAdvertisementLines) {
+  CleanOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  auto c = Cleaner::create(o);
+  ASSERT_TRUE(c.is_ok());
+  auto r = (*c)->clean("两国外长周三在河内举行会谈。\n广告 请继续往下阅读\n双方同意加强经贸合作。\n返回顶部\n", false);
+  EXPECT_EQ(r.text, "两国外长周三在河内举行会谈。\n双方同意加强经贸合作。");
+  EXPECT_EQ(r.removed.size(), 2u);
+}
+
+}  // namespace
+}  // namespace ng
