@@ -1,0 +1,165 @@
+#include "lexicon/roles.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "lexicon/tsv.h"
+
+namespace ng {
+namespace {
+
+struct Word {
+  std::string folded;
+  bool prefix = false;  // "министр*": any word beginning so
+};
+
+struct Phrase {
+  std::vector<Word> words;
+  std::string role;
+};
+
+struct TextWord {
+  uint32_t begin, end;
+  std::string folded;
+};
+
+std::string fold(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool word_char(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK); }
+bool joiner(UChar32 c) { return c == '-' || c == '\'' || c == 0x2019 || c == 0x2010 || c == 0x2011; }
+
+// Words: runs of letters, digits and marks, joined by hyphens and
+// apostrophes between them ("Vize-Außenminister", "l'Intérieur").
+std::vector<TextWord> words_of(std::string_view text) {
+  std::vector<TextWord> out;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || !word_char(c)) continue;
+    int32_t end = i;
+    while (i < n) {
+      int32_t j = i;
+      UChar32 d;
+      U8_NEXT(p, j, n, d);
+      if (d >= 0 && word_char(d)) {
+        i = end = j;
+        continue;
+      }
+      if (d >= 0 && joiner(d) && j < n) {
+        int32_t k = j;
+        UChar32 e;
+        U8_NEXT(p, k, n, e);
+        if (e >= 0 && word_char(e)) {
+          i = end = k;
+          continue;
+        }
+      }
+      break;
+    }
+    out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
+                   fold(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)))});
+  }
+  return out;
+}
+
+bool word_matches(const Word& w, const std::string& t) {
+  return w.prefix ? t.compare(0, w.folded.size(), w.folded) == 0 : t == w.folded;
+}
+
+}  // namespace
+
+struct RoleLexicon::Impl {
+  struct Lang {
+    std::vector<Phrase> phrases;
+    std::unordered_multimap<std::string, size_t> by_first;  // exact first words
+    std::vector<size_t> prefix_first;                        // phrases whose first word is a prefix
+  };
+  std::unordered_map<std::string, Lang> langs;
+};
+
+RoleLexicon::RoleLexicon() : impl_(std::make_unique<Impl>()) {}
+RoleLexicon::~RoleLexicon() = default;
+
+Result<std::unique_ptr<RoleLexicon>> RoleLexicon::create(const RoleOptions& options) {
+  std::string dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  auto files = load_resource(dir, "roles", 2, 2);
+  if (!files) return files.status();
+  std::unique_ptr<RoleLexicon> r(new RoleLexicon());
+  for (const auto& file : *files) {
+    Impl::Lang& lang = r->impl_->langs[file.lang];
+    for (const auto& row : file.rows) {
+      Phrase ph;
+      ph.role = row.fields[1];
+      // The phrase's words, cut as the text's words are; a '*' ending a
+      // space-separated part makes its last word a prefix.
+      const std::string& phrase = row.fields[0];
+      for (size_t pos = 0; pos < phrase.size();) {
+        size_t sp = std::min(phrase.find(' ', pos), phrase.size());
+        std::string part = phrase.substr(pos, sp - pos);
+        pos = sp + 1;
+        bool prefix = !part.empty() && part.back() == '*';
+        if (prefix) part.pop_back();
+        std::vector<TextWord> ws = words_of(part);
+        for (size_t k = 0; k < ws.size(); ++k) ph.words.push_back({ws[k].folded, prefix && k + 1 == ws.size()});
+      }
+      if (ph.words.empty() || ph.role.empty()) {
+        return Status::invalid(file.path + ":" + std::to_string(row.line) + ": a phrase and a role are needed");
+      }
+      size_t index = lang.phrases.size();
+      if (ph.words[0].prefix) lang.prefix_first.push_back(index);
+      else lang.by_first.emplace(ph.words[0].folded, index);
+      lang.phrases.push_back(std::move(ph));
+    }
+  }
+  return r;
+}
+
+std::vector<RoleMatch> RoleLexicon::find(std::string_view text, std::string_view lang) const {
+  std::vector<RoleMatch> out;
+  auto it = impl_->langs.find(std::string(lang));
+  if (it == impl_->langs.end()) return out;
+  const Impl::Lang& L = it->second;
+  std::vector<TextWord> words = words_of(text);
+  for (size_t i = 0; i < words.size();) {
+    const Phrase* best = nullptr;
+    auto consider = [&](size_t index) {
+      const Phrase& ph = L.phrases[index];
+      if (i + ph.words.size() > words.size()) return;
+      for (size_t k = 0; k < ph.words.size(); ++k) {
+        if (!word_matches(ph.words[k], words[i + k].folded)) return;
+      }
+      if (!best || ph.words.size() > best->words.size()) best = &ph;
+    };
+    auto range = L.by_first.equal_range(words[i].folded);
+    for (auto p = range.first; p != range.second; ++p) consider(p->second);
+    for (size_t index : L.prefix_first) consider(index);
+    if (!best) {
+      ++i;
+      continue;
+    }
+    out.push_back({Span{words[i].begin, words[i + best->words.size() - 1].end}, best->role});
+    i += best->words.size();
+  }
+  return out;
+}
+
+size_t RoleLexicon::size(std::string_view lang) const {
+  auto it = impl_->langs.find(std::string(lang));
+  return it == impl_->langs.end() ? 0 : it->second.phrases.size();
+}
+
+}  // namespace ng
