@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "cli/common.h"
+#include "cli/eval_entities.h"
 #include "cli/commands.h"
 #include "cli/json.h"
 #include "pipeline/pipeline.h"
@@ -22,7 +24,11 @@ Ingests ARTICLES (the format of corpora/*/articles.jsonl) into a temporary
 store and scores the system against them:
   language   detected language vs the article's "lang" (accuracy, per language,
              confusions; "und" counts as wrong)
-Later stages add entity, date and cluster scores against GOLD.
+  entities   with --gold: the mention extractor's entities vs the gold ones,
+             strict and relaxed P/R/F1 per type and language, and
+             cross-document identity (pairwise P/R/F1); the definitions are
+             those of ../shared/corpora/README.md
+Later stages add date and cluster scores against GOLD.
 )";
 
 struct LangScore {
@@ -86,6 +92,13 @@ int cmd_eval(int argc, char** argv) {
   if (!st.is_ok()) return print_error("eval", st.message()), kExitFatal;
   double acc = total.n ? static_cast<double>(total.correct) / total.n : 0;
 
+  std::optional<eval::EntityScores> entities;
+  if (!args.get("gold").empty()) {
+    auto scored = score_stored_entities(args.get("gold"), **store, args.get("data"));
+    if (!scored) return print_error("eval", scored.status().message()), kExitFatal;
+    entities = std::move(*scored);
+  }
+
   if (args.has("json")) {
     std::string langs = "{";
     bool first = true;
@@ -116,6 +129,7 @@ int cmd_eval(int argc, char** argv) {
                   .str("articles", articles)
                   .integer("rejected", summary->rejected)
                   .raw("language", language)
+                  .raw("entities", entities ? entity_json(*entities) : "null")
                   .done()
                   .c_str());
   } else {
@@ -133,6 +147,7 @@ int cmd_eval(int argc, char** argv) {
       for (const auto& [k, n] : confusions) std::printf(" %s->%s x%d", k.first.c_str(), k.second.c_str(), n);
       std::printf("\n");
     }
+    if (entities) std::printf("\n%s", entity_table(*entities).c_str());
   }
   return summary->rejected > 0 ? kExitRejected : kExitOk;
 }

@@ -96,7 +96,7 @@ RoleLexicon::~RoleLexicon() = default;
 
 Result<std::unique_ptr<RoleLexicon>> RoleLexicon::create(const RoleOptions& options) {
   std::string dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-  auto files = load_resource(dir, "roles", 2, 2);
+  auto files = load_resource(dir, options.resource, 2, 2);
   if (!files) return files.status();
   std::unique_ptr<RoleLexicon> r(new RoleLexicon());
   for (const auto& file : *files) {

@@ -22,6 +22,9 @@ struct RoleMatch {
 
 struct RoleOptions {
   std::string data_dir;  // empty: default_data_dir()
+  // The resource read: "roles" (titles), or another phrase list of the same
+  // format ("orgwords": words that make a name an organisation's).
+  std::string resource = "roles";
 };
 
 class RoleLexicon {

@@ -1,0 +1,146 @@
+#include "cli/eval_entities.h"
+
+#include <simdjson.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "cli/json.h"
+#include "extract/mentions.h"
+#include "text/name_key.h"
+
+namespace ng::cli {
+
+Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, Store& store,
+                                                 const std::string& data_dir) {
+  std::ifstream in(gold_path);
+  if (!in) return Status::not_found(gold_path + ": cannot open the gold file");
+  std::map<std::string, std::vector<eval::GoldEntity>> gold;
+  simdjson::dom::parser parser;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    simdjson::dom::element e;
+    if (parser.parse(line).get(e) != simdjson::SUCCESS || !e.is_object()) {
+      return Status::invalid(gold_path + ":" + std::to_string(n) + ": not a JSON object");
+    }
+    std::string_view id;
+    if (e["id"].get(id) != simdjson::SUCCESS) {
+      return Status::invalid(gold_path + ":" + std::to_string(n) + ": no \"id\"");
+    }
+    std::vector<eval::GoldEntity>& list = gold[std::string(id)];
+    simdjson::dom::array entities;
+    if (e["entities"].get(entities) != simdjson::SUCCESS) continue;
+    for (simdjson::dom::element x : entities) {
+      eval::GoldEntity g;
+      std::string_view v;
+      if (x["name"].get(v) == simdjson::SUCCESS) g.name = std::string(v);
+      if (x["type"].get(v) == simdjson::SUCCESS) g.type = std::string(v);
+      simdjson::dom::array surfaces;
+      if (x["surface"].get(surfaces) == simdjson::SUCCESS) {
+        for (simdjson::dom::element s : surfaces) {
+          if (s.get(v) == simdjson::SUCCESS) g.surfaces.emplace_back(v);
+        }
+      }
+      list.push_back(std::move(g));
+    }
+  }
+  MentionOptions mo;
+  mo.data_dir = data_dir;
+  auto extractor = MentionExtractor::create(mo);
+  if (!extractor) return extractor.status();
+  NameKeyOptions ko;
+  ko.data_dir = data_dir;
+  auto keyer = NameKeyer::create(ko);
+  if (!keyer) return keyer.status();
+
+  std::vector<eval::DocEntities> docs;
+  Status st = store.for_each_document({}, [&](const Document& d) {
+    auto it = gold.find(d.id);
+    if (it == gold.end()) return true;
+    eval::DocEntities de;
+    de.doc = d.id;
+    de.lang = d.lang;
+    de.gold = it->second;
+    // Until the registry links them, a document's entity is its mentions of
+    // one type with one surface; its id across documents is the type and the
+    // surface's name key.
+    std::map<std::pair<std::string, std::string>, size_t> seen;
+    for (const Mention& m : (*extractor)->extract(d)) {
+      std::string surface(m.span.of(d.text));
+      auto key = std::make_pair(m.type, surface);
+      if (seen.count(key)) continue;
+      seen[key] = de.system.size();
+      auto keys = (*keyer)->keys(surface, d.lang);
+      de.system.push_back({m.type + ":" + (keys.empty() ? surface : keys[0]), m.type, {surface}});
+    }
+    docs.push_back(std::move(de));
+    return true;
+  });
+  if (!st.is_ok()) return st;
+  return eval::score_entities(docs);
+}
+
+namespace {
+void row(std::string& out, const std::string& name, const eval::Prf& s, const eval::Prf& r) {
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "  %-6s %5ld %5ld  %5.3f %5.3f %5.3f   %5.3f %5.3f %5.3f\n", name.c_str(), s.gold,
+                s.system, s.precision(), s.recall(), s.f1(), r.precision(), r.recall(), r.f1());
+  out += buf;
+}
+std::string prf_json(const eval::Prf& p) {
+  return JsonObject()
+      .integer("gold", p.gold)
+      .integer("system", p.system)
+      .num("precision", p.precision())
+      .num("recall", p.recall())
+      .num("f1", p.f1())
+      .done();
+}
+std::string map_json(const std::map<std::string, eval::Prf>& strict, const std::map<std::string, eval::Prf>& relaxed) {
+  std::string out = "{";
+  for (const auto& [k, v] : strict) {
+    if (out.size() > 1) out += ',';
+    json_string(out, k);
+    out += ':' + JsonObject().raw("strict", prf_json(v)).raw("relaxed", prf_json(relaxed.at(k))).done();
+  }
+  return out + "}";
+}
+}  // namespace
+
+std::string entity_table(const eval::EntityScores& s) {
+  std::string out = "entities (document level)        strict              relaxed\n";
+  out += "  what    gold   sys      P     R    F1       P     R    F1\n";
+  row(out, "all", s.strict, s.relaxed);
+  for (const auto& [t, v] : s.strict_by_type) row(out, t, v, s.relaxed_by_type.at(t));
+  for (const auto& [l, v] : s.strict_by_lang) row(out, l, v, s.relaxed_by_lang.at(l));
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "cross-document identity (pairs)  P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)\n",
+                s.identity.precision(), s.identity.recall(), s.identity.f1(), s.identity.tp, s.identity.fp,
+                s.identity.fn);
+  out += buf;
+  return out;
+}
+
+std::string entity_json(const eval::EntityScores& s) {
+  return JsonObject()
+      .raw("strict", prf_json(s.strict))
+      .raw("relaxed", prf_json(s.relaxed))
+      .raw("by_type", map_json(s.strict_by_type, s.relaxed_by_type))
+      .raw("by_lang", map_json(s.strict_by_lang, s.relaxed_by_lang))
+      .raw("identity", JsonObject()
+                           .integer("tp", s.identity.tp)
+                           .integer("fp", s.identity.fp)
+                           .integer("fn", s.identity.fn)
+                           .num("precision", s.identity.precision())
+                           .num("recall", s.identity.recall())
+                           .num("f1", s.identity.f1())
+                           .done())
+      .done();
+}
+
+}  // namespace ng::cli

@@ -1,0 +1,256 @@
+#include "extract/mentions.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "lexicon/gazetteer.h"
+#include "lexicon/roles.h"
+
+namespace ng {
+namespace {
+
+constexpr size_t kMaxNameWords = 5;
+
+UChar32 first_cp(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+bool capitalised(std::string_view w) {
+  UChar32 c = first_cp(w);
+  return c > 0 && (u_isupper(c) || u_istitle(c));
+}
+
+bool acronym(std::string_view w) {
+  int upper = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(w.data());
+  const auto n = static_cast<int32_t>(w.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_isupper(c)) ++upper;
+    else if (!u_isdigit(c)) return false;
+  }
+  return upper >= 2 && w.size() <= 12;
+}
+
+// Words that may stand inside a name between capitalised words.
+bool connector(std::string_view w) {
+  // Not German articles (der, des, das): they join nouns far more often
+  // than names; "von der Leyen" is taken care of by "von".
+  static const std::set<std::string_view> kWords = {"von", "van", "de", "del", "da", "di", "bin", "al",
+                                                    "la", "le", "du", "dos", "y", "of", "and", "và", "dan"};
+  return kWords.count(w) > 0;
+}
+
+// Capitalised function words that begin sentences; not part of a name there.
+bool sentence_word(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "The", "A", "An", "In", "On", "At", "For", "But", "And", "After", "He", "She", "It", "They", "This",
+      "Der", "Die", "Das", "Den", "Dem", "Ein", "Eine", "Im", "Am", "Nach", "Auch", "Er", "Sie", "Es",
+      "Le", "La", "Les", "Un", "Une", "Il", "Elle", "Selon", "El", "Los", "Las", "En", "Según",
+      "Det", "Den", "Enligt", "Han", "Hon", "På", "Pada", "Di", "Dalam", "Menurut", "Ia", "Dia",
+      "В", "На", "По", "Он", "Она", "Это", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối"};
+  return kWords.count(w) > 0;
+}
+
+bool only_space_or_hyphen(std::string_view gap) {
+  for (char c : gap) {
+    if (c != ' ' && c != '\t' && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct MentionExtractor::Impl {
+  std::unique_ptr<Gazetteer> gazetteer;
+  std::unique_ptr<RoleLexicon> roles, orgwords;
+};
+
+MentionExtractor::MentionExtractor() : impl_(std::make_unique<Impl>()) {}
+MentionExtractor::~MentionExtractor() = default;
+
+Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const MentionOptions& options) {
+  std::unique_ptr<MentionExtractor> m(new MentionExtractor());
+  auto g = Gazetteer::build();
+  if (!g) return g.status();
+  m->impl_->gazetteer = std::move(*g);
+  RoleOptions ro;
+  ro.data_dir = options.data_dir;
+  auto roles = RoleLexicon::create(ro);
+  if (!roles) return roles.status();
+  m->impl_->roles = std::move(*roles);
+  ro.resource = "orgwords";
+  auto org = RoleLexicon::create(ro);
+  if (!org) return org.status();
+  m->impl_->orgwords = std::move(*org);
+  return m;
+}
+
+std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
+  std::vector<Mention> out;
+  const std::string_view text = doc.text;
+  const std::string& lang = doc.lang;
+  std::vector<RoleMatch> roles = impl_->roles->find(text, lang);
+  std::vector<RoleMatch> orgs = impl_->orgwords->find(text, lang);
+  auto inside = [](const std::vector<RoleMatch>& ms, Span s) {
+    for (const auto& m : ms) {
+      if (m.span.begin >= s.begin && m.span.end <= s.end) return &m;
+    }
+    return static_cast<const RoleMatch*>(nullptr);
+  };
+  // The role whose span contains byte `pos`.
+  auto covering = [&](uint32_t pos) -> const RoleMatch* {
+    for (const auto& m : roles) {
+      if (m.span.begin <= pos && pos < m.span.end) return &m;
+      if (m.span.begin > pos) break;
+    }
+    return nullptr;
+  };
+  // The role whose span ends just before `begin` (only spaces, commas or a
+  // colon between).
+  auto role_before = [&](uint32_t begin) -> const RoleMatch* {
+    for (const auto& m : roles) {
+      if (m.span.end > begin) break;
+      std::string_view gap = text.substr(m.span.end, begin - m.span.end);
+      if (gap.size() <= 3 && gap.find_first_not_of(" ,:\u00a0") == std::string_view::npos) return &m;
+    }
+    return nullptr;
+  };
+
+  std::vector<const Token*> words;
+  size_t t = 0;
+  for (const Sentence& s : doc.sentences) {
+    words.clear();
+    while (t < doc.tokens.size() && doc.tokens[t].span.begin < s.span.begin) ++t;
+    for (; t < doc.tokens.size() && doc.tokens[t].span.end <= s.span.end; ++t) {
+      if (doc.tokens[t].is_word) words.push_back(&doc.tokens[t]);
+    }
+    // Runs of capitalised words (with connectors inside), separated only by
+    // spaces or hyphens.
+    for (size_t i = 0; i < words.size();) {
+      std::string_view w = words[i]->span.of(text);
+      if (!capitalised(w)) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < words.size()) {
+        std::string_view gap = text.substr(words[j - 1]->span.end, words[j]->span.begin - words[j - 1]->span.end);
+        if (!only_space_or_hyphen(gap)) break;
+        std::string_view next = words[j]->span.of(text);
+        if (capitalised(next)) {
+          ++j;
+          continue;
+        }
+        // A connector counts only when a capitalised word follows it
+        // ("von der Leyen": two of them).
+        if (connector(next) && j + 1 < words.size() && capitalised(words[j + 1]->span.of(text))) {
+          j += 2;
+          continue;
+        }
+        if ((next == "von" || next == "van") && j + 2 < words.size() &&
+            (words[j + 1]->span.of(text) == "der" || words[j + 1]->span.of(text) == "den") &&
+            capitalised(words[j + 2]->span.of(text))) {
+          j += 3;
+          continue;
+        }
+        break;
+      }
+      size_t a = i, b = j;  // [a, b) words
+      i = j;
+      bool sentence_start = a == 0;
+      if (sentence_start && sentence_word(words[a]->span.of(text))) {
+        ++a;
+        sentence_start = false;  // what follows the function word is mid-sentence
+      }
+      // Titles inside the run are roles, not names, and cut it into
+      // segments: "Russian Security Council Secretary Sergei Shoigu" is an
+      // affiliation, a role and a person; "Tổng Bí" of "Tổng Bí thư Tô Lâm"
+      // is part of a title.
+      struct Segment {
+        size_t a, b;
+        const RoleMatch* role;   // title just before the segment
+        bool before_role;        // a title follows the segment
+        bool starts_sentence;
+      };
+      std::vector<Segment> segments;
+      const RoleMatch* pending = role_before(words[a]->span.begin);
+      size_t start = a;
+      for (size_t k = a; k < b;) {
+        const RoleMatch* r = covering(words[k]->span.begin);
+        if (!r) {
+          ++k;
+          continue;
+        }
+        if (k > start) segments.push_back({start, k, pending, true, sentence_start && start == a});
+        pending = r;
+        while (k < b && words[k]->span.begin < r->span.end) ++k;
+        start = k;
+      }
+      if (start < b) segments.push_back({start, b, pending, false, sentence_start && start == a});
+
+      // An acronym is a name of its own ("Представители АСЕАН"); so is a
+      // country or city inside a run that is not itself a known name ("in
+      // Russland Vertreter").
+      std::vector<Segment> pieces;
+      for (const Segment& seg : segments) {
+        Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
+        bool known = inside(orgs, whole) || !impl_->gazetteer->find(std::string(whole.of(text))).empty();
+        size_t from = seg.a;
+        for (size_t k = seg.a; k < seg.b && !known && seg.b - seg.a > 1; ++k) {
+          std::string_view w = words[k]->span.of(text);
+          if (!acronym(w) && impl_->gazetteer->find(std::string(w)).empty()) continue;
+          if (k > from) pieces.push_back({from, k, from == seg.a ? seg.role : nullptr, false,
+                                          seg.starts_sentence && from == seg.a});
+          pieces.push_back({k, k + 1, nullptr, seg.before_role && k + 1 == seg.b, false});
+          from = k + 1;
+        }
+        if (from < seg.b) {
+          pieces.push_back({from, seg.b, from == seg.a ? seg.role : nullptr, seg.before_role,
+                            seg.starts_sentence && from == seg.a});
+        }
+      }
+
+      for (const Segment& seg : pieces) {
+        Span span{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
+        size_t n = seg.b - seg.a;
+        std::string surface(span.of(text));
+        Mention m;
+        m.span = span;
+        if (inside(orgs, span)) {
+          m.type = "ORG";
+        } else if (auto places = impl_->gazetteer->find(surface); !places.empty()) {
+          m.type = "LOC";
+          m.place = impl_->gazetteer->places()[places[0].place].id;
+        } else if (n == 1 && acronym(surface)) {
+          m.type = "ORG";
+        } else if (seg.before_role) {
+          continue;  // "Russian" of "Russian Defence Minister": an affiliation word
+        } else if (seg.role) {
+          m.type = "PER";
+          m.role = seg.role->role;
+        } else if (n > kMaxNameWords) {
+          continue;  // a title-case headline, not a name
+        } else if (seg.starts_sentence && n == 1) {
+          continue;  // any word is capitalised here
+        } else if (lang == "de" && n == 1) {
+          continue;  // German nouns are capitalised
+        } else {
+          m.type = "PER";
+        }
+        out.push_back(std::move(m));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace ng

@@ -1,0 +1,82 @@
+#include "extract/mentions.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "pipeline/pipeline.h"
+
+namespace ng {
+namespace {
+
+// Runs the foundation stages on `text` (to get sentences and tokens), then
+// the extractor; returns "TYPE surface [role]" per mention.
+std::vector<std::string> mentions(const std::string& text, const std::string& lang) {
+  static std::unique_ptr<DocumentProcessor> processor = [] {
+    PipelineOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    auto p = DocumentProcessor::create(o);
+    EXPECT_TRUE(p.is_ok()) << p.status().message();
+    return std::move(*p);
+  }();
+  static std::unique_ptr<MentionExtractor> extractor = [] {
+    MentionOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    auto m = MentionExtractor::create(o);
+    EXPECT_TRUE(m.is_ok()) << m.status().message();
+    return std::move(*m);
+  }();
+  RawRecord r;
+  r.source = "t";
+  r.format = Format::kJsonl;
+  r.body = text;
+  r.lang = lang;
+  auto d = processor->process(r);
+  EXPECT_TRUE(d.is_ok()) << d.status().message();
+  std::vector<std::string> out;
+  for (const Mention& m : extractor->extract(*d)) {
+    out.push_back(m.type + " " + std::string(m.span.of(d->text)) + (m.role.empty() ? "" : " [" + m.role + "]"));
+  }
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST(Mentions, TitlesMakePeopleWithRoles) {
+  auto m = mentions(
+      "Party General Secretary To Lam on Tuesday received Russian Security Council Secretary Sergei Shoigu, "
+      "who arrived from Moscow for talks with the Ministry of Public Security.",
+      "en");
+  EXPECT_TRUE(has(m, "PER To Lam [general_secretary]")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "PER Sergei Shoigu [security_council_secretary]")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "LOC Moscow")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "ORG Ministry of Public Security")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(has(m, "PER Russian")) << ::testing::PrintToString(m);
+}
+
+TEST(Mentions, VietnameseTitlesEndInLowercaseSyllables) {
+  auto m = mentions("Chiều 14/4, Tổng Bí thư Tô Lâm đã tiếp Bộ trưởng Quốc phòng Nga tại Hà Nội.", "vi");
+  EXPECT_TRUE(has(m, "PER Tô Lâm [general_secretary]")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(has(m, "PER Tổng Bí")) << ::testing::PrintToString(m);
+}
+
+TEST(Mentions, GermanNounsAreNotNamesButCountriesAndTitledPeopleAre) {
+  auto m = mentions("Der Verteidigungsminister Phan Van Giang traf am Montag in Russland Vertreter der Regierung.",
+                    "de");
+  EXPECT_TRUE(has(m, "PER Phan Van Giang [minister_defence]")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "LOC Russland")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(has(m, "PER Vertreter")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(has(m, "PER Regierung")) << ::testing::PrintToString(m);
+}
+
+TEST(Mentions, AcronymsAreOrganisationsAndInflectedCountriesArePlaces) {
+  auto m = mentions("Представители АСЕАН и НАТО обсудили ситуацию в России.", "ru");
+  EXPECT_TRUE(has(m, "ORG АСЕАН")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "ORG НАТО")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "LOC России")) << ::testing::PrintToString(m);
+}
+
+}  // namespace
+}  // namespace ng
