@@ -1,5 +1,7 @@
 #include "extract/mentions.h"
 
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -72,6 +74,9 @@ bool only_space_or_hyphen(std::string_view gap) {
 struct MentionExtractor::Impl {
   std::unique_ptr<Gazetteer> gazetteer;
   std::unique_ptr<RoleLexicon> roles, orgwords;
+  // Month and weekday names (wide and abbreviated, from CLDR) of the default
+  // languages: capitalised in many languages, never names of PER/ORG/LOC.
+  std::set<std::string, std::less<>> calendar_words;
 };
 
 MentionExtractor::MentionExtractor() : impl_(std::make_unique<Impl>()) {}
@@ -79,6 +84,28 @@ MentionExtractor::~MentionExtractor() = default;
 
 Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const MentionOptions& options) {
   std::unique_ptr<MentionExtractor> m(new MentionExtractor());
+  for (const std::string& lang : kDefaultLanguages) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(icu::Locale(lang.c_str()), status);
+    if (U_FAILURE(status)) continue;
+    for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+      for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+        int32_t n = 0;
+        const icu::UnicodeString* months = symbols.getMonths(n, context, width);
+        for (int32_t i = 0; i < n; ++i) {
+          std::string s;
+          months[i].toUTF8String(s);
+          if (!s.empty()) m->impl_->calendar_words.insert(s);
+        }
+        const icu::UnicodeString* days = symbols.getWeekdays(n, context, width);
+        for (int32_t i = 0; i < n; ++i) {
+          std::string s;
+          days[i].toUTF8String(s);
+          if (!s.empty()) m->impl_->calendar_words.insert(s);
+        }
+      }
+    }
+  }
   auto g = Gazetteer::build();
   if (!g) return g.status();
   m->impl_->gazetteer = std::move(*g);
@@ -96,6 +123,14 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
 
 std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
   std::vector<Mention> out;
+  auto calendar = [&](const std::string& w) {
+    if (impl_->calendar_words.count(w)) return true;
+    // Capitalised form of a lowercase month or weekday ("Dezember" is
+    // capitalised already; "Januari" at a sentence start is not).
+    std::string lower = w;
+    if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+    return impl_->calendar_words.count(lower) > 0;
+  };
   const std::string_view text = doc.text;
   const std::string& lang = doc.lang;
   std::vector<RoleMatch> roles = impl_->roles->find(text, lang);
@@ -232,6 +267,8 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
           m.place = impl_->gazetteer->places()[places[0].place].id;
         } else if (n == 1 && acronym(surface)) {
           m.type = "ORG";
+        } else if (n == 1 && calendar(surface)) {
+          continue;  // "Tuesday", "Dezember"
         } else if (seg.before_role) {
           continue;  // "Russian" of "Russian Defence Minister": an affiliation word
         } else if (seg.role) {

@@ -80,3 +80,19 @@ TEST(Mentions, AcronymsAreOrganisationsAndInflectedCountriesArePlaces) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Mentions, MonthsAndWeekdaysAreNotNames) {
+  auto m = mentions("The ministers will meet again in Jakarta on Thursday, and once more in December.", "en");
+  for (const auto& x : m) {
+    EXPECT_EQ(x.find("Thursday"), std::string::npos) << x;
+    EXPECT_EQ(x.find("December"), std::string::npos) << x;
+  }
+  auto d = mentions("Die Minister treffen sich am Donnerstag und im Dezember erneut in Jakarta.", "de");
+  for (const auto& x : d) EXPECT_EQ(x.find("Dezember"), std::string::npos) << x;
+}
+
+}  // namespace
+}  // namespace ng
