@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "extract/mentions.h"
 #include "ingest/clean.h"
 #include "ingest/html.h"
 #include "ingest/reader.h"
@@ -160,6 +161,26 @@ int main(int argc, char** argv) {
   std::printf("  (%zu sentences, %zu tokens per pass)\n", sentences, tokens);
   std::printf("  decode+clean+language+segment together: %.1f MB/s of raw input (HTML extraction excluded)\n",
               bytes / text_stages_secs / 1e6);
+  {
+    MentionOptions mo;
+    mo.data_dir = options.data_dir;
+    auto extractor = MentionExtractor::create(mo);
+    if (!extractor) return 1;
+    std::vector<Document> docs(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      docs[i].text = cleaned[i];
+      docs[i].lang = langs[i];
+      docs[i].sentences = (*segmenter)->sentences(cleaned[i], langs[i]);
+      docs[i].tokens = (*segmenter)->tokens(cleaned[i], langs[i]);
+    }
+    size_t found = 0;
+    t = timed_passes(min_seconds, [&] {
+      found = 0;
+      for (const Document& d : docs) found += (*extractor)->extract(d).size();
+    }, passes);
+    report("mentions", t, passes, clean_bytes);
+    std::printf("  (%zu mentions per pass)\n", found);
+  }
 
   // Whole processor, 1 thread and N threads; answers must agree.
   std::vector<std::string> reference;

@@ -68,11 +68,26 @@ std::string document_json(const Document& d, bool full) {
                      .done();
     }
     removed += ']';
+    std::string mentions = "[";
+    for (size_t i = 0; i < d.mentions.size(); ++i) {
+      const auto& m = d.mentions[i];
+      if (i) mentions += ',';
+      mentions += JsonObject()
+                      .integer("begin", m.span.begin)
+                      .integer("end", m.span.end)
+                      .str("type", m.type)
+                      .str("text", std::string(m.span.of(d.text)))
+                      .str_or_null("role", m.role)
+                      .str_or_null("place", m.place)
+                      .done();
+    }
+    mentions += ']';
     o.boolean("lang_reliable", d.lang_reliable)
         .raw("paragraphs", paras)
         .raw("sentences", sents)
         .integer("tokens", static_cast<long long>(d.tokens.size()))
-        .raw("removed", removed);
+        .raw("removed", removed)
+        .raw("mentions", mentions);
   }
   return o.done();
 }

@@ -113,6 +113,13 @@ and the furniture removed by cleaning (what and why).
     std::printf("\nremoved:\n");
     for (const auto& r : d.removed) std::printf("  %-18s %s\n", r.reason.c_str(), clip(r.text, 100).c_str());
   }
+  if (!d.mentions.empty()) {
+    std::printf("\nmentions:\n");
+    for (const auto& m : d.mentions) {
+      std::string extra = !m.role.empty() ? " (" + m.role + ")" : !m.place.empty() ? " (" + m.place + ")" : "";
+      std::printf("  %s  %s%s\n", m.type.c_str(), std::string(m.span.of(d.text)).c_str(), extra.c_str());
+    }
+  }
   std::printf("\n%zu paragraphs, %zu sentences, %zu tokens\n", d.paragraphs.size(), d.sentences.size(),
               d.tokens.size());
   return kExitOk;

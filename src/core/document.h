@@ -69,6 +69,14 @@ struct Token {
   bool is_word = false;  // letters or digits (ICU word status != none)
 };
 
+// A person, organisation or place named in the text (src/extract/mentions).
+struct Mention {
+  Span span;          // in Document::text
+  std::string type;   // "PER", "ORG", "LOC"
+  std::string role;   // role key of a title before a person ("minister_defence"), else empty
+  std::string place;  // gazetteer id of a LOC found there ("VNM", "Asia/Saigon"), else empty
+};
+
 struct Document {
   std::string id;         // stable: external id, else "u" + hash(canonical URL), else "h" + hash(text)
   std::string source;     // RawRecord::where()
@@ -98,6 +106,7 @@ struct Document {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  std::vector<Mention> mentions;  // in text order
 };
 
 // An input that could not become a document, with the reason.

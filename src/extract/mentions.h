@@ -6,7 +6,7 @@
 // place. Runs that start a sentence and single capitalised German words need
 // more evidence than the others (German capitalises every noun). Scripts
 // without case find only gazetteer names. Measured with `newsgraph eval
-// --gold`; see README for the numbers.
+// --gold`; see README for the numbers. Mention itself is in core/document.h.
 #pragma once
 
 #include <memory>
@@ -17,13 +17,6 @@
 #include "core/status.h"
 
 namespace ng {
-
-struct Mention {
-  Span span;          // in Document::text
-  std::string type;   // "PER", "ORG", "LOC"
-  std::string role;   // role key of a title before a person ("minister_defence"), else empty
-  std::string place;  // gazetteer id for a LOC found there ("VNM", "Asia/Saigon"), else empty
-};
 
 struct MentionOptions {
   std::string data_dir;  // empty: default_data_dir()

@@ -135,6 +135,11 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::create(const Pipel
   auto segmenter = Segmenter::create(seg);
   if (!segmenter) return segmenter.status();
   p->segmenter_ = std::move(*segmenter);
+  MentionOptions mo;
+  mo.data_dir = p->options_.data_dir;
+  auto mentions = MentionExtractor::create(mo);
+  if (!mentions) return mentions.status();
+  p->mentions_ = std::move(*mentions);
   p->language_ = LanguageIdentifier(options.language);
   return p;
 }
@@ -206,7 +211,9 @@ Result<Document> DocumentProcessor::process(const RawRecord& record) const {
   d.lang = !d.lang_given.empty() ? d.lang_given : d.lang_detected;
 
   d.sentences = segmenter_->sentences(d.text, d.lang);
-  if (options_.keep_tokens) d.tokens = segmenter_->tokens(d.text, d.lang);
+  d.tokens = segmenter_->tokens(d.text, d.lang);
+  d.mentions = mentions_->extract(d);
+  if (!options_.keep_tokens) d.tokens.clear();
 
   d.id = document_id(record, d, url_is_identity);
   return d;

@@ -1,6 +1,6 @@
 // The pipeline: the one place that knows the whole flow. It reads inputs,
 // runs the document stages (decode -> extract -> clean -> language ->
-// segment) on worker threads, and commits each batch to the store in input
+// segment -> mentions) on worker threads, and commits each batch to the store in input
 // order, in one transaction. The CLI and (later) the HTTP ingest both call it.
 //
 // Determinism: document stages are pure and batches are committed in input
@@ -16,6 +16,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "extract/mentions.h"
 #include "ingest/clean.h"
 #include "ingest/html.h"
 #include "ingest/reader.h"
@@ -68,6 +69,7 @@ class DocumentProcessor {
   PipelineOptions options_;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<Segmenter> segmenter_;
+  std::unique_ptr<MentionExtractor> mentions_;
   LanguageIdentifier language_;
 };
 

@@ -68,7 +68,22 @@ CREATE TABLE rejects (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+// 2: mentions of people, organisations and places (src/extract/mentions).
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE mentions (
+  doc_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  idx     INTEGER NOT NULL,
+  begin   INTEGER NOT NULL,              -- byte offsets into documents.text
+  end     INTEGER NOT NULL,
+  type    TEXT NOT NULL,                 -- PER, ORG, LOC
+  role    TEXT,                          -- role key of a title before a person
+  place   TEXT,                          -- gazetteer id of a place (VNM, Asia/Saigon)
+  PRIMARY KEY (doc_seq, idx)
+) WITHOUT ROWID;
+CREATE INDEX mentions_type ON mentions(type);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
 
 }  // namespace
 

@@ -287,10 +287,12 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       "INSERT INTO rejects (source, locator, reason, first_seen, last_seen) VALUES (?1, ?2, ?3, "
       "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
       "ON CONFLICT(source, locator, reason) DO NOTHING");
+  auto ins_men = prepare(
+      "INSERT INTO mentions (doc_seq, idx, begin, end, type, role, place) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   auto upd_rej = prepare(
       "UPDATE rejects SET count = count + 1, last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
       "WHERE source = ?1 AND locator = ?2 AND reason = ?3");
-  for (auto* st : {&ins_doc, &ins_para, &ins_rem, &ins_rej, &upd_rej}) {
+  for (auto* st : {&ins_doc, &ins_para, &ins_rem, &ins_men, &ins_rej, &upd_rej}) {
     if (!*st) {
       (void)exec("ROLLBACK");
       return st->status();
@@ -355,6 +357,19 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       bind_text(p, 6, rem.text);
       if (sqlite3_step(p) != SQLITE_DONE) return fail("storing removals of " + d.id);
     }
+    for (size_t i = 0; i < d.mentions.size(); ++i) {
+      sqlite3_stmt* p = *ins_men;
+      Reset r(p);
+      const Mention& m = d.mentions[i];
+      sqlite3_bind_int64(p, 1, seq);
+      sqlite3_bind_int64(p, 2, static_cast<int64_t>(i));
+      sqlite3_bind_int64(p, 3, m.span.begin);
+      sqlite3_bind_int64(p, 4, m.span.end);
+      bind_text(p, 5, m.type);
+      bind_text_or_null(p, 6, m.role);
+      bind_text_or_null(p, 7, m.place);
+      if (sqlite3_step(p) != SQLITE_DONE) return fail("storing mentions of " + d.id);
+    }
   }
 
   for (const Reject& rj : rejects) {
@@ -405,6 +420,23 @@ Status SqliteStore::load_children(int64_t seq, Document& d) {
     d.removed.push_back(std::move(x));
   }
   if (rc != SQLITE_DONE) return error("reading removals");
+  auto men = prepare("SELECT begin, end, type, role, place FROM mentions WHERE doc_seq = ?1 ORDER BY idx");
+  if (!men) return men.status();
+  Reset r2(*men);
+  sqlite3_bind_int64(*men, 1, seq);
+  while ((rc = sqlite3_step(*men)) == SQLITE_ROW) {
+    Mention m;
+    m.span = {static_cast<uint32_t>(sqlite3_column_int64(*men, 0)),
+              static_cast<uint32_t>(sqlite3_column_int64(*men, 1))};
+    if (m.span.begin > m.span.end || m.span.end > d.text.size()) {
+      return Status::corrupt(path_ + ": document " + d.id + ": mention past the end of the text");
+    }
+    m.type = col_text(*men, 2);
+    m.role = col_text(*men, 3);
+    m.place = col_text(*men, 4);
+    d.mentions.push_back(std::move(m));
+  }
+  if (rc != SQLITE_DONE) return error("reading mentions");
   return Status::ok();
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/sqlite/schema.h"
 #include "store/store.h"
 
 namespace ng {
@@ -67,6 +68,8 @@ TEST(SqliteStore, RoundTripsEveryField) {
   d.tokens.push_back({{0, 3}, true});   // "Tô"
   d.tokens.push_back({{3, 4}, false});  // " "
   d.tokens.push_back({{4, 8}, true});   // "Lâm"
+  d.mentions.push_back({{0, 8}, "PER", "general_secretary", ""});
+  d.mentions.push_back({{21, 23}, "LOC", "", "VNM"});
   {
     auto store = open(p);
     auto r = store->write_batch({d}, {});
@@ -100,6 +103,12 @@ TEST(SqliteStore, RoundTripsEveryField) {
   EXPECT_EQ(g.tokens[2].span.of(g.text), "Lâm");
   EXPECT_TRUE(g.tokens[2].is_word);
   EXPECT_FALSE(g.tokens[1].is_word);
+  ASSERT_EQ(g.mentions.size(), 2u);
+  EXPECT_EQ(g.mentions[0].span.of(g.text), "Tô Lâm");
+  EXPECT_EQ(g.mentions[0].role, "general_secretary");
+  EXPECT_EQ(g.mentions[1].type, "LOC");
+  EXPECT_EQ(g.mentions[1].place, "VNM");
+  EXPECT_EQ(g.mentions[1].role, "");
   ASSERT_EQ(g.removed.size(), 1u);
   EXPECT_EQ(g.removed[0].reason, "photo credit");
   EXPECT_EQ(g.removed[0].span.of(g.extracted), "Photo: VNA");
@@ -189,7 +198,7 @@ TEST(SqliteStore, ListsInArrivalOrderWithFilters) {
   ASSERT_EQ(st->by_lang.size(), 2u);
   EXPECT_EQ(st->by_lang[0], (std::pair<std::string, int64_t>{"de", 2}));
   EXPECT_EQ(st->by_format[0].first, "txt");
-  EXPECT_EQ(st->schema_version, 1);
+  EXPECT_EQ(st->schema_version, 2);
 }
 
 TEST(SqliteStore, ClearErrorsForFilesThatAreNotStores) {
@@ -242,7 +251,41 @@ TEST(SqliteStore, ReopeningAppliesNoMigrationTwice) {
   auto st = store->stats();
   ASSERT_TRUE(st.is_ok());
   EXPECT_EQ(st->documents, 1);
-  EXPECT_EQ(st->schema_version, 1);
+  EXPECT_EQ(st->schema_version, 2);
+}
+
+TEST(SqliteStore, AVersionOneStoreIsMigratedInPlace) {
+  fs::path p = fresh("v1.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+  // Version 1 as it shipped: documents without mentions.
+  std::string v1 = std::string(sqlite::migrations()[0]) + "PRAGMA user_version = 1;";
+  ASSERT_EQ(sqlite3_exec(db, v1.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO documents (id, source, format, charset, lang, lang_detected, text, extracted, "
+                         "ingested_at) VALUES ('old', 'x.txt', 'txt', 'UTF-8', 'en', 'en', 'Old text.', 'Old text.', "
+                         "'2026-01-01T00:00:00Z')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = open(p);
+  auto st = store->stats();
+  ASSERT_TRUE(st.is_ok());
+  EXPECT_EQ(st->schema_version, 2);
+  auto old = store->get_document("old");
+  ASSERT_TRUE(old.is_ok() && old->has_value()) << old.status().message();
+  EXPECT_EQ((*old)->text, "Old text.");
+  EXPECT_TRUE((*old)->mentions.empty());
+  // A read-only opener refuses a store that still needs migrating.
+  fs::path q = fresh("v1b.db");
+  ASSERT_EQ(sqlite3_open(q.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, v1.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  SqliteOptions ro;
+  ro.read_only = true;
+  auto r = open_sqlite_store(q.string(), ro);
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_NE(r.status().message().find("needs migrating"), std::string::npos) << r.status().message();
 }
 
 TEST(SqliteStore, CorruptSpanBlobIsReportedNotTrusted) {
