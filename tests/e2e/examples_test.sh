@@ -93,7 +93,17 @@ assert w["url"] == "https://www.beispiel-rundschau.de/ausland/vietnam-russland-v
 assert w["published"].startswith("2026-10-02T15:20"), w["published"]  # the page's own date beats WARC-Date
 w5 = doc("warc/crawl.warc.gz:record 5")  # chunked HTTP body
 assert "MADRID, July 22" in w5["text"] and "Comments (12)" not in w5["text"]
-print("examples: 30 documents, languages, metadata and furniture as expected")
+# Mentions (first version): titled people with their role key, countries and cities.
+def ments(d): return {(m["type"], m["text"], m["role"]) for m in d["mentions"]}
+for want in [("PER", "To Lam", "general_secretary"), ("PER", "Sergei Shoigu", "security_council_secretary"),
+             ("LOC", "Moscow", None)]:
+    assert want in ments(en), (want, sorted(ments(en)))
+for want in [("PER", "Sergej Schoigu", "security_council_secretary"), ("LOC", "Russland", None)]:
+    assert want in ments(de), (want, sorted(ments(de)))
+for d in docs:
+    for m in d["mentions"]:
+        assert d["text"].encode()[m["begin"]:m["end"]].decode() == m["text"], (d["source"], m)
+print("examples: 30 documents, languages, metadata, furniture and mentions as expected")
 PY
 # Ingesting again adds nothing.
 run_ng 0 ingest --db "$WORK/ex.db" --json examples
