@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 
 #include "lexicon/gazetteer.h"
@@ -60,6 +61,58 @@ bool sentence_word(std::string_view w) {
       "Det", "Den", "Enligt", "Han", "Hon", "På", "Pada", "Di", "Dalam", "Menurut", "Ia", "Dia",
       "В", "На", "По", "Он", "Она", "Это", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối"};
   return kWords.count(w) > 0;
+}
+
+// Prepositions after which a capitalised name is a place ("in Hanoi", "tại
+// Hà Nội", "в Ханое"): the closed class that marks location in each
+// full-quality language.
+bool locative(std::string_view lang, std::string_view w) {
+  static const std::map<std::string_view, std::set<std::string_view>> kWords = {
+      {"en", {"in", "at", "from", "to", "near"}},
+      {"de", {"in", "nach", "aus", "bei"}},
+      {"fr", {"à", "en", "depuis", "vers"}},
+      {"es", {"en", "desde", "hacia"}},
+      {"id", {"di", "ke", "dari"}},
+      {"sv", {"i", "till", "från"}},
+      {"vi", {"tại", "ở", "đến", "từ"}},
+      {"ru", {"в", "во", "из", "до"}},
+  };
+  auto it = kWords.find(lang);
+  return it != kWords.end() && it->second.count(w) > 0;
+}
+
+// English adjectives of nationality ("Vietnamese", "Russian", "Swedish"):
+// capitalised, but not names. Other languages write them in lower case.
+bool nationality_adjective(std::string_view lang, std::string_view w) {
+  if (lang != "en" || w.size() < 6) return false;
+  for (std::string_view suffix : {"ese", "ian", "ish", "ean"}) {
+    if (w.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+// German abstract and collective noun endings: a run containing one is a
+// phrase of capitalised nouns ("Bereichen Verteidigung"), not a name.
+bool german_noun(std::string_view w) {
+  for (std::string_view suffix : {"ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "ungen"}) {
+    if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+// An all-caps word: a dateline place at the start of a report
+// ("HANOI, April 14", "МОСКВА, 20 мая"), or an acronym elsewhere.
+bool all_caps(std::string_view w) {
+  const auto* p = reinterpret_cast<const uint8_t*>(w.data());
+  const auto n = static_cast<int32_t>(w.size());
+  int letters = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_islower(c)) return false;
+    letters += u_isalpha(c) ? 1 : 0;
+  }
+  return letters >= 3;
 }
 
 bool only_space_or_hyphen(std::string_view gap) {
@@ -260,8 +313,16 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
         std::string surface(span.of(text));
         Mention m;
         m.span = span;
+        // What stands just before and after the segment.
+        std::string_view prev_word = seg.a > 0 ? words[seg.a - 1]->span.of(text) : std::string_view();
+        std::string_view after = text.substr(span.end, std::min<size_t>(3, text.size() - span.end));
+        bool dateline = seg.starts_sentence && all_caps(surface) &&
+                        (after.starts_with(",") || after.starts_with(" -") || after.starts_with(" \xE2\x80\x93") ||
+                         after.starts_with(" ("));
         if (inside(orgs, span)) {
           m.type = "ORG";
+        } else if (dateline) {
+          m.type = "LOC";  // "HANOI, April 14 (VNA) –"
         } else if (auto places = impl_->gazetteer->find(surface); !places.empty()) {
           m.type = "LOC";
           m.place = impl_->gazetteer->places()[places[0].place].id;
@@ -269,6 +330,8 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
           m.type = "ORG";
         } else if (n == 1 && calendar(surface)) {
           continue;  // "Tuesday", "Dezember"
+        } else if (n == 1 && nationality_adjective(lang, surface)) {
+          continue;
         } else if (seg.before_role) {
           continue;  // "Russian" of "Russian Defence Minister": an affiliation word
         } else if (seg.role) {
@@ -278,8 +341,13 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
           continue;  // a title-case headline, not a name
         } else if (seg.starts_sentence && n == 1) {
           continue;  // any word is capitalised here
-        } else if (lang == "de" && n == 1) {
+        } else if (lang == "de" && n == 1 && !locative(lang, prev_word)) {
           continue;  // German nouns are capitalised
+        } else if (lang == "de" && std::any_of(words.begin() + seg.a, words.begin() + seg.b,
+                                                [&](const Token* w) { return german_noun(w->span.of(text)); })) {
+          continue;
+        } else if (!prev_word.empty() && locative(lang, prev_word)) {
+          m.type = "LOC";  // "in Hanoi", "tại Hà Nội"
         } else {
           m.type = "PER";
         }

@@ -96,3 +96,21 @@ TEST(Mentions, MonthsAndWeekdaysAreNotNames) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Mentions, DatelinesPrepositionsAndAdjectives) {
+  auto en = mentions("HANOI, May 4 – Vietnamese officials met the delegation in Haiphong on Monday.", "en");
+  EXPECT_TRUE(has(en, "LOC HANOI")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "LOC Haiphong")) << ::testing::PrintToString(en);
+  EXPECT_FALSE(has(en, "PER Vietnamese")) << ::testing::PrintToString(en);
+  auto vi = mentions("Hai bên đã hội đàm tại Hải Phòng vào sáng nay.", "vi");
+  EXPECT_TRUE(has(vi, "LOC Hải Phòng")) << ::testing::PrintToString(vi);
+  auto de = mentions("Die Delegation sprach in Haiphong über Fragen der Ausbildung und Verteidigung.", "de");
+  EXPECT_TRUE(has(de, "LOC Haiphong")) << ::testing::PrintToString(de);
+  for (const auto& x : de) EXPECT_EQ(x.find("Verteidigung"), std::string::npos) << x;
+}
+
+}  // namespace
+}  // namespace ng
