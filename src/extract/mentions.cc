@@ -47,8 +47,9 @@ bool acronym(std::string_view w) {
 bool connector(std::string_view w) {
   // Not German articles (der, des, das): they join nouns far more often
   // than names; "von der Leyen" is taken care of by "von".
+  // Not conjunctions ("Biden and Xi" are two names).
   static const std::set<std::string_view> kWords = {"von", "van", "de", "del", "da", "di", "bin", "al",
-                                                    "la", "le", "du", "dos", "y", "of", "and", "và", "dan"};
+                                                    "la", "le", "du", "dos", "of"};
   return kWords.count(w) > 0;
 }
 
@@ -213,6 +214,30 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
     return nullptr;
   };
 
+  // Words the document also writes in lower case are common words, not
+  // names, when they stand alone or open a sentence ("Summit", "By").
+  std::set<std::string> lower_words;
+  for (const Token& tok : doc.tokens) {
+    if (!tok.is_word) continue;
+    std::string_view w = tok.span.of(text);
+    UChar32 c = first_cp(w);
+    if (c > 0 && u_islower(c)) lower_words.emplace(w);
+  }
+  auto common_word = [&](std::string_view w) {
+    std::string lower(w);
+    if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+    else {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(lower);
+      if (u.length() > 0) {
+        UChar32 c = u.char32At(0);
+        u.replace(0, U16_LENGTH(c), u_tolower(c));
+        lower.clear();
+        u.toUTF8String(lower);
+      }
+    }
+    return lower != w && lower_words.count(lower) > 0;
+  };
+
   std::vector<const Token*> words;
   size_t t = 0;
   for (const Sentence& s : doc.sentences) {
@@ -255,9 +280,10 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
       size_t a = i, b = j;  // [a, b) words
       i = j;
       bool sentence_start = a == 0;
-      if (sentence_start && sentence_word(words[a]->span.of(text))) {
+      if (sentence_start && (sentence_word(words[a]->span.of(text)) || common_word(words[a]->span.of(text)))) {
         ++a;
         sentence_start = false;  // what follows the function word is mid-sentence
+        if (a >= b) continue;
       }
       // Titles inside the run are roles, not names, and cut it into
       // segments: "Russian Security Council Secretary Sergei Shoigu" is an
@@ -307,8 +333,36 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
         }
       }
 
+      // Outside organisation names, "of"/"de" joins two names ("Xi Jinping
+      // of China"); connectors never start or end a name.
+      std::vector<Segment> parts;
       for (const Segment& seg : pieces) {
+        Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
+        bool org = inside(orgs, whole) != nullptr;
+        size_t from = seg.a;
+        for (size_t k = seg.a; k <= seg.b; ++k) {
+          bool cut = k == seg.b || (!org && connector(words[k]->span.of(text)));
+          if (!cut) continue;
+          size_t x = from, y = k;
+          while (x < y && connector(words[x]->span.of(text))) ++x;
+          while (y > x && connector(words[y - 1]->span.of(text))) --y;
+          if (x < y) {
+            parts.push_back({x, y, from == seg.a ? seg.role : nullptr, k == seg.b && seg.before_role,
+                             seg.starts_sentence && x == seg.a});
+          }
+          from = k + 1;
+        }
+      }
+
+      for (const Segment& seg : parts) {
         Span span{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
+        // A possessive clitic is not part of the name: "Trump's" -> "Trump".
+        for (std::string_view clitic : {"'s", "\xE2\x80\x99s"}) {
+          if (span.of(text).ends_with(clitic) && span.size() > clitic.size()) {
+            span.end -= static_cast<uint32_t>(clitic.size());
+            break;
+          }
+        }
         size_t n = seg.b - seg.a;
         std::string surface(span.of(text));
         Mention m;
@@ -346,6 +400,8 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
         } else if (lang == "de" && std::any_of(words.begin() + seg.a, words.begin() + seg.b,
                                                 [&](const Token* w) { return german_noun(w->span.of(text)); })) {
           continue;
+        } else if (n == 1 && common_word(surface)) {
+          continue;  // "Summit" in a document that also writes "summit"
         } else if (!prev_word.empty() && locative(lang, prev_word)) {
           m.type = "LOC";  // "in Hanoi", "tại Hà Nội"
         } else {

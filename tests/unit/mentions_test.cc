@@ -114,3 +114,22 @@ TEST(Mentions, DatelinesPrepositionsAndAdjectives) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Mentions, ConjunctionsCliticsAndCommonWords) {
+  auto m = mentions(
+      "By Anna Berg. The summit report was written by the desk in Oslo. Officials said Lindqvist's plan was "
+      "approved after the Summit, and Jonsson and Eriksson agreed.",
+      "en");
+  EXPECT_TRUE(has(m, "PER Anna Berg")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "PER Lindqvist")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "PER Jonsson")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "PER Eriksson")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(has(m, "PER Jonsson and Eriksson")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(has(m, "PER Summit")) << ::testing::PrintToString(m);  // "summit" is written in lower case too
+}
+
+}  // namespace
+}  // namespace ng
