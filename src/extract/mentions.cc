@@ -12,6 +12,7 @@
 
 #include "lexicon/gazetteer.h"
 #include "lexicon/roles.h"
+#include "lexicon/tsv.h"
 
 namespace ng {
 namespace {
@@ -31,16 +32,17 @@ bool capitalised(std::string_view w) {
 }
 
 bool acronym(std::string_view w) {
-  int upper = 0;
+  int upper = 0, digits = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(w.data());
   const auto n = static_cast<int32_t>(w.size());
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (u_isupper(c)) ++upper;
-    else if (!u_isdigit(c)) return false;
+    else if (u_isdigit(c)) ++digits;
+    else return false;
   }
-  return upper >= 2 && w.size() <= 12;
+  return (upper >= 2 && w.size() <= 12) || (upper >= 1 && digits >= 1 && w.size() <= 6);  // NATO, G20
 }
 
 // Words that may stand inside a name between capitalised words.
@@ -131,6 +133,7 @@ struct MentionExtractor::Impl {
   // Month and weekday names (wide and abbreviated, from CLDR) of the default
   // languages: capitalised in many languages, never names of PER/ORG/LOC.
   std::set<std::string, std::less<>> calendar_words;
+  std::set<std::string, std::less<>> org_names;  // data/orgs: NATO, Reuters, White House...
 };
 
 MentionExtractor::MentionExtractor() : impl_(std::make_unique<Impl>()) {}
@@ -168,6 +171,11 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
   auto roles = RoleLexicon::create(ro);
   if (!roles) return roles.status();
   m->impl_->roles = std::move(*roles);
+  auto orgs = load_resource(options.data_dir.empty() ? default_data_dir() : options.data_dir, "orgs", 2, 2);
+  if (!orgs) return orgs.status();
+  for (const auto& file : *orgs) {
+    for (const auto& row : file.rows) m->impl_->org_names.insert(row.fields[0]);
+  }
   ro.resource = "orgwords";
   auto org = RoleLexicon::create(ro);
   if (!org) return org.status();
@@ -373,7 +381,7 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
         bool dateline = seg.starts_sentence && all_caps(surface) &&
                         (after.starts_with(",") || after.starts_with(" -") || after.starts_with(" \xE2\x80\x93") ||
                          after.starts_with(" ("));
-        if (inside(orgs, span)) {
+        if (impl_->org_names.count(surface) || inside(orgs, span)) {
           m.type = "ORG";
         } else if (dateline) {
           m.type = "LOC";  // "HANOI, April 14 (VNA) –"

@@ -133,3 +133,18 @@ TEST(Mentions, ConjunctionsCliticsAndCommonWords) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Mentions, KnownOrganisationsAndOrganisationWords) {
+  auto m = mentions(
+      "Diplomats from NATO and the G7 met at the White House, Reuters reported, while the Ministry of Trade and "
+      "the National Weather Service issued warnings.",
+      "en");
+  for (const char* want : {"ORG NATO", "ORG G7", "ORG White House", "ORG Reuters", "ORG National Weather Service"})
+    EXPECT_TRUE(has(m, want)) << want << " in " << ::testing::PrintToString(m);
+}
+
+}  // namespace
+}  // namespace ng
