@@ -163,7 +163,9 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
       }
     }
   }
-  auto g = Gazetteer::build();
+  GazetteerOptions go;
+  go.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  auto g = Gazetteer::build(go);
   if (!g) return g.status();
   m->impl_->gazetteer = std::move(*g);
   RoleOptions ro;

@@ -12,6 +12,8 @@
 #include <array>
 #include <unordered_set>
 
+#include "lexicon/tsv.h"
+
 namespace ng {
 
 const std::vector<std::string> kDefaultLanguages = {
@@ -198,6 +200,41 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
         std::string s = utf8(name);
         for (std::string& form : inflected_forms(s, lang)) g->add(std::move(form), city_index[i], lang, true);
         g->add(std::move(s), city_index[i], lang, false);
+      }
+    }
+  }
+  if (!options.data_dir.empty()) {
+    auto files = load_resource(options.data_dir, "places", 3, 4);
+    if (!files) return files.status();
+    for (const auto& file : *files) {
+      for (const auto& row : file.rows) {
+        const std::string& surface = row.fields[0];
+        const std::string& canonical = row.fields[1];
+        const std::string& country = row.fields[2];
+        std::string lang = row.fields.size() > 3 ? row.fields[3] : "";
+        // The same city as an exemplar city (Moscow) keeps that place.
+        uint32_t index = static_cast<uint32_t>(g->places_.size());
+        for (uint32_t k = 0; k < g->places_.size(); ++k) {
+          const Place& p = g->places_[k];
+          if (p.kind == PlaceKind::kCity && p.name == canonical && (p.country == country || p.country.empty())) {
+            index = k;
+            break;
+          }
+          if (p.id == "place:" + canonical) {
+            index = k;
+            break;
+          }
+        }
+        if (index == g->places_.size()) {
+          Place p;
+          p.kind = PlaceKind::kCity;
+          p.id = "place:" + canonical;
+          p.country = country;
+          p.name = canonical;
+          g->places_.push_back(std::move(p));
+        }
+        for (std::string& form : inflected_forms(surface, lang)) g->add(std::move(form), index, lang, true);
+        g->add(surface, index, lang.empty() ? "mul" : lang, false);
       }
     }
   }

@@ -23,7 +23,8 @@ enum class PlaceKind { kCountry, kCity };
 
 struct Place {
   PlaceKind kind = PlaceKind::kCountry;
-  std::string id;       // countries: ISO 3166-1 alpha-3 ("VNM"); cities: CLDR's canonical zone id ("Asia/Saigon")
+  std::string id;       // countries: ISO 3166-1 alpha-3 ("VNM"); cities: CLDR's canonical zone id ("Asia/Saigon"),
+                        // or "place:" + English name for data/places ("place:Hanoi")
   std::string country;  // alpha-3 of the country (itself for a country); empty when ICU gives none
   std::string name;     // English name: the canonical label
 };
@@ -38,6 +39,9 @@ struct GazetteerOptions {
   // Languages whose CLDR names are loaded. Empty: kDefaultLanguages.
   std::vector<std::string> languages;
   bool cities = true;  // time zone exemplar cities
+  // When set, also the team's list of places CLDR lacks (data/places/*.tsv:
+  // capitals and large cities that are not exemplar cities).
+  std::string data_dir;
 };
 
 // The languages loaded by default: the full-quality ones and the major
@@ -46,6 +50,7 @@ extern const std::vector<std::string> kDefaultLanguages;
 
 class Gazetteer {
  public:
+  // Errors: ICU data missing; with data_dir, a malformed data/places line.
   static Result<std::unique_ptr<Gazetteer>> build(const GazetteerOptions& options = {});
 
   // Every place named exactly `surface` (NFC, case-sensitive) in any loaded

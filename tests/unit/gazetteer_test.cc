@@ -87,3 +87,32 @@ TEST(Gazetteer, OnlyTheConfiguredLanguages) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Gazetteer, TeamPlacesFillWhatCldrLacks) {
+  GazetteerOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  auto g = Gazetteer::build(o);
+  ASSERT_TRUE(g.is_ok()) << g.status().message();
+  auto place_of = [&](const char* s) -> const Place* {
+    auto f = (*g)->find(s);
+    return f.empty() ? nullptr : &(*g)->places()[f[0].place];
+  };
+  const Place* hanoi = place_of("Hanoi");
+  ASSERT_NE(hanoi, nullptr);
+  EXPECT_EQ(hanoi->country, "VNM");
+  EXPECT_EQ(place_of("Hà Nội"), hanoi);
+  EXPECT_EQ(place_of("Ханой"), hanoi);
+  EXPECT_EQ(place_of("Ханое"), hanoi);  // Russian prepositional, by rule
+  // A form of an exemplar city joins that city.
+  const Place* moscow = place_of("Moskva");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->id, "Europe/Moscow");
+  // Without the data directory, only CLDR.
+  EXPECT_TRUE(gazetteer().find("Hà Nội").empty());
+}
+
+}  // namespace
+}  // namespace ng
