@@ -348,7 +348,8 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
       std::vector<Segment> parts;
       for (const Segment& seg : pieces) {
         Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
-        bool org = inside(orgs, whole) != nullptr;
+        bool org = inside(orgs, whole) != nullptr || impl_->org_names.count(std::string(whole.of(text))) ||
+                   !impl_->gazetteer->find(std::string(whole.of(text))).empty();  // "Corea del Sur" stays whole
         size_t from = seg.a;
         for (size_t k = seg.a; k <= seg.b; ++k) {
           bool cut = k == seg.b || (!org && connector(words[k]->span.of(text)));

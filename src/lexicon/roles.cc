@@ -25,6 +25,7 @@ struct Phrase {
 struct TextWord {
   uint32_t begin, end;
   std::string folded;
+  std::string tail;  // after the last hyphen of a compound ("us-präsident" -> "präsident"), else empty
 };
 
 std::string fold(std::string_view s) {
@@ -77,8 +78,12 @@ std::vector<TextWord> words_of(std::string_view text) {
       }
       break;
     }
-    out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-                   fold(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)))});
+    TextWord w{static_cast<uint32_t>(start), static_cast<uint32_t>(end),
+               fold(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))), {}};
+    if (size_t h = w.folded.rfind('-'); h != std::string::npos && h + 1 < w.folded.size()) {
+      w.tail = w.folded.substr(h + 1);
+    }
+    out.push_back(std::move(w));
   }
   return out;
 }
@@ -147,12 +152,20 @@ std::vector<RoleMatch> RoleLexicon::find(std::string_view text, std::string_view
       const Phrase& ph = L.phrases[index];
       if (i + ph.words.size() > words.size()) return;
       for (size_t k = 0; k < ph.words.size(); ++k) {
-        if (!word_matches(ph.words[k], words[i + k].folded)) return;
+        // The first word may be the tail of a compound: "US-Präsident",
+        // "Nato-Generalsekretär", "Ex-Minister".
+        bool ok = word_matches(ph.words[k], words[i + k].folded) ||
+                  (k == 0 && !words[i].tail.empty() && word_matches(ph.words[0], words[i].tail));
+        if (!ok) return;
       }
       if (!best || ph.words.size() > best->words.size()) best = &ph;
     };
     auto range = L.by_first.equal_range(words[i].folded);
     for (auto p = range.first; p != range.second; ++p) consider(p->second);
+    if (!words[i].tail.empty()) {
+      auto tails = L.by_first.equal_range(words[i].tail);
+      for (auto p = tails.first; p != tails.second; ++p) consider(p->second);
+    }
     for (size_t index : L.prefix_first) consider(index);
     if (!best) {
       ++i;

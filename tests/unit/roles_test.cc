@@ -70,3 +70,17 @@ TEST(Roles, MalformedLineNamesTheFile) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Roles, TheTailOfAHyphenatedCompoundIsATitle) {
+  EXPECT_EQ(found("US-Präsident Joe Biden", "de"), std::vector<std::string>{"president=US-Präsident"});
+  EXPECT_EQ(found("Nato-Generalsekretär Mark Rutte", "de"),
+            std::vector<std::string>{"general_secretary=Nato-Generalsekretär"});
+  EXPECT_EQ(found("Papst Leo und Kardinal Parolin", "de"),
+            (std::vector<std::string>{"pope=Papst", "cardinal=Kardinal"}));
+}
+
+}  // namespace
+}  // namespace ng
