@@ -234,9 +234,11 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
     if (c > 0 && u_islower(c)) lower_words.emplace(w);
   }
   auto common_word = [&](std::string_view w) {
+    // The word with its first letter in lower case.
     std::string lower(w);
-    if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
-    else {
+    if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z') {
+      lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+    } else {
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(lower);
       if (u.length() > 0) {
         UChar32 c = u.char32At(0);
@@ -343,8 +345,9 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
         }
       }
 
-      // Outside organisation names, "of"/"de" joins two names ("Xi Jinping
-      // of China"); connectors never start or end a name.
+      // Outside organisation and place names, "of" joins two names ("Xi
+      // Jinping of China"); particles (von, da, de) stay inside names
+      // ("Ursula von der Leyen", "Lula da Silva"); none starts or ends one.
       std::vector<Segment> parts;
       for (const Segment& seg : pieces) {
         Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
@@ -352,11 +355,15 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
                    !impl_->gazetteer->find(std::string(whole.of(text))).empty();  // "Corea del Sur" stays whole
         size_t from = seg.a;
         for (size_t k = seg.a; k <= seg.b; ++k) {
-          bool cut = k == seg.b || (!org && connector(words[k]->span.of(text)));
+          bool cut = k == seg.b || (!org && words[k]->span.of(text) == "of");
           if (!cut) continue;
           size_t x = from, y = k;
-          while (x < y && connector(words[x]->span.of(text))) ++x;
-          while (y > x && connector(words[y - 1]->span.of(text))) --y;
+          auto edge = [&](size_t w) {
+            std::string_view v = words[w]->span.of(text);
+            return connector(v) || v == "der" || v == "den";
+          };
+          while (x < y && edge(x)) ++x;
+          while (y > x && edge(y - 1)) --y;
           if (x < y) {
             parts.push_back({x, y, from == seg.a ? seg.role : nullptr, k == seg.b && seg.before_role,
                              seg.starts_sentence && x == seg.a});

@@ -1,12 +1,20 @@
 // Mentions of people, organisations and places (a document stage: const,
-// thread-safe). A first version: capitalised word runs in each sentence,
-// typed by evidence: a title before the name (data/roles) makes a person, an
-// organisation head word inside it (data/orgwords) or an acronym an
-// organisation, a country or city name from the gazetteer (ICU/CLDR) a
-// place. Runs that start a sentence and single capitalised German words need
-// more evidence than the others (German capitalises every noun). Scripts
-// without case find only gazetteer names. Measured with `newsgraph eval
-// --gold`; see README for the numbers. Mention itself is in core/document.h.
+// thread-safe). A first version, by rules:
+//  - candidates are runs of capitalised words in a sentence (name particles
+//    such as von, de, da inside), cut at titles (data/roles), acronyms,
+//    gazetteer names and "of";
+//  - a known organisation (data/orgs), an organisation head word inside
+//    (data/orgwords) or an acronym makes an ORG; a country or city
+//    (gazetteer: ICU/CLDR + data/places), an all-caps dateline or a name
+//    after a locative preposition ("in", "tại", "в") a LOC; a title before
+//    the name a PER with that role; other runs default to PER;
+//  - not names: month and weekday names (CLDR), English nationality
+//    adjectives, single words the document also writes in lower case or
+//    that open a sentence, single German nouns and German abstract-noun
+//    phrases, an affiliation word before a title ("Russian" of "Russian
+//    Defence Minister").
+// Scripts without case find only gazetteer and list names. Measured with
+// `newsgraph eval --gold` (README). Mention itself is in core/document.h.
 #pragma once
 
 #include <memory>

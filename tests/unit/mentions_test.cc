@@ -148,3 +148,17 @@ TEST(Mentions, KnownOrganisationsAndOrganisationWords) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Mentions, NameParticlesStayInsideNames) {
+  auto de = mentions("Die Kommissionspräsidentin Ursula von der Leyen sprach am Montag mit Reportern.", "de");
+  EXPECT_TRUE(has(de, "PER Ursula von der Leyen [president]")) << ::testing::PrintToString(de);
+  auto en = mentions("Officials said President Xi Jinping of China would attend.", "en");
+  EXPECT_TRUE(has(en, "PER Xi Jinping [president]")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "LOC China")) << ::testing::PrintToString(en);
+}
+
+}  // namespace
+}  // namespace ng
