@@ -185,7 +185,104 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
   return m;
 }
 
+namespace {
+
+// Languages written without letter case: names are found by lookup only.
+bool caseless(std::string_view lang) {
+  return lang == "zh" || lang == "ja" || lang == "th" || lang == "ar" || lang == "he" || lang == "fa" ||
+         lang == "ko" || lang == "hi";
+}
+
+// One-letter prefixes that Arabic and Hebrew attach to a word (and, in, to,
+// the...): "بدمشق" is "ب" + "دمشق".
+bool clitic_prefix(std::string_view lang, UChar32 c) {
+  if (lang == "ar" || lang == "fa") return c == 0x0648 || c == 0x0628 || c == 0x0644 || c == 0x0641 || c == 0x0643;
+  if (lang == "he") return c == 0x05D4 || c == 0x05D5 || c == 0x05D1 || c == 0x05DC || c == 0x05DE || c == 0x05E9 ||
+                           c == 0x05DB;
+  return false;
+}
+
+}  // namespace
+
+// Caseless scripts: the longest gazetteer or organisation name at each
+// place. Chinese, Japanese and Thai do not separate words, so every
+// character position is tried (names of up to kMaxLookupChars characters);
+// elsewhere each word, also without a one-letter clitic prefix.
+std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) const {
+  constexpr int kMaxLookupChars = 12;
+  std::vector<Mention> out;
+  const std::string_view text = doc.text;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  auto lookup = [&](uint32_t b, uint32_t e) -> bool {
+    std::string s(text.substr(b, e - b));
+    Mention m;
+    m.span = {b, e};
+    if (impl_->org_names.count(s)) {
+      m.type = "ORG";
+    } else if (auto places = impl_->gazetteer->find(s); !places.empty()) {
+      m.type = "LOC";
+      m.place = impl_->gazetteer->places()[places[0].place].id;
+    } else {
+      return false;
+    }
+    out.push_back(std::move(m));
+    return true;
+  };
+  const bool spaced = doc.lang == "ar" || doc.lang == "he" || doc.lang == "fa" || doc.lang == "ko" || doc.lang == "hi";
+  if (spaced) {
+    for (const Token& t : doc.tokens) {
+      if (!t.is_word) continue;
+      if (lookup(t.span.begin, t.span.end)) continue;
+      int32_t i = static_cast<int32_t>(t.span.begin);
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c > 0 && clitic_prefix(doc.lang, c) && static_cast<uint32_t>(i) < t.span.end) {
+        lookup(static_cast<uint32_t>(i), t.span.end);
+      }
+    }
+    return out;
+  }
+  for (int32_t i = 0; i < n;) {
+    // Ends of the next kMaxLookupChars characters, longest first.
+    std::vector<int32_t> ends;
+    int32_t j = i;
+    for (int k = 0; k < kMaxLookupChars && j < n; ++k) {
+      UChar32 c;
+      U8_NEXT(p, j, n, c);
+      if (c < 0 || u_isUWhiteSpace(c) || u_ispunct(c)) break;
+      ends.push_back(j);
+    }
+    bool found = false;
+    for (auto e = ends.rbegin(); e != ends.rend() && !found; ++e) {
+      if (*e - i >= 3) found = lookup(static_cast<uint32_t>(i), static_cast<uint32_t>(*e));  // not one CJK char
+    }
+    if (found) {
+      i = static_cast<int32_t>(out.back().span.end);
+    } else {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+    }
+  }
+  return out;
+}
+
 std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
+  if (!caseless(doc.lang)) return extract_cased(doc);
+  // Caseless text still quotes names in Latin script ("APEC", "Biden"):
+  // both passes, the lookup first where they overlap, in text order.
+  std::vector<Mention> out = extract_caseless(doc);
+  for (Mention& m : extract_cased(doc)) {
+    bool overlaps = std::any_of(out.begin(), out.end(), [&](const Mention& x) {
+      return m.span.begin < x.span.end && x.span.begin < m.span.end;
+    });
+    if (!overlaps) out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  return out;
+}
+
+std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const {
   std::vector<Mention> out;
   auto calendar = [&](const std::string& w) {
     if (impl_->calendar_words.count(w)) return true;

@@ -40,6 +40,8 @@ class MentionExtractor {
 
  private:
   MentionExtractor();
+  std::vector<Mention> extract_cased(const Document& doc) const;
+  std::vector<Mention> extract_caseless(const Document& doc) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -19,7 +19,7 @@ namespace ng {
 const std::vector<std::string> kDefaultLanguages = {
     "de", "en", "fr", "es", "id", "sv", "vi", "ru",  // full quality
     "ar", "cs", "da", "el", "fa", "fi", "he", "hi", "hu", "it", "ja", "ko", "ms", "nb", "nl",
-    "pl", "pt", "ro", "sk", "th", "tr", "uk", "zh"};
+    "pl", "pt", "ro", "sk", "th", "tr", "uk", "zh", "zh_Hant"};
 
 namespace {
 

@@ -162,3 +162,22 @@ TEST(Mentions, NameParticlesStayInsideNames) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Mentions, CaselessScriptsByLookup) {
+  auto zh = mentions("越南与俄罗斯的代表周二在莫斯科举行会谈，APEC秘书处也派员出席。", "zh");
+  EXPECT_TRUE(has(zh, "LOC 越南")) << ::testing::PrintToString(zh);
+  EXPECT_TRUE(has(zh, "LOC 俄罗斯")) << ::testing::PrintToString(zh);
+  EXPECT_TRUE(has(zh, "LOC 莫斯科")) << ::testing::PrintToString(zh);
+  EXPECT_TRUE(has(zh, "ORG APEC")) << ::testing::PrintToString(zh);
+  auto hant = mentions("越南與俄羅斯的代表週二舉行會談。", "zh");
+  EXPECT_TRUE(has(hant, "LOC 俄羅斯")) << ::testing::PrintToString(hant);
+  auto ar = mentions("التقى وزير الخارجية نظيره بموسكو يوم الثلاثاء لبحث العلاقات مع روسيا.", "ar");
+  EXPECT_TRUE(has(ar, "LOC موسكو")) << ::testing::PrintToString(ar);  // without the prefix ب
+  EXPECT_TRUE(has(ar, "LOC روسيا")) << ::testing::PrintToString(ar);
+}
+
+}  // namespace
+}  // namespace ng
