@@ -134,6 +134,7 @@ struct MentionExtractor::Impl {
   // languages: capitalised in many languages, never names of PER/ORG/LOC.
   std::set<std::string, std::less<>> calendar_words;
   std::set<std::string, std::less<>> org_names;  // data/orgs: NATO, Reuters, White House...
+  std::set<UChar32> org_first_chars;
 };
 
 MentionExtractor::MentionExtractor() : impl_(std::make_unique<Impl>()) {}
@@ -176,7 +177,13 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
   auto orgs = load_resource(options.data_dir.empty() ? default_data_dir() : options.data_dir, "orgs", 2, 2);
   if (!orgs) return orgs.status();
   for (const auto& file : *orgs) {
-    for (const auto& row : file.rows) m->impl_->org_names.insert(row.fields[0]);
+    for (const auto& row : file.rows) {
+      m->impl_->org_names.insert(row.fields[0]);
+      int32_t k = 0;
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(row.fields[0].data()), k, static_cast<int32_t>(row.fields[0].size()), c);
+      if (c >= 0) m->impl_->org_first_chars.insert(c);
+    }
   }
   ro.resource = "orgwords";
   auto org = RoleLexicon::create(ro);
@@ -244,6 +251,15 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
     return out;
   }
   for (int32_t i = 0; i < n;) {
+    {
+      int32_t k = i;
+      UChar32 first;
+      U8_NEXT(p, k, n, first);
+      if (first < 0 || (!impl_->gazetteer->starts_a_name(first) && !impl_->org_first_chars.count(first))) {
+        i = k;
+        continue;
+      }
+    }
     // Ends of the next kMaxLookupChars characters, longest first.
     std::vector<int32_t> ends;
     int32_t j = i;

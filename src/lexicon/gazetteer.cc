@@ -7,6 +7,7 @@
 #include <unicode/tznames.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -111,6 +112,10 @@ void Gazetteer::add(std::string surface, uint32_t place, const std::string& lang
   for (auto it = range.first; it != range.second; ++it) {
     if (it->second.place == place) return;  // the same name in another language
   }
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(surface.data()), i, static_cast<int32_t>(surface.size()), c);
+  if (c >= 0) first_chars_.insert(c);
   by_surface_.emplace(std::move(surface), PlaceName{place, lang, inflected});
 }
 

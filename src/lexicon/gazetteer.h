@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
@@ -57,6 +58,10 @@ class Gazetteer {
   // language; empty when none.
   std::vector<PlaceName> find(std::string_view surface) const;
 
+  // Whether some name begins with code point `c` (lets a scan of text
+  // without spaces skip most positions).
+  bool starts_a_name(int32_t c) const { return first_chars_.count(c) > 0; }
+
   const std::vector<Place>& places() const { return places_; }
   size_t names() const { return by_surface_.size(); }
 
@@ -66,6 +71,7 @@ class Gazetteer {
 
   std::vector<Place> places_;
   std::unordered_multimap<std::string, PlaceName> by_surface_;
+  std::unordered_set<int32_t> first_chars_;
 };
 
 // The fused case forms of a one-word place name in `lang` (ISO 639-1), by
