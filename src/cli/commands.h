@@ -10,6 +10,7 @@ int cmd_export(int argc, char** argv);
 int cmd_stats(int argc, char** argv);
 int cmd_rejects(int argc, char** argv);
 int cmd_eval(int argc, char** argv);
+int cmd_entities(int argc, char** argv);     // entities.cc
 int cmd_eval_html(int argc, char** argv);    // eval_html.cc
 int cmd_eval_langid(int argc, char** argv);  // eval_langid.cc
 

@@ -68,7 +68,7 @@ Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, S
     de.gold = it->second;
     // Until the registry links them, a document's entity is its mentions of
     // one type with one surface; its id across documents is the type and the
-    // surface's name key.
+    // place or name key.
     std::map<std::pair<std::string, std::string>, size_t> seen;
     for (const Mention& m : (*extractor)->extract(d)) {
       std::string surface(m.span.of(d.text));
@@ -76,7 +76,10 @@ Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, S
       if (seen.count(key)) continue;
       seen[key] = de.system.size();
       auto keys = (*keyer)->keys(surface, d.lang);
-      de.system.push_back({m.type + ":" + (keys.empty() ? surface : keys[0]), m.type, {surface}});
+      // The same grouping as `newsgraph entities`: places by gazetteer id,
+      // other names by the key with the language's respelling rules.
+      std::string id = !m.place.empty() ? "place:" + m.place : keys.empty() ? surface : keys.back();
+      de.system.push_back({m.type + ":" + id, m.type, {surface}});
     }
     docs.push_back(std::move(de));
     return true;

@@ -16,6 +16,7 @@ commands:
   show ID            one document: text, sentences, paragraph languages, removed furniture
   export docs        all documents as JSON Lines
   stats              counts by language and format
+  entities           most mentioned people, organisations and places, across languages
   rejects            inputs that were rejected, with their reasons
   eval               measure against a gold corpus (language accuracy)
 
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   if (cmd == "stats") return cmd_stats(argc, argv);
   if (cmd == "rejects") return cmd_rejects(argc, argv);
   if (cmd == "eval") return cmd_eval(argc, argv);
+  if (cmd == "entities") return cmd_entities(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

@@ -105,6 +105,27 @@ for d in docs:
         assert d["text"].encode()[m["begin"]:m["end"]].decode() == m["text"], (d["source"], m)
 print("examples: 30 documents, languages, metadata, furniture and mentions as expected")
 PY
+# One person across languages and scripts: Shoigu, Schoigu, Sjojgu, Choïgou, Шойгу.
+run_ng 0 entities --db "$WORK/ex.db" --type PER --json --limit 100
+python3 - "$WORK/out" <<'PY'
+import json, sys
+ents = [json.loads(l) for l in open(sys.argv[1])]
+shoigu = [e for e in ents if e["name"] == "Sergei Shoigu"]
+assert len(shoigu) == 1, [e["name"] for e in ents]
+surfaces = {s["surface"] for s in shoigu[0]["surfaces"]}
+for want in ["Sergei Shoigu", "Sergej Schoigu", "Sergej Sjojgu", "Сергей Шойгу"]:
+    assert want in surfaces, (want, surfaces)
+assert {"en", "de", "sv", "ru"} <= set(shoigu[0]["languages"]), shoigu[0]["languages"]
+PY
+run_ng 0 entities --db "$WORK/ex.db" --type LOC --json
+python3 - "$WORK/out" <<'PY'
+import json, sys
+ents = {json.loads(l)["name"]: json.loads(l) for l in open(sys.argv[1])}
+assert "Russia" in ents and "Россия" not in ents, sorted(ents)
+assert {"Russland", "Ryssland"} & {s["surface"] for s in ents["Russia"]["surfaces"]}, ents["Russia"]
+PY
+run_ng 2 entities --db "$WORK/ex.db" --type XYZ
+
 # Ingesting again adds nothing.
 run_ng 0 ingest --db "$WORK/ex.db" --json examples
 python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert s["inserted"]==0 and s["duplicates"]==30, s' "$WORK/out"
