@@ -24,7 +24,7 @@ demo: build
 	$(BUILD)/newsgraph ingest --db $(DB) examples/ ; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	@echo "== store"
 	$(BUILD)/newsgraph stats --db $(DB)
-	@echo "== try: $(BUILD)/newsgraph docs --db $(DB)   |   $(BUILD)/newsgraph show ID --db $(DB)"
+	@echo "== try: $(BUILD)/newsgraph docs --db $(DB)   |   $(BUILD)/newsgraph show ID --db $(DB)   |   $(BUILD)/newsgraph entities --db $(DB)"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
