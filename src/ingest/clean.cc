@@ -10,26 +10,11 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "lexicon/fold.h"
 #include "lexicon/tsv.h"
 
 namespace ng {
 namespace {
-
-std::string fold(std::string_view s) {
-  // ASCII: case folding is lowercasing (most furniture lines).
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.foldCase();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -160,11 +145,11 @@ Result<std::unique_ptr<Cleaner>> Cleaner::create(const CleanOptions& options) {
       auto where = file.path + ":" + std::to_string(row.line);
       if (pattern.empty()) return Status::invalid(where + ": empty pattern");
       if (kind == "line") {
-        impl.lines.emplace(fold(pattern), reason);
+        impl.lines.emplace(fold_case(pattern), reason);
       } else if (kind == "prefix") {
-        impl.prefixes.emplace_back(fold(pattern), reason);
+        impl.prefixes.emplace_back(fold_case(pattern), reason);
       } else if (kind == "source") {
-        impl.source_labels.push_back(fold(pattern));
+        impl.source_labels.push_back(fold_case(pattern));
       } else if (kind == "regex" || kind == "inline" || kind == "signoff") {
         UErrorCode status = U_ZERO_ERROR;
         UParseError perr;
@@ -229,7 +214,7 @@ CleanResult Cleaner::clean(std::string_view text, bool want_title) const {
     std::string_view line = text.substr(b, e - b);
     bool removed = false;
     if (line.size() <= impl.options.max_furniture_line) {
-      std::string folded = fold(line);
+      std::string folded = fold_case(line);
       for (const auto& label : impl.source_labels) {
         if (folded.rfind(label, 0) != 0) continue;
         // The label is a prefix of the folded line; folding keeps these ASCII

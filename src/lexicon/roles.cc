@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "lexicon/fold.h"
 #include "lexicon/tsv.h"
 
 namespace ng {
@@ -27,21 +28,6 @@ struct TextWord {
   std::string folded;
   std::string tail;  // after the last hyphen of a compound ("us-präsident" -> "präsident"), else empty
 };
-
-std::string fold(std::string_view s) {
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.foldCase();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
 
 bool word_char(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK); }
 bool joiner(UChar32 c) { return c == '-' || c == '\'' || c == 0x2019 || c == 0x2010 || c == 0x2011; }
@@ -79,7 +65,7 @@ std::vector<TextWord> words_of(std::string_view text) {
       break;
     }
     TextWord w{static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-               fold(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))), {}};
+               fold_case(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))), {}};
     if (size_t h = w.folded.rfind('-'); h != std::string::npos && h + 1 < w.folded.size()) {
       w.tail = w.folded.substr(h + 1);
     }

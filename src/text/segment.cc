@@ -23,6 +23,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "lexicon/fold.h"
 #include "lexicon/tsv.h"
 #include "text/decode.h"
 
@@ -79,13 +80,6 @@ bool is_trailing(UChar32 c) {
   return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION || t == U_INITIAL_PUNCTUATION;
 }
 
-std::string fold_case(std::string_view utf8) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  u.foldCase();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
 
 // "Gen." "z. B." with every run of white space made one ASCII space; empty
 // when `s` is not a usable abbreviation.
