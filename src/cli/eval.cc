@@ -19,6 +19,7 @@ namespace {
 const char* kHelp = R"(usage: newsgraph eval --articles ARTICLES.jsonl [--gold GOLD.jsonl] [--json] [--threads N]
        newsgraph eval html DIR [--json]        article extraction vs html-extraction ground truth
        newsgraph eval langid DIR [--json]      language id vs lingua test sentences
+       newsgraph eval ner --format F --lang xx FILE [--json]   span-level NER P/R/F1
 
 Ingests ARTICLES (the format of corpora/*/articles.jsonl) into a temporary
 store and scores the system against them:
@@ -39,6 +40,7 @@ struct LangScore {
 int cmd_eval(int argc, char** argv) {
   if (argc > 2 && std::string(argv[2]) == "html") return cmd_eval_html(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "langid") return cmd_eval_langid(argc, argv);
+  if (argc > 2 && std::string(argv[2]) == "ner") return cmd_eval_ner(argc, argv);
   Args args = parse_args(argc, argv, 2, {"articles", "gold", "threads", "data"}, {"json", "help"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string articles = args.get("articles");
