@@ -11,6 +11,7 @@
 #include <set>
 
 #include "lexicon/gazetteer.h"
+#include "lexicon/fold.h"
 #include "lexicon/roles.h"
 #include "lexicon/tsv.h"
 
@@ -92,6 +93,27 @@ bool nationality_adjective(std::string_view lang, std::string_view w) {
     if (w.ends_with(suffix)) return true;
   }
   return false;
+}
+
+// German articles and determiners: the run after one is a noun phrase
+// ("der Staatschefs", "mehrere Stunden"), not a person's name.
+bool german_determiner(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
+      "keinen", "sein", "seine", "seinen", "seiner", "ihr", "ihre", "ihren", "ihrer", "dieser", "diese", "diesen",
+      "dieses", "jeder", "jede", "jeden", "alle", "allen", "viele", "vielen", "mehrere", "einige", "beiden", "zwei",
+      "drei", "vier", "zum", "zur", "im", "am", "vom", "beim", "ins"};
+  return kWords.count(w) > 0;
+}
+
+// German words that are capitalised only when they open a sentence:
+// determiners, prepositions, conjunctions ("Viele Experten", "Seit Ende").
+bool german_function_word(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "seit", "durch", "zwischen", "aber", "mit", "für", "nach", "aus", "bei", "über", "unter", "vor", "gegen",
+      "ohne", "um", "laut", "trotz", "wegen", "auch", "noch", "nur", "doch", "so", "wie", "wenn", "als", "weil",
+      "dass", "auf", "an", "in", "von", "und", "oder", "denn", "dann", "hier", "dort", "heute", "gestern"};
+  return german_determiner(w) || kWords.count(w) > 0;
 }
 
 // German abstract and collective noun endings: a run containing one is a
@@ -405,7 +427,12 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
       size_t a = i, b = j;  // [a, b) words
       i = j;
       bool sentence_start = a == 0;
-      if (sentence_start && (sentence_word(words[a]->span.of(text)) || common_word(words[a]->span.of(text)))) {
+      auto opens_sentence_only = [&](std::string_view w) {
+        if (sentence_word(w) || common_word(w)) return true;
+        // German: "Viele Experten", "Seit Ende": a function word with its capital.
+        return lang == "de" && german_function_word(fold_case(w));
+      };
+      if (sentence_start && opens_sentence_only(words[a]->span.of(text))) {
         ++a;
         sentence_start = false;  // what follows the function word is mid-sentence
         if (a >= b) continue;
@@ -528,6 +555,8 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           continue;  // any word is capitalised here
         } else if (lang == "de" && n == 1 && !locative(lang, prev_word)) {
           continue;  // German nouns are capitalised
+        } else if (lang == "de" && !prev_word.empty() && german_determiner(prev_word)) {
+          continue;  // "die Staatschefs", "mehrere Stunden Zeit"
         } else if (lang == "de" && std::any_of(words.begin() + seg.a, words.begin() + seg.b,
                                                 [&](const Token* w) { return german_noun(w->span.of(text)); })) {
           continue;

@@ -16,6 +16,7 @@ namespace {
 struct Word {
   std::string folded;
   bool prefix = false;  // "министр*": any word beginning so
+  bool suffix = false;  // "*minister": any word ending so (German compounds: Bildungsminister)
 };
 
 struct Phrase {
@@ -75,6 +76,7 @@ std::vector<TextWord> words_of(std::string_view text) {
 }
 
 bool word_matches(const Word& w, const std::string& t) {
+  if (w.suffix) return t.size() > w.folded.size() && t.compare(t.size() - w.folded.size(), w.folded.size(), w.folded) == 0;
   return w.prefix ? t.compare(0, w.folded.size(), w.folded) == 0 : t == w.folded;
 }
 
@@ -84,7 +86,7 @@ struct RoleLexicon::Impl {
   struct Lang {
     std::vector<Phrase> phrases;
     std::unordered_multimap<std::string, size_t> by_first;  // exact first words
-    std::vector<size_t> prefix_first;                        // phrases whose first word is a prefix
+    std::vector<size_t> prefix_first;                        // phrases whose first word is a prefix or suffix
   };
   std::unordered_map<std::string, Lang> langs;
 };
@@ -111,14 +113,18 @@ Result<std::unique_ptr<RoleLexicon>> RoleLexicon::create(const RoleOptions& opti
         pos = sp + 1;
         bool prefix = !part.empty() && part.back() == '*';
         if (prefix) part.pop_back();
+        bool suffix = !part.empty() && part.front() == '*';
+        if (suffix) part.erase(0, 1);
         std::vector<TextWord> ws = words_of(part);
-        for (size_t k = 0; k < ws.size(); ++k) ph.words.push_back({ws[k].folded, prefix && k + 1 == ws.size()});
+        for (size_t k = 0; k < ws.size(); ++k) {
+          ph.words.push_back({ws[k].folded, prefix && k + 1 == ws.size(), suffix && k == 0});
+        }
       }
       if (ph.words.empty() || ph.role.empty()) {
         return Status::invalid(file.path + ":" + std::to_string(row.line) + ": a phrase and a role are needed");
       }
       size_t index = lang.phrases.size();
-      if (ph.words[0].prefix) lang.prefix_first.push_back(index);
+      if (ph.words[0].prefix || ph.words[0].suffix) lang.prefix_first.push_back(index);
       else lang.by_first.emplace(ph.words[0].folded, index);
       lang.phrases.push_back(std::move(ph));
     }
@@ -144,7 +150,12 @@ std::vector<RoleMatch> RoleLexicon::find(std::string_view text, std::string_view
                   (k == 0 && !words[i].tail.empty() && word_matches(ph.words[0], words[i].tail));
         if (!ok) return;
       }
-      if (!best || ph.words.size() > best->words.size()) best = &ph;
+      // Longer wins; at equal length a phrase whose first word is not a
+      // suffix pattern ("Verteidigungsminister*" over "*minister").
+      if (!best || ph.words.size() > best->words.size() ||
+          (ph.words.size() == best->words.size() && best->words[0].suffix && !ph.words[0].suffix)) {
+        best = &ph;
+      }
     };
     auto range = L.by_first.equal_range(words[i].folded);
     for (auto p = range.first; p != range.second; ++p) consider(p->second);

@@ -67,9 +67,9 @@ fi
 ner="$shared/eval/ner"
 if [ -f "$ner/de-germeval2014/NER-de-dev.tsv" ]; then
   # Span-level NER of the first mention extractor. Measured (2026-11-23):
-  # de GermEval dev F1 0.346, sv web news 0.555, fr WikiAnn dev 0.329.
+  # de GermEval dev F1 0.391, sv web news 0.555, fr WikiAnn dev 0.329.
   run_ng 0 eval ner --format germeval --lang de "$ner/de-germeval2014/NER-de-dev.tsv" --json
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("ner de F1 %.3f" % r["f1"]); assert r["sentences"] == 2200 and r["f1"] >= 0.32, r' "$WORK/out"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("ner de F1 %.3f" % r["f1"]); assert r["sentences"] == 2200 and r["f1"] >= 0.37, r' "$WORK/out"
   if [ -f "$ner/sv-webbnyheter/train_corpus.txt" ]; then
     run_ng 0 eval ner --format io --lang sv "$ner/sv-webbnyheter/train_corpus.txt" --json
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("ner sv F1 %.3f" % r["f1"]); assert r["f1"] >= 0.52, r' "$WORK/out"

@@ -84,3 +84,17 @@ TEST(Roles, TheTailOfAHyphenatedCompoundIsATitle) {
 
 }  // namespace
 }  // namespace ng
+
+namespace ng {
+namespace {
+
+TEST(Roles, GermanCompoundsEndingInATitle) {
+  EXPECT_EQ(found("Bildungsminister Henrik Berg", "de"), std::vector<std::string>{"minister=Bildungsminister"});
+  EXPECT_EQ(found("Vorstandschef Anna Lind", "de"), std::vector<std::string>{"head=Vorstandschef"});
+  // An exact entry still wins where it exists.
+  EXPECT_EQ(found("Verteidigungsminister Lind", "de"), std::vector<std::string>{"minister_defence=Verteidigungsminister"});
+  EXPECT_TRUE(found("Ministerien und Chefs", "de").empty());
+}
+
+}  // namespace
+}  // namespace ng
