@@ -132,19 +132,16 @@ namespace ng {
 namespace {
 
 TEST(Clean, CreditsNameAnAgencyNotAPhotographer) {
-  CleanOptions o;
-  o.data_dir = NG_TEST_DATA_DIR;
-  auto c = Cleaner::create(o);
-  ASSERT_TRUE(c.is_ok());
-  auto photographer = (*c)->clean("The ministers met in Hanoi on Monday.\n(Photo: Minh Duc)\n", false);
+  auto c = make_cleaner();
+  auto photographer = c->clean("The ministers met in Hanoi on Monday.\n(Photo: Minh Duc)\n", false);
   EXPECT_EQ(photographer.text, "The ministers met in Hanoi on Monday.");
   EXPECT_EQ(photographer.agency, "");
-  auto agency = (*c)->clean("Die Minister trafen sich in Hanoi.\n(Foto: Thanh Tung/TTXVN)\n", false);
+  auto agency = c->clean("Die Minister trafen sich in Hanoi.\n(Foto: Thanh Tung/TTXVN)\n", false);
   EXPECT_EQ(agency.agency, "TTXVN");
-  auto wire = (*c)->clean("Ministers met in Jakarta on Wednesday.\nPhoto: Reuters\n", false);
+  auto wire = c->clean("Ministers met in Jakarta on Wednesday.\nPhoto: Reuters\n", false);
   EXPECT_EQ(wire.agency, "Reuters");
   // A credit at the end of a caption goes; the caption stays.
-  auto caption = (*c)->clean("Ministers met in Jakarta on Wednesday.\nThe two ministers in Jakarta. Photo: VNA\n", false);
+  auto caption = c->clean("Ministers met in Jakarta on Wednesday.\nThe two ministers in Jakarta. Photo: VNA\n", false);
   EXPECT_EQ(caption.text, "Ministers met in Jakarta on Wednesday.\nThe two ministers in Jakarta.");
   EXPECT_EQ(caption.agency, "VNA");
 }
@@ -156,17 +153,14 @@ namespace ng {
 namespace {
 
 TEST(Clean, AnAllCapsLineAboveTheBodyIsADatelineNotASignOff) {
-  CleanOptions o;
-  o.data_dir = NG_TEST_DATA_DIR;
-  auto c = Cleaner::create(o);
-  ASSERT_TRUE(c.is_ok());
+  auto c = make_cleaner();
   std::string in =
       "Leaders gather for the Pacific summit\n"
       "LIMA\n"
       "Leaders of twenty-one Pacific economies opened their annual summit in the Peruvian capital on Friday "
       "with talks on trade.\n"
       "AFP\n";
-  auto r = (*c)->clean(in, false);
+  auto r = c->clean(in, false);
   EXPECT_NE(r.text.find("\nLIMA\n"), std::string::npos) << r.text;
   EXPECT_EQ(r.text.find("AFP"), std::string::npos) << r.text;
   EXPECT_EQ(r.agency, "AFP");
@@ -179,11 +173,8 @@ namespace ng {
 namespace {
 
 TEST(Clean, ChineseAdvertisementLines) {
-  CleanOptions o;
-  o.data_dir = NG_TEST_DATA_DIR;
-  auto c = Cleaner::create(o);
-  ASSERT_TRUE(c.is_ok());
-  auto r = (*c)->clean("两国外长周三在河内举行会谈。\n广告 请继续往下阅读\n双方同意加强经贸合作。\n返回顶部\n", false);
+  auto c = make_cleaner();
+  auto r = c->clean("两国外长周三在河内举行会谈。\n广告 请继续往下阅读\n双方同意加强经贸合作。\n返回顶部\n", false);
   EXPECT_EQ(r.text, "两国外长周三在河内举行会谈。\n双方同意加强经贸合作。");
   EXPECT_EQ(r.removed.size(), 2u);
 }

@@ -13,9 +13,10 @@ Out read_warc_bytes(const std::string& bytes, ReaderOptions options = {}) {
   return testing_util::read_bytes(read_warc, bytes, "c.warc", options);
 }
 
-std::string gzip(const std::string& s) {
+// Raw deflate (-15), zlib (15) or gzip (31) compression of `s`.
+std::string zlib_deflate(const std::string& s, int window_bits) {
   z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
   std::string out(deflateBound(&z, s.size()) + 32, '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
   z.avail_in = static_cast<uInt>(s.size());
@@ -26,6 +27,8 @@ std::string gzip(const std::string& s) {
   deflateEnd(&z);
   return out;
 }
+
+std::string gzip(const std::string& s) { return zlib_deflate(s, 31); }
 
 // One WARC record; `length` overrides the true Content-Length (to lie).
 std::string record(const std::string& type, const std::string& uri, const std::string& block,
@@ -158,19 +161,6 @@ TEST(Warc, OversizedRecordIsSkippedNotLoaded) {
   EXPECT_EQ(o.records[0].url, "https://n.example/small");
 }
 
-std::string zlib_deflate(const std::string& s, int window_bits) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, s.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  z.avail_in = static_cast<uInt>(s.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 const std::string kPageDe =
     "<html><body><p>Der Bundestag beschloss am Freitag den Haushalt.</p></body></html>";
