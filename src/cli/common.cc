@@ -92,4 +92,11 @@ std::string document_json(const Document& d, bool full) {
   return o.done();
 }
 
+std::string entity_group_key(const Mention& m, const std::string& surface, const std::string& lang,
+                             const NameKeyer& keyer) {
+  if (!m.place.empty()) return m.type + ":place:" + m.place;
+  auto keys = keyer.keys(surface, lang);
+  return m.type + ":" + (keys.empty() ? surface : keys.back());
+}
+
 }  // namespace ng::cli

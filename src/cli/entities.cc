@@ -86,13 +86,7 @@ int cmd_entities(int argc, char** argv) {
     for (const Mention& m : d.mentions) {
       if (!type.empty() && m.type != type) continue;
       std::string surface(m.span.of(d.text));
-      auto keys = (*keyer)->keys(surface, d.lang);
-      // All spellings meet on the key with the language's rules when there
-      // is one; the plain key otherwise.
-      // Places the gazetteer knows group by their place ("Vietnam",
-      // "Việt Nam", "Vietnams", "Вьетнама" are VNM).
-      std::string key = m.type + "\x1f" +
-                        (!m.place.empty() ? "place:" + m.place : keys.empty() ? surface : keys.back());
+      std::string key = entity_group_key(m, surface, d.lang, **keyer);
       Group& g = groups[key];
       g.type = m.type;
       ++g.mentions;

@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "cli/common.h"
 #include "cli/json.h"
 #include "extract/mentions.h"
 #include "text/name_key.h"
@@ -75,11 +76,7 @@ Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, S
       auto key = std::make_pair(m.type, surface);
       if (seen.count(key)) continue;
       seen[key] = de.system.size();
-      auto keys = (*keyer)->keys(surface, d.lang);
-      // The same grouping as `newsgraph entities`: places by gazetteer id,
-      // other names by the key with the language's respelling rules.
-      std::string id = !m.place.empty() ? "place:" + m.place : keys.empty() ? surface : keys.back();
-      de.system.push_back({m.type + ":" + id, m.type, {surface}});
+      de.system.push_back({entity_group_key(m, surface, d.lang, **keyer), m.type, {surface}});
     }
     docs.push_back(std::move(de));
     return true;
