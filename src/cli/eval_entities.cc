@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -9,8 +10,6 @@
 
 #include "cli/common.h"
 #include "cli/json.h"
-#include "extract/mentions.h"
-#include "text/name_key.h"
 
 namespace ng::cli {
 
@@ -50,15 +49,7 @@ Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, S
       list.push_back(std::move(g));
     }
   }
-  MentionOptions mo;
-  mo.data_dir = data_dir;
-  auto extractor = MentionExtractor::create(mo);
-  if (!extractor) return extractor.status();
-  NameKeyOptions ko;
-  ko.data_dir = data_dir;
-  auto keyer = NameKeyer::create(ko);
-  if (!keyer) return keyer.status();
-
+  (void)data_dir;
   std::vector<eval::DocEntities> docs;
   Status st = store.for_each_document({}, [&](const Document& d) {
     auto it = gold.find(d.id);
@@ -67,16 +58,16 @@ Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, S
     de.doc = d.id;
     de.lang = d.lang;
     de.gold = it->second;
-    // Until the registry links them, a document's entity is its mentions of
-    // one type with one surface; its id across documents is the type and the
-    // place or name key.
-    std::map<std::pair<std::string, std::string>, size_t> seen;
-    for (const Mention& m : (*extractor)->extract(d)) {
+    // What ingest stored: a document's entity is its mentions linked to one
+    // registry entity (their type settled per document by the linker).
+    std::map<int64_t, size_t> slot;
+    for (const Mention& m : d.mentions) {
+      if (m.entity <= 0) continue;
+      auto [pos, fresh] = slot.emplace(m.entity, de.system.size());
+      if (fresh) de.system.push_back({"e" + std::to_string(m.entity), m.type, {}});
+      auto& surfaces = de.system[pos->second].surfaces;
       std::string surface(m.span.of(d.text));
-      auto key = std::make_pair(m.type, surface);
-      if (seen.count(key)) continue;
-      seen[key] = de.system.size();
-      de.system.push_back({entity_group_key(m, surface, d.lang, **keyer), m.type, {surface}});
+      if (std::find(surfaces.begin(), surfaces.end(), surface) == surfaces.end()) surfaces.push_back(surface);
     }
     docs.push_back(std::move(de));
     return true;

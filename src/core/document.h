@@ -75,6 +75,7 @@ struct Mention {
   std::string type;   // "PER", "ORG", "LOC"
   std::string role;   // role key of a title before a person ("minister_defence"), else empty
   std::string place;  // gazetteer id of a LOC found there ("VNM", "Asia/Saigon"), else empty
+  int64_t entity = 0; // registry entity (src/link) once linked, else 0
 };
 
 struct Document {

@@ -232,6 +232,11 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const PipelineOptions& option
   if (p->options_.batch_size == 0) p->options_.batch_size = 1;
   p->store_ = &store;
   p->processor_ = std::move(*processor);
+  LinkOptions lo;
+  lo.data_dir = options.data_dir;
+  auto linker = Linker::create(lo);
+  if (!linker) return linker.status();
+  p->linker_ = std::move(*linker);
   return p;
 }
 
@@ -328,8 +333,22 @@ struct Pipeline::Run {
       summary.by_lang[d.lang]++;
       docs.push_back(std::move(d));
     }
-    auto written = p.store_->write_batch(docs, batch_rejects);
+    // Linking runs here, on one thread, in input order: entity ids do not
+    // depend on the number of threads. The linker's state mirrors the store;
+    // it is reloaded when a write failed (another process may also write).
+    if (p.linker_stale_) {
+      auto snapshot = p.store_->load_registry();
+      if (!snapshot) {
+        error = snapshot.status();
+        return;
+      }
+      p.linker_->restore(*snapshot);
+      p.linker_stale_ = false;
+    }
+    RegistryDelta registry = p.linker_->link(docs);
+    auto written = p.store_->write_batch(docs, batch_rejects, registry);
     if (!written) {
+      p.linker_stale_ = true;
       error = written.status();
       return;
     }
@@ -351,6 +370,7 @@ struct Pipeline::Run {
 };
 
 Result<IngestSummary> Pipeline::ingest(const std::vector<std::string>& paths) {
+  linker_stale_ = true;  // another process may have written since the last run
   Run run(*this);
   RecordSink sink;
   sink.record = [&](RawRecord&& r) { run.on_record(std::move(r)); };
@@ -365,6 +385,7 @@ Result<IngestSummary> Pipeline::ingest(const std::vector<std::string>& paths) {
 }
 
 Result<IngestSummary> Pipeline::ingest_records(std::vector<RawRecord> records) {
+  linker_stale_ = true;
   Run run(*this);
   for (auto& r : records) run.on_record(std::move(r));
   run.flush();

@@ -1,7 +1,8 @@
 // The pipeline: the one place that knows the whole flow. It reads inputs,
 // runs the document stages (decode -> extract -> clean -> language ->
-// segment -> mentions) on worker threads, and commits each batch to the store in input
-// order, in one transaction. The CLI and (later) the HTTP ingest both call it.
+// segment -> mentions) on worker threads, links each batch's mentions to the
+// entity registry (src/link) in input order, and commits the batch with what
+// the registry learnt in one transaction. The CLI and (later) the HTTP ingest both call it.
 //
 // Determinism: document stages are pure and batches are committed in input
 // order, so the store's content does not depend on the number of threads.
@@ -20,6 +21,7 @@
 #include "ingest/clean.h"
 #include "ingest/html.h"
 #include "ingest/reader.h"
+#include "link/linker.h"
 #include "store/store.h"
 #include "text/decode.h"
 #include "text/language.h"
@@ -101,6 +103,8 @@ class Pipeline {
   PipelineOptions options_;
   Store* store_ = nullptr;
   std::unique_ptr<DocumentProcessor> processor_;
+  std::unique_ptr<Linker> linker_;  // continues from the store's registry
+  bool linker_stale_ = true;        // reload before the next batch (start, or after a failed write)
 };
 
 }  // namespace ng

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/entity.h"
 #include "core/status.h"
 
 namespace ng {
@@ -53,6 +54,42 @@ struct StoreStats {
   int schema_version = 0;
 };
 
+// One row of `newsgraph entities`.
+struct EntitySummary {
+  int64_t id = 0;
+  std::string name;   // canonical: most used Latin-script form, full names first
+  std::string type;   // majority type over its documents
+  std::string place;  // gazetteer id, for places
+  int64_t documents = 0;
+  int64_t mentions = 0;
+  std::vector<std::string> langs;  // languages of its documents, most frequent first
+};
+
+struct EntityFilter {
+  std::string type;  // PER, ORG, LOC; "" = any
+  std::string lang;  // seen in documents of this language; "" = any
+  int64_t limit = -1;
+};
+
+// Everything `newsgraph entity ID` shows.
+struct EntityDetail {
+  EntitySummary summary;
+  struct Alias {
+    std::string surface, lang;
+    int64_t documents = 0;
+  };
+  std::vector<Alias> aliases;  // by documents, most frequent first
+  struct Occurrence {
+    std::string doc, title, lang, published;
+    std::string type, rule, evidence;  // the link and why it was made
+    int64_t mentions = 0;
+    std::vector<std::string> roles;    // role keys of its mentions in that document
+    std::vector<std::string> surfaces; // forms written in that document
+  };
+  std::vector<Occurrence> documents;  // arrival order
+  std::vector<std::pair<EntitySummary, int64_t>> co_mentioned;  // with the number of shared documents
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -60,9 +97,26 @@ class Store {
   // Of `ids`, the ones already stored (to skip work on re-runs).
   virtual Result<std::vector<std::string>> existing_ids(const std::vector<std::string>& ids) = 0;
 
-  // Writes documents (INSERT OR IGNORE by id) and rejects in one transaction.
-  virtual Result<BatchResult> write_batch(const std::vector<Document>& docs,
-                                          const std::vector<Reject>& rejects) = 0;
+  // Writes documents (INSERT OR IGNORE by id), rejects and what the entity
+  // registry learnt from these documents in one transaction.
+  virtual Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects,
+                                          const RegistryDelta& registry) = 0;
+  Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects) {
+    return write_batch(docs, rejects, RegistryDelta());
+  }
+
+  // The registry state the linker continues from (src/link).
+  virtual Result<RegistrySnapshot> load_registry() = 0;
+
+  // Entities by documents (most first), filtered.
+  virtual Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) = 0;
+  // Entities by id (missing ids are left out).
+  virtual Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) = 0;
+  // Entities having one of these match keys (Linker::lookup_keys) or an
+  // alias equal to `surface` ignoring case, most documented first.
+  virtual Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys,
+                                                     const std::string& surface) = 0;
+  virtual Result<std::optional<EntityDetail>> get_entity(int64_t id) = 0;
 
   // The whole document with paragraphs, sentences, tokens and removals;
   // std::nullopt when no document has this id.

@@ -83,7 +83,55 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_type ON mentions(type);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
+// 3: the entity registry (src/link): entities, their match keys and written
+// forms, the link of each document to each entity with the rule that made
+// it, and the entity of each mention. Documents stored before this migration
+// keep mentions without an entity.
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE entities (
+  id        INTEGER PRIMARY KEY,         -- assigned by the linker in arrival order
+  type      TEXT NOT NULL,               -- majority type: PER, ORG, LOC
+  name      TEXT NOT NULL,               -- canonical: most used Latin-script alias, full names first
+  place     TEXT,                        -- gazetteer id of a place (VNM, Asia/Saigon)
+  documents INTEGER NOT NULL DEFAULT 0,
+  mentions  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_documents ON entities(documents DESC);
+
+CREATE TABLE entity_keys (
+  key    TEXT NOT NULL,                  -- "n:sergei shoigu", "s:...", "o:...", "t:shoigu", "p:VNM"
+  entity INTEGER NOT NULL REFERENCES entities(id),
+  PRIMARY KEY (key, entity)
+) WITHOUT ROWID;
+
+CREATE TABLE entity_aliases (
+  entity        INTEGER NOT NULL REFERENCES entities(id),
+  surface       TEXT NOT NULL,           -- as written
+  lang          TEXT NOT NULL,
+  latin         INTEGER NOT NULL,        -- 1 when written in Latin script
+  tokens        INTEGER NOT NULL,        -- words
+  documents     INTEGER NOT NULL DEFAULT 0,
+  first_doc_seq INTEGER NOT NULL,
+  PRIMARY KEY (entity, surface, lang)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_surface ON entity_aliases(surface COLLATE NOCASE);
+
+CREATE TABLE entity_links (
+  doc_seq  INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  entity   INTEGER NOT NULL REFERENCES entities(id),
+  type     TEXT NOT NULL,                -- the entity's type in this document
+  rule     TEXT NOT NULL,                -- new, place, name key, inflected form, token set, short form
+  evidence TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY (doc_seq, entity)
+) WITHOUT ROWID;
+CREATE INDEX entity_links_entity ON entity_links(entity, doc_seq);
+
+ALTER TABLE mentions ADD COLUMN entity INTEGER;  -- entities.id; NULL before migration 3
+CREATE INDEX mentions_entity ON mentions(entity);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

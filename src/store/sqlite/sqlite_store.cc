@@ -2,7 +2,11 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
+#include <map>
+#include <set>
 #include <mutex>
 
 #include "store/sqlite/schema.h"
@@ -131,7 +135,13 @@ class SqliteStore final : public Store {
   Status init(const SqliteOptions& options);
 
   Result<std::vector<std::string>> existing_ids(const std::vector<std::string>& ids) override;
-  Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects) override;
+  Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects,
+                                  const RegistryDelta& registry) override;
+  Result<RegistrySnapshot> load_registry() override;
+  Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) override;
+  Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) override;
+  Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys, const std::string& surface) override;
+  Result<std::optional<EntityDetail>> get_entity(int64_t id) override;
   Result<std::optional<Document>> get_document(const std::string& id) override;
   Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) override;
   Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
@@ -156,6 +166,8 @@ class SqliteStore final : public Store {
   Result<int> user_version();
   Status migrate();
   Status load_children(int64_t seq, Document& d);
+  Status write_registry(const RegistryDelta& delta, const std::map<std::string, int64_t>& seq_of);
+  Status fill_langs(EntitySummary& e);
   Result<Document> row_to_document(sqlite3_stmt* s);
   Status query_documents(const DocFilter& filter, const char* columns,
                          const std::function<Status(sqlite3_stmt*, bool& more)>& row);
@@ -265,7 +277,8 @@ Result<std::vector<std::string>> SqliteStore::existing_ids(const std::vector<std
   return out;
 }
 
-Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects) {
+Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects,
+                                             const RegistryDelta& registry) {
   std::lock_guard lock(mu_);
   BatchResult result;
   NG_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
@@ -288,7 +301,8 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
       "ON CONFLICT(source, locator, reason) DO NOTHING");
   auto ins_men = prepare(
-      "INSERT INTO mentions (doc_seq, idx, begin, end, type, role, place) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "INSERT INTO mentions (doc_seq, idx, begin, end, type, role, place, entity) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   auto upd_rej = prepare(
       "UPDATE rejects SET count = count + 1, last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
       "WHERE source = ?1 AND locator = ?2 AND reason = ?3");
@@ -299,6 +313,7 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
     }
   }
 
+  std::map<std::string, int64_t> seq_of;  // documents inserted by this batch
   for (const Document& d : docs) {
     sqlite3_stmt* s = *ins_doc;
     {
@@ -333,6 +348,7 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
     }
     ++result.inserted;
     int64_t seq = sqlite3_last_insert_rowid(db_);
+    seq_of[d.id] = seq;
     for (size_t i = 0; i < d.paragraphs.size(); ++i) {
       sqlite3_stmt* p = *ins_para;
       Reset r(p);
@@ -368,6 +384,8 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       bind_text(p, 5, m.type);
       bind_text_or_null(p, 6, m.role);
       bind_text_or_null(p, 7, m.place);
+      if (m.entity > 0) sqlite3_bind_int64(p, 8, m.entity);
+      else sqlite3_bind_null(p, 8);
       if (sqlite3_step(p) != SQLITE_DONE) return fail("storing mentions of " + d.id);
     }
   }
@@ -385,8 +403,297 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       }
     }
   }
+  if (!registry.empty()) {
+    Status st = write_registry(registry, seq_of);
+    if (!st) {
+      (void)exec("ROLLBACK");
+      return st;
+    }
+  }
   if (exec("COMMIT").is_ok()) return result;
   return fail("committing a batch");
+}
+
+// Inside write_batch's transaction.
+Status SqliteStore::write_registry(const RegistryDelta& delta, const std::map<std::string, int64_t>& seq_of) {
+  auto ins_ent = prepare("INSERT INTO entities (id, type, name, place) VALUES (?1, ?2, '', ?3)");
+  auto set_type = prepare("UPDATE entities SET type = ?2 WHERE id = ?1");
+  auto ins_key = prepare("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?1, ?2)");
+  auto ins_alias = prepare(
+      "INSERT INTO entity_aliases (entity, surface, lang, latin, tokens, documents, first_doc_seq) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6) ON CONFLICT (entity, surface, lang) DO UPDATE SET documents = documents + 1");
+  auto ins_link = prepare(
+      "INSERT OR IGNORE INTO entity_links (doc_seq, entity, type, rule, evidence, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  auto count = prepare("UPDATE entities SET documents = documents + 1, mentions = mentions + ?2 WHERE id = ?1");
+  auto rename = prepare(
+      "UPDATE entities SET name = (SELECT surface FROM entity_aliases WHERE entity = ?1 ORDER BY latin DESC, "
+      "(tokens > 1) DESC, documents DESC, first_doc_seq, surface LIMIT 1) WHERE id = ?1");
+  for (auto* st : {&ins_ent, &set_type, &ins_key, &ins_alias, &ins_link, &count, &rename}) {
+    if (!*st) return st->status();
+  }
+  auto step = [&](sqlite3_stmt* s, const char* what) -> Status {
+    if (sqlite3_step(s) != SQLITE_DONE) return error(std::string("storing the entity registry: ") + what);
+    return Status::ok();
+  };
+  auto seq = [&](const std::string& doc) -> Result<int64_t> {
+    auto it = seq_of.find(doc);
+    if (it == seq_of.end()) return Status::internal("entity link to document " + doc + " that this batch did not store");
+    return it->second;
+  };
+  for (const auto& e : delta.created) {
+    Reset r(*ins_ent);
+    sqlite3_bind_int64(*ins_ent, 1, e.id);
+    bind_text(*ins_ent, 2, e.type);
+    bind_text_or_null(*ins_ent, 3, e.place);
+    NG_RETURN_IF_ERROR(step(*ins_ent, "entities"));
+  }
+  for (const auto& [id, type] : delta.types) {
+    Reset r(*set_type);
+    sqlite3_bind_int64(*set_type, 1, id);
+    bind_text(*set_type, 2, type);
+    NG_RETURN_IF_ERROR(step(*set_type, "entity types"));
+  }
+  for (const auto& [key, id] : delta.keys) {
+    Reset r(*ins_key);
+    bind_text(*ins_key, 1, key);
+    sqlite3_bind_int64(*ins_key, 2, id);
+    NG_RETURN_IF_ERROR(step(*ins_key, "match keys"));
+  }
+  std::set<int64_t> touched;
+  for (const auto& a : delta.aliases) {
+    auto s = seq(a.doc);
+    if (!s) return s.status();
+    Reset r(*ins_alias);
+    sqlite3_bind_int64(*ins_alias, 1, a.entity);
+    bind_text(*ins_alias, 2, a.surface);
+    bind_text(*ins_alias, 3, a.lang);
+    sqlite3_bind_int(*ins_alias, 4, a.latin ? 1 : 0);
+    sqlite3_bind_int(*ins_alias, 5, a.tokens);
+    sqlite3_bind_int64(*ins_alias, 6, *s);
+    NG_RETURN_IF_ERROR(step(*ins_alias, "aliases"));
+    touched.insert(a.entity);
+  }
+  for (const auto& l : delta.links) {
+    auto s = seq(l.doc);
+    if (!s) return s.status();
+    {
+      Reset r(*ins_link);
+      sqlite3_bind_int64(*ins_link, 1, *s);
+      sqlite3_bind_int64(*ins_link, 2, l.entity);
+      bind_text(*ins_link, 3, l.type);
+      bind_text(*ins_link, 4, l.rule);
+      bind_text(*ins_link, 5, l.evidence);
+      sqlite3_bind_int(*ins_link, 6, l.mentions);
+      NG_RETURN_IF_ERROR(step(*ins_link, "links"));
+    }
+    if (sqlite3_changes(db_) == 0) continue;
+    Reset r(*count);
+    sqlite3_bind_int64(*count, 1, l.entity);
+    sqlite3_bind_int(*count, 2, l.mentions);
+    NG_RETURN_IF_ERROR(step(*count, "entity counts"));
+  }
+  for (int64_t id : touched) {
+    Reset r(*rename);
+    sqlite3_bind_int64(*rename, 1, id);
+    NG_RETURN_IF_ERROR(step(*rename, "canonical names"));
+  }
+  return Status::ok();
+}
+
+Result<RegistrySnapshot> SqliteStore::load_registry() {
+  std::lock_guard lock(mu_);
+  RegistrySnapshot snap;
+  auto each = [&](const char* sql, const std::function<void(sqlite3_stmt*)>& fn) -> Status {
+    Stmt s;
+    if (sqlite3_prepare_v2(db_, sql, -1, s.out(), nullptr) != SQLITE_OK) return error("reading the entity registry");
+    int rc;
+    while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) fn(s.get());
+    if (rc != SQLITE_DONE) return error("reading the entity registry");
+    return Status::ok();
+  };
+  NG_RETURN_IF_ERROR(each("SELECT id, type, place FROM entities ORDER BY id", [&](sqlite3_stmt* s) {
+    snap.entities.push_back({sqlite3_column_int64(s, 0), col_text(s, 1), col_text(s, 2)});
+  }));
+  NG_RETURN_IF_ERROR(each("SELECT key, entity FROM entity_keys ORDER BY entity, key", [&](sqlite3_stmt* s) {
+    snap.keys.emplace_back(col_text(s, 0), sqlite3_column_int64(s, 1));
+  }));
+  NG_RETURN_IF_ERROR(each("SELECT entity, type, doc_seq FROM entity_links ORDER BY doc_seq, entity", [&](sqlite3_stmt* s) {
+    snap.occurrences.push_back({sqlite3_column_int64(s, 0), col_text(s, 1), sqlite3_column_int64(s, 2)});
+  }));
+  return snap;
+}
+
+Status SqliteStore::fill_langs(EntitySummary& e) {
+  auto s = prepare(
+      "SELECT d.lang, count(*) AS n FROM entity_links l JOIN documents d ON d.seq = l.doc_seq WHERE l.entity = ?1 "
+      "GROUP BY d.lang ORDER BY n DESC, d.lang");
+  if (!s) return s.status();
+  Reset r(*s);
+  sqlite3_bind_int64(*s, 1, e.id);
+  int rc;
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) e.langs.push_back(col_text(*s, 0));
+  if (rc != SQLITE_DONE) return error("reading entity languages");
+  return Status::ok();
+}
+
+namespace {
+EntitySummary entity_row(sqlite3_stmt* s) {
+  EntitySummary e;
+  e.id = sqlite3_column_int64(s, 0);
+  e.name = col_text(s, 1);
+  e.type = col_text(s, 2);
+  e.place = col_text(s, 3);
+  e.documents = sqlite3_column_int64(s, 4);
+  e.mentions = sqlite3_column_int64(s, 5);
+  return e;
+}
+constexpr const char* kEntityColumns = "e.id, e.name, e.type, e.place, e.documents, e.mentions";
+}  // namespace
+
+Result<std::vector<EntitySummary>> SqliteStore::list_entities(const EntityFilter& filter) {
+  std::lock_guard lock(mu_);
+  std::string sql = std::string("SELECT ") + kEntityColumns +
+                    " FROM entities e WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR EXISTS (SELECT 1 FROM "
+                    "entity_links l JOIN documents d ON d.seq = l.doc_seq WHERE l.entity = e.id AND d.lang = ?2)) "
+                    "ORDER BY e.documents DESC, e.mentions DESC, e.id LIMIT ?3";
+  Stmt s;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, s.out(), nullptr) != SQLITE_OK) return error("listing entities");
+  bind_text(s.get(), 1, filter.type);
+  bind_text(s.get(), 2, filter.lang);
+  sqlite3_bind_int64(s.get(), 3, filter.limit);
+  std::vector<EntitySummary> out;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) out.push_back(entity_row(s.get()));
+  if (rc != SQLITE_DONE) return error("listing entities");
+  for (auto& e : out) NG_RETURN_IF_ERROR(fill_langs(e));
+  return out;
+}
+
+Result<std::vector<EntitySummary>> SqliteStore::get_entities(const std::vector<int64_t>& ids) {
+  std::lock_guard lock(mu_);
+  static const std::string sql = std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.id = ?1";
+  auto s = prepare(sql.c_str());
+  if (!s) return s.status();
+  std::vector<EntitySummary> out;
+  for (int64_t id : ids) {
+    Reset r(*s);
+    sqlite3_bind_int64(*s, 1, id);
+    int rc = sqlite3_step(*s);
+    if (rc == SQLITE_ROW) out.push_back(entity_row(*s));
+    else if (rc != SQLITE_DONE) return error("reading entities");
+  }
+  for (auto& e : out) NG_RETURN_IF_ERROR(fill_langs(e));
+  return out;
+}
+
+Result<std::vector<int64_t>> SqliteStore::find_entities(const std::vector<std::string>& keys,
+                                                        const std::string& surface) {
+  std::lock_guard lock(mu_);
+  auto by_key = prepare("SELECT entity FROM entity_keys WHERE key = ?1");
+  auto by_alias = prepare("SELECT DISTINCT entity FROM entity_aliases WHERE surface = ?1 COLLATE NOCASE");
+  auto docs = prepare("SELECT documents FROM entities WHERE id = ?1");
+  for (auto* st : {&by_key, &by_alias, &docs}) {
+    if (!*st) return st->status();
+  }
+  std::set<int64_t> found;
+  auto collect = [&](sqlite3_stmt* s) -> Status {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) found.insert(sqlite3_column_int64(s, 0));
+    if (rc != SQLITE_DONE) return error("looking up entities");
+    return Status::ok();
+  };
+  for (const auto& k : keys) {
+    Reset r(*by_key);
+    bind_text(*by_key, 1, k);
+    NG_RETURN_IF_ERROR(collect(*by_key));
+  }
+  {
+    Reset r(*by_alias);
+    bind_text(*by_alias, 1, surface);
+    NG_RETURN_IF_ERROR(collect(*by_alias));
+  }
+  std::vector<std::pair<int64_t, int64_t>> ranked;
+  for (int64_t id : found) {
+    Reset r(*docs);
+    sqlite3_bind_int64(*docs, 1, id);
+    ranked.emplace_back(sqlite3_step(*docs) == SQLITE_ROW ? sqlite3_column_int64(*docs, 0) : 0, id);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  std::vector<int64_t> out;
+  for (auto& [n, id] : ranked) out.push_back(id);
+  return out;
+}
+
+Result<std::optional<EntityDetail>> SqliteStore::get_entity(int64_t id) {
+  auto one = get_entities({id});
+  if (!one) return one.status();
+  if (one->empty()) return std::optional<EntityDetail>();
+  std::lock_guard lock(mu_);
+  EntityDetail d;
+  d.summary = std::move(one->front());
+  auto run = [&](const char* sql, const std::function<void(sqlite3_stmt*)>& fn) -> Status {
+    Stmt s;
+    if (sqlite3_prepare_v2(db_, sql, -1, s.out(), nullptr) != SQLITE_OK) return error("reading entity");
+    sqlite3_bind_int64(s.get(), 1, id);
+    int rc;
+    while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) fn(s.get());
+    if (rc != SQLITE_DONE) return error("reading entity");
+    return Status::ok();
+  };
+  NG_RETURN_IF_ERROR(run("SELECT surface, lang, documents FROM entity_aliases WHERE entity = ?1 "
+                         "ORDER BY documents DESC, first_doc_seq, surface",
+                         [&](sqlite3_stmt* s) {
+                           d.aliases.push_back({col_text(s, 0), col_text(s, 1), sqlite3_column_int64(s, 2)});
+                         }));
+  std::vector<int64_t> seqs;
+  NG_RETURN_IF_ERROR(run("SELECT d.id, coalesce(d.title, ''), d.lang, coalesce(d.published, ''), l.type, l.rule, "
+                         "l.evidence, l.mentions, l.doc_seq FROM entity_links l JOIN documents d ON d.seq = l.doc_seq "
+                         "WHERE l.entity = ?1 ORDER BY l.doc_seq",
+                         [&](sqlite3_stmt* s) {
+                           EntityDetail::Occurrence o;
+                           o.doc = col_text(s, 0);
+                           o.title = col_text(s, 1);
+                           o.lang = col_text(s, 2);
+                           o.published = col_text(s, 3);
+                           o.type = col_text(s, 4);
+                           o.rule = col_text(s, 5);
+                           o.evidence = col_text(s, 6);
+                           o.mentions = sqlite3_column_int64(s, 7);
+                           seqs.push_back(sqlite3_column_int64(s, 8));
+                           d.documents.push_back(std::move(o));
+                         }));
+  auto men = prepare(
+      "SELECT m.role, substr(CAST(d.text AS BLOB), m.begin + 1, m.end - m.begin) FROM mentions m "
+      "JOIN documents d ON d.seq = m.doc_seq WHERE m.doc_seq = ?1 AND m.entity = ?2 ORDER BY m.idx");
+  if (!men) return men.status();
+  for (size_t i = 0; i < seqs.size(); ++i) {
+    Reset r(*men);
+    sqlite3_bind_int64(*men, 1, seqs[i]);
+    sqlite3_bind_int64(*men, 2, id);
+    int rc;
+    auto& o = d.documents[i];
+    while ((rc = sqlite3_step(*men)) == SQLITE_ROW) {
+      std::string role = col_text(*men, 0), surface = col_text(*men, 1);
+      if (!role.empty() && std::find(o.roles.begin(), o.roles.end(), role) == o.roles.end()) o.roles.push_back(role);
+      if (std::find(o.surfaces.begin(), o.surfaces.end(), surface) == o.surfaces.end()) o.surfaces.push_back(surface);
+    }
+    if (rc != SQLITE_DONE) return error("reading entity mentions");
+  }
+  std::vector<std::pair<int64_t, int64_t>> co;
+  NG_RETURN_IF_ERROR(run("SELECT b.entity, count(*) AS n FROM entity_links a JOIN entity_links b ON b.doc_seq = a.doc_seq "
+                         "AND b.entity != a.entity WHERE a.entity = ?1 GROUP BY b.entity ORDER BY n DESC, b.entity "
+                         "LIMIT 20",
+                         [&](sqlite3_stmt* s) { co.emplace_back(sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1)); }));
+  std::vector<int64_t> ids;
+  for (auto& [e, n] : co) ids.push_back(e);
+  auto names = get_entities(ids);  // mu_ is recursive
+  if (!names) return names.status();
+  for (auto& e : *names) {
+    for (auto& [cid, n] : co) {
+      if (cid == e.id) d.co_mentioned.emplace_back(e, n);
+    }
+  }
+  return std::optional<EntityDetail>(std::move(d));
 }
 
 Status SqliteStore::load_children(int64_t seq, Document& d) {
@@ -420,7 +727,7 @@ Status SqliteStore::load_children(int64_t seq, Document& d) {
     d.removed.push_back(std::move(x));
   }
   if (rc != SQLITE_DONE) return error("reading removals");
-  auto men = prepare("SELECT begin, end, type, role, place FROM mentions WHERE doc_seq = ?1 ORDER BY idx");
+  auto men = prepare("SELECT begin, end, type, role, place, entity FROM mentions WHERE doc_seq = ?1 ORDER BY idx");
   if (!men) return men.status();
   Reset r2(*men);
   sqlite3_bind_int64(*men, 1, seq);
@@ -434,6 +741,7 @@ Status SqliteStore::load_children(int64_t seq, Document& d) {
     m.type = col_text(*men, 2);
     m.role = col_text(*men, 3);
     m.place = col_text(*men, 4);
+    m.entity = sqlite3_column_int64(*men, 5);
     d.mentions.push_back(std::move(m));
   }
   if (rc != SQLITE_DONE) return error("reading mentions");

@@ -198,7 +198,7 @@ TEST(SqliteStore, ListsInArrivalOrderWithFilters) {
   ASSERT_EQ(st->by_lang.size(), 2u);
   EXPECT_EQ(st->by_lang[0], (std::pair<std::string, int64_t>{"de", 2}));
   EXPECT_EQ(st->by_format[0].first, "txt");
-  EXPECT_EQ(st->schema_version, 2);
+  EXPECT_EQ(st->schema_version, static_cast<int>(sqlite::migrations().size()));
 }
 
 TEST(SqliteStore, ClearErrorsForFilesThatAreNotStores) {
@@ -251,7 +251,7 @@ TEST(SqliteStore, ReopeningAppliesNoMigrationTwice) {
   auto st = store->stats();
   ASSERT_TRUE(st.is_ok());
   EXPECT_EQ(st->documents, 1);
-  EXPECT_EQ(st->schema_version, 2);
+  EXPECT_EQ(st->schema_version, static_cast<int>(sqlite::migrations().size()));
 }
 
 TEST(SqliteStore, AVersionOneStoreIsMigratedInPlace) {
@@ -271,7 +271,7 @@ TEST(SqliteStore, AVersionOneStoreIsMigratedInPlace) {
   auto store = open(p);
   auto st = store->stats();
   ASSERT_TRUE(st.is_ok());
-  EXPECT_EQ(st->schema_version, 2);
+  EXPECT_EQ(st->schema_version, static_cast<int>(sqlite::migrations().size()));
   auto old = store->get_document("old");
   ASSERT_TRUE(old.is_ok() && old->has_value()) << old.status().message();
   EXPECT_EQ((*old)->text, "Old text.");
@@ -286,6 +286,81 @@ TEST(SqliteStore, AVersionOneStoreIsMigratedInPlace) {
   auto r = open_sqlite_store(q.string(), ro);
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("needs migrating"), std::string::npos) << r.status().message();
+}
+
+TEST(SqliteStore, AVersionTwoStoreKeepsItsMentionsUnlinked) {
+  fs::path p = fresh("v2.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+  std::string v2 = std::string(sqlite::migrations()[0]) + std::string(sqlite::migrations()[1]) +
+                   "PRAGMA user_version = 2;";
+  ASSERT_EQ(sqlite3_exec(db, v2.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO documents (seq, id, source, format, charset, lang, lang_detected, text, "
+                         "ingested_at) VALUES (1, 'old', 'x.txt', 'txt', 'UTF-8', 'en', 'en', 'Ana Rossi spoke.', "
+                         "'2026-01-01T00:00:00Z'); INSERT INTO mentions VALUES (1, 0, 0, 9, 'PER', NULL, NULL);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = open(p);
+  auto old = store->get_document("old");
+  ASSERT_TRUE(old.is_ok() && old->has_value()) << old.status().message();
+  ASSERT_EQ((*old)->mentions.size(), 1u);
+  EXPECT_EQ((*old)->mentions[0].entity, 0);
+  auto reg = store->load_registry();
+  ASSERT_TRUE(reg.is_ok()) << reg.status().message();
+  EXPECT_TRUE(reg->entities.empty());
+}
+
+TEST(SqliteStore, RegistryWritesWithTheBatchAndComesBack) {
+  fs::path p = fresh("registry.db");
+  Document a = make_doc("a", "ru", "Сергей Шойгу прилетел.");
+  Document b = make_doc("b", "en", "Sergei Shoigu landed. Shoigu smiled.");
+  Mention m;
+  m.span = {0, 23};
+  m.type = "PER";
+  m.entity = 1;
+  a.mentions.push_back(m);
+  m.span = {0, 13};
+  b.mentions.push_back(m);
+  m.span = {22, 28};
+  b.mentions.push_back(m);
+  RegistryDelta delta;
+  delta.created.push_back({1, "PER", ""});
+  delta.keys = {{"n:sergei shoigu", 1}, {"t:shoigu", 1}};
+  delta.aliases = {{1, "a", "Сергей Шойгу", "ru", false, 2}, {1, "b", "Sergei Shoigu", "en", true, 2},
+                   {1, "b", "Shoigu", "en", true, 1}};
+  delta.links = {{"a", 1, "PER", "new", "no known entity", 1}, {"b", 1, "PER", "name key", "same key", 2}};
+  {
+    auto s = open(p);
+    ASSERT_TRUE(s->write_batch({a, b}, {}, delta).is_ok());
+  }
+  auto s = open(p, true);
+  auto reg = s->load_registry();
+  ASSERT_TRUE(reg.is_ok()) << reg.status().message();
+  ASSERT_EQ(reg->entities.size(), 1u);
+  EXPECT_EQ(reg->keys.size(), 2u);
+  ASSERT_EQ(reg->occurrences.size(), 2u);
+  EXPECT_LT(reg->occurrences[0].doc, reg->occurrences[1].doc);
+  auto e = s->get_entity(1);
+  ASSERT_TRUE(e.is_ok() && e->has_value()) << e.status().message();
+  // Canonical: Latin script and a full name beat the Cyrillic and the short form.
+  EXPECT_EQ((**e).summary.name, "Sergei Shoigu");
+  EXPECT_EQ((**e).summary.documents, 2);
+  EXPECT_EQ((**e).summary.mentions, 3);
+  EXPECT_EQ((**e).summary.langs, (std::vector<std::string>{"en", "ru"}));
+  ASSERT_EQ((**e).documents.size(), 2u);
+  EXPECT_EQ((**e).documents[1].rule, "name key");
+  EXPECT_EQ((**e).documents[1].surfaces, (std::vector<std::string>{"Sergei Shoigu", "Shoigu"}));
+  auto found = s->find_entities({"n:sergei shoigu"}, "");
+  ASSERT_TRUE(found.is_ok());
+  EXPECT_EQ(*found, std::vector<int64_t>{1});
+  auto by_alias = s->find_entities({}, "shoigu");
+  ASSERT_TRUE(by_alias.is_ok());
+  EXPECT_EQ(*by_alias, std::vector<int64_t>{1});
+  auto doc = s->get_document("b");
+  ASSERT_TRUE(doc.is_ok() && doc->has_value());
+  EXPECT_EQ((*doc)->mentions[1].entity, 1);
 }
 
 TEST(SqliteStore, CorruptSpanBlobIsReportedNotTrusted) {
