@@ -1,5 +1,6 @@
 #include "cli/common.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/json.h"
@@ -21,7 +22,7 @@ std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_o
   return std::move(*store);
 }
 
-std::string document_json(const Document& d, bool full) {
+std::string document_json(const Document& d, bool full, const std::map<int64_t, EntitySummary>* entities) {
   JsonObject o;
   o.str("id", d.id)
       .str("source", d.source)
@@ -79,6 +80,7 @@ std::string document_json(const Document& d, bool full) {
                       .str("text", std::string(m.span.of(d.text)))
                       .str_or_null("role", m.role)
                       .str_or_null("place", m.place)
+                      .raw("entity", m.entity > 0 ? std::to_string(m.entity) : "null")
                       .done();
     }
     mentions += ']';
@@ -89,14 +91,63 @@ std::string document_json(const Document& d, bool full) {
         .raw("removed", removed)
         .raw("mentions", mentions);
   }
+  if (entities) {
+    // One object per entity, in order of first mention.
+    std::vector<int64_t> order;
+    std::map<int64_t, std::pair<std::vector<std::string>, std::vector<std::string>>> forms;  // surfaces, roles
+    for (const Mention& m : d.mentions) {
+      if (m.entity <= 0) continue;
+      auto [it, fresh] = forms.try_emplace(m.entity);
+      if (fresh) order.push_back(m.entity);
+      std::string surface(m.span.of(d.text));
+      auto& [surfaces, roles] = it->second;
+      if (std::find(surfaces.begin(), surfaces.end(), surface) == surfaces.end()) surfaces.push_back(surface);
+      if (!m.role.empty() && std::find(roles.begin(), roles.end(), m.role) == roles.end()) roles.push_back(m.role);
+    }
+    auto list = [](const std::vector<std::string>& v) {
+      std::string out = "[";
+      for (size_t i = 0; i < v.size(); ++i) {
+        if (i) out += ',';
+        json_string(out, v[i]);
+      }
+      return out + "]";
+    };
+    std::string arr = "[";
+    for (int64_t id : order) {
+      auto e = entities->find(id);
+      std::string type;
+      for (const Mention& m : d.mentions) {
+        if (m.entity == id) {
+          type = m.type;
+          break;
+        }
+      }
+      if (arr.size() > 1) arr += ',';
+      arr += JsonObject()
+                 .integer("entity", id)
+                 .str("name", e != entities->end() ? e->second.name : "")
+                 .str("type", type)
+                 .raw("surfaces", list(forms[id].first))
+                 .raw("roles", list(forms[id].second))
+                 .done();
+    }
+    o.raw("entities", arr + "]");
+  }
   return o.done();
 }
 
-std::string entity_group_key(const Mention& m, const std::string& surface, const std::string& lang,
-                             const NameKeyer& keyer) {
-  if (!m.place.empty()) return m.type + ":place:" + m.place;
-  auto keys = keyer.keys(surface, lang);
-  return m.type + ":" + (keys.empty() ? surface : keys.back());
+Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Document& d) {
+  std::vector<int64_t> ids;
+  for (const auto& m : d.mentions) {
+    if (m.entity > 0) ids.push_back(m.entity);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto got = store.get_entities(ids);
+  if (!got) return got.status();
+  std::map<int64_t, EntitySummary> out;
+  for (auto& e : *got) out[e.id] = std::move(e);
+  return out;
 }
 
 }  // namespace ng::cli

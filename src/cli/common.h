@@ -2,13 +2,14 @@
 // for documents.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <vector>
 #include <string>
 
 #include "cli/args.h"
 #include "core/document.h"
 #include "store/store.h"
-#include "text/name_key.h"
 
 namespace ng::cli {
 
@@ -21,14 +22,12 @@ std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_o
 
 // The export object of a document ("id", "source", "url", "title",
 // "published", "lang", "lang_confidence", "text", ...). `full` adds
-// paragraphs, sentences and removed furniture.
-std::string document_json(const Document& d, bool full);
+// paragraphs, sentences and removed furniture. With `entities` (the
+// registry's entities of the document's mentions, by id) it has "entities":
+// [{"entity", "name", "type", "surfaces", "roles"}].
+std::string document_json(const Document& d, bool full, const std::map<int64_t, EntitySummary>* entities = nullptr);
 
-// Which entity a mention belongs to until the registry exists (used by
-// `entities` and `eval --gold` alike): its type and, for a place the
-// gazetteer knows, the place ("VNM": Vietnam, Việt Nam, Вьетнама), else the
-// name key with the language's respelling rules (Shoigu, Schoigu, Шойгу).
-std::string entity_group_key(const Mention& m, const std::string& surface, const std::string& lang,
-                             const NameKeyer& keyer);
+// The registry entities of the document's mentions, by id.
+Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Document& d);
 
 }  // namespace ng::cli

@@ -1,145 +1,242 @@
-// newsgraph entities: the people, organisations and places of the store.
-//
-// Until the entity registry exists, an entity is the stored mentions of one
-// type whose surfaces share a cross-language name key (text/name_key.h):
-// "Sergei Shoigu", "Sergej Schoigu", "Sergej Sjojgu" and "Сергей Шойгу" are
-// one; places the gazetteer knows group by their place id. Its name is the
-// most used surface in Latin script (for places, in English documents).
+// newsgraph entities / newsgraph entity: the people, organisations and places
+// of the entity registry (src/link), as the store keeps them.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
-#include <set>
 
 #include "cli/common.h"
 #include "cli/commands.h"
 #include "cli/json.h"
-#include "text/name_key.h"
+#include "link/linker.h"
 
 namespace ng::cli {
 namespace {
 
-const char* kHelp = R"(usage: newsgraph entities [--type PER|ORG|LOC] [--lang xx] [--limit N] [--json] [--db PATH]
+const char* kListHelp = R"(usage: newsgraph entities [--type PER|ORG|LOC] [--lang xx] [--limit N] [--json] [--db PATH]
 
-Lists the most mentioned people, organisations and places: name, type,
-mentions, documents, the languages they were seen in, and other spellings.
-Mentions are grouped across languages and scripts by their name key (so
-Shoigu, Schoigu, Sjojgu and Шойгу are one); --lang keeps entities seen in
-that language.
+Lists the registry's most reported people, organisations and places: id,
+type, canonical name (the most used Latin-script form), documents, mentions
+and the languages of their documents. --lang keeps entities seen in
+documents of that language. Details: newsgraph entity ID|NAME.
 )";
 
-bool latin(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0xD0 && c <= 0xDF) return false;  // Cyrillic lead bytes
-    if (c >= 0xE0) return false;               // CJK, Thai... (3-byte scripts)
-  }
-  return true;
+const char* kOneHelp = R"(usage: newsgraph entity ID|NAME [--why] [--lang xx] [--json] [--db PATH]
+
+Shows one entity: its aliases by language and script, its roles over time,
+the documents it occurs in (with the forms written there) and the entities
+most often mentioned with it. NAME is matched as written in any language
+(phonetic keys: "Sergej Schoigu" finds Sergei Shoigu); --lang says which
+language NAME is written in (default en). With several matches the most
+reported is shown and the others listed. --why adds, per document, the rule
+that linked it and the evidence.
+)";
+
+std::string langs_text(const std::vector<std::string>& langs) {
+  std::string out;
+  for (const auto& l : langs) out += (out.empty() ? "" : " ") + l;
+  return out;
 }
 
-struct Group {
-  std::string type;
-  long mentions = 0;
-  std::set<std::string> docs, langs;
-  std::map<std::string, long> surfaces;
-  std::map<std::string, long> english;  // surfaces seen in English documents
-  std::string name() const {
-    // A place is named as English news names it ("Russia", not "Nga").
-    if (type == "LOC" && !english.empty()) {
-      return std::max_element(english.begin(), english.end(),
-                              [](const auto& a, const auto& b) { return a.second < b.second; })
-          ->first;
-    }
-    std::string best;
-    long n = -1;
-    for (const auto& [s, c] : surfaces) {
-      long score = c + (latin(s) ? 1000000 : 0);  // Latin script first, then the most used
-      if (score > n) best = s, n = score;
-    }
-    return best;
+std::string summary_json(const EntitySummary& e) {
+  std::string langs = "[";
+  for (size_t i = 0; i < e.langs.size(); ++i) {
+    if (i) langs += ',';
+    json_string(langs, e.langs[i]);
   }
-};
+  langs += ']';
+  return JsonObject()
+      .integer("id", e.id)
+      .str("name", e.name)
+      .str("type", e.type)
+      .str_or_null("place", e.place)
+      .integer("documents", e.documents)
+      .integer("mentions", e.mentions)
+      .raw("langs", langs)
+      .done();
+}
+
+std::string strings_json(const std::vector<std::string>& v) {
+  std::string out = "[";
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    json_string(out, v[i]);
+  }
+  return out + "]";
+}
 
 }  // namespace
 
 int cmd_entities(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "data", "type", "lang", "limit"}, {"json", "help"});
-  if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
-  std::string type = args.get("type");
-  if (args.error.empty() && !type.empty() && type != "PER" && type != "ORG" && type != "LOC") {
+  Args args = parse_args(argc, argv, 2, {"db", "type", "lang", "limit"}, {"json", "help"});
+  if (args.has("help")) return std::fputs(kListHelp, stdout), kExitOk;
+  EntityFilter filter;
+  filter.type = args.get("type");
+  filter.lang = args.get("lang");
+  filter.limit = args.get_int("limit", 30);
+  if (args.error.empty() && !filter.type.empty() && filter.type != "PER" && filter.type != "ORG" &&
+      filter.type != "LOC") {
     args.error = "--type must be PER, ORG or LOC";
   }
-  long long limit = args.get_int("limit", 30);
+  if (args.error.empty() && filter.limit <= 0) args.error = "--limit must be positive";
   if (!args.positional.empty() && args.error.empty()) args.error = "unexpected argument " + args.positional[0];
   if (!args.error.empty()) {
     print_error("entities", args.error);
-    std::fputs(kHelp, stderr);
+    std::fputs(kListHelp, stderr);
     return kExitUsage;
   }
   auto store = open_store(args, "entities", true);
   if (!store) return kExitFatal;
-  NameKeyOptions ko;
-  ko.data_dir = args.get("data");
-  auto keyer = NameKeyer::create(ko);
-  if (!keyer) return print_error("entities", keyer.status().message()), kExitFatal;
-
-  std::map<std::string, Group> groups;  // type + key
-  Status st = store->for_each_document({}, [&](const Document& d) {
-    for (const Mention& m : d.mentions) {
-      if (!type.empty() && m.type != type) continue;
-      std::string surface(m.span.of(d.text));
-      std::string key = entity_group_key(m, surface, d.lang, **keyer);
-      Group& g = groups[key];
-      g.type = m.type;
-      ++g.mentions;
-      g.docs.insert(d.id);
-      g.langs.insert(d.lang);
-      ++g.surfaces[surface];
-      if (d.lang == "en") ++g.english[surface];
-    }
-    return true;
-  });
-  if (!st.is_ok()) return print_error("entities", st.message()), kExitFatal;
-
-  std::vector<const Group*> list;
-  for (const auto& [k, g] : groups) {
-    if (args.get("lang").empty() || g.langs.count(args.get("lang"))) list.push_back(&g);
-  }
-  std::stable_sort(list.begin(), list.end(), [](const Group* a, const Group* b) {
-    if (a->docs.size() != b->docs.size()) return a->docs.size() > b->docs.size();
-    return a->mentions > b->mentions;
-  });
-  if (limit >= 0 && list.size() > static_cast<size_t>(limit)) list.resize(static_cast<size_t>(limit));
-
-  for (const Group* g : list) {
-    std::string name = g->name();
-    std::vector<std::string> others;
-    for (const auto& [s, c] : g->surfaces) {
-      if (s != name) others.push_back(s);
-    }
+  auto list = store->list_entities(filter);
+  if (!list) return print_error("entities", list.status().message()), kExitFatal;
+  for (const auto& e : *list) {
     if (args.has("json")) {
-      std::string langs = "[", alias = "[";
-      for (const auto& l : g->langs) {
-        if (langs.size() > 1) langs += ',';
-        json_string(langs, l);
-      }
-      for (const auto& [s, c] : g->surfaces) {
-        if (alias.size() > 1) alias += ',';
-        alias += JsonObject().str("surface", s).integer("mentions", c).done();
-      }
-      std::puts(JsonObject()
-                    .str("name", name)
-                    .str("type", g->type)
-                    .integer("mentions", g->mentions)
-                    .integer("documents", static_cast<long long>(g->docs.size()))
-                    .raw("languages", langs + "]")
-                    .raw("surfaces", alias + "]")
-                    .done()
-                    .c_str());
+      std::puts(summary_json(e).c_str());
     } else {
-      std::string langs, alias;
-      for (const auto& l : g->langs) langs += (langs.empty() ? "" : ",") + l;
-      for (size_t i = 0; i < others.size() && i < 4; ++i) alias += (i ? ", " : "") + others[i];
-      std::printf("%-3s %-32s %5ld mentions %4zu docs  %-20s %s\n", g->type.c_str(), name.c_str(), g->mentions,
-                  g->docs.size(), langs.c_str(), alias.c_str());
+      std::printf("%6lld  %-3s %-36s %5lld docs %6lld mentions  %s\n", static_cast<long long>(e.id), e.type.c_str(),
+                  e.name.c_str(), static_cast<long long>(e.documents), static_cast<long long>(e.mentions),
+                  langs_text(e.langs).c_str());
+    }
+  }
+  return kExitOk;
+}
+
+int cmd_entity(int argc, char** argv) {
+  Args args = parse_args(argc, argv, 2, {"db", "data", "lang"}, {"json", "why", "help"});
+  if (args.has("help")) return std::fputs(kOneHelp, stdout), kExitOk;
+  if (args.error.empty() && args.positional.size() != 1) args.error = "give one entity id or name";
+  if (!args.error.empty()) {
+    print_error("entity", args.error);
+    std::fputs(kOneHelp, stderr);
+    return kExitUsage;
+  }
+  auto store = open_store(args, "entity", true);
+  if (!store) return kExitFatal;
+  const std::string& what = args.positional[0];
+  std::vector<int64_t> ids;
+  char* end = nullptr;
+  long long as_id = std::strtoll(what.c_str(), &end, 10);
+  if (end && *end == '\0' && as_id > 0) {
+    ids.push_back(as_id);
+  } else {
+    LinkOptions lo;
+    lo.data_dir = args.get("data");
+    auto linker = Linker::create(lo);
+    if (!linker) return print_error("entity", linker.status().message()), kExitFatal;
+    std::string lang = args.get("lang").empty() ? "en" : args.get("lang");
+    auto found = store->find_entities((*linker)->lookup_keys(what, lang), what);
+    if (!found) return print_error("entity", found.status().message()), kExitFatal;
+    ids = *found;
+  }
+  if (ids.empty()) return print_error("entity", "no entity matches '" + what + "'"), kExitRejected;
+  auto got = store->get_entity(ids[0]);
+  if (!got) return print_error("entity", got.status().message()), kExitFatal;
+  if (!got->has_value()) return print_error("entity", "no entity " + what), kExitRejected;
+  const EntityDetail& e = **got;
+  std::vector<EntitySummary> others;
+  if (ids.size() > 1) {
+    auto more = store->get_entities(std::vector<int64_t>(ids.begin() + 1, ids.end()));
+    if (more) others = *more;
+  }
+  bool why = args.has("why");
+
+  if (args.has("json")) {
+    std::string aliases = "[";
+    for (size_t i = 0; i < e.aliases.size(); ++i) {
+      if (i) aliases += ',';
+      aliases += JsonObject()
+                     .str("surface", e.aliases[i].surface)
+                     .str("lang", e.aliases[i].lang)
+                     .integer("documents", e.aliases[i].documents)
+                     .done();
+    }
+    aliases += ']';
+    std::string docs = "[";
+    for (size_t i = 0; i < e.documents.size(); ++i) {
+      const auto& o = e.documents[i];
+      if (i) docs += ',';
+      JsonObject j;
+      j.str("id", o.doc)
+          .str("title", o.title)
+          .str("lang", o.lang)
+          .str_or_null("published", o.published)
+          .str("type", o.type)
+          .integer("mentions", o.mentions)
+          .raw("surfaces", strings_json(o.surfaces))
+          .raw("roles", strings_json(o.roles));
+      if (why) j.str("rule", o.rule).str("evidence", o.evidence);
+      docs += j.done();
+    }
+    docs += ']';
+    std::string co = "[";
+    for (size_t i = 0; i < e.co_mentioned.size(); ++i) {
+      if (i) co += ',';
+      co += JsonObject()
+                .integer("id", e.co_mentioned[i].first.id)
+                .str("name", e.co_mentioned[i].first.name)
+                .str("type", e.co_mentioned[i].first.type)
+                .integer("documents", e.co_mentioned[i].second)
+                .done();
+    }
+    co += ']';
+    std::string alt = "[";
+    for (size_t i = 0; i < others.size(); ++i) alt += (i ? "," : "") + summary_json(others[i]);
+    alt += ']';
+    std::puts(JsonObject()
+                  .raw("entity", summary_json(e.summary))
+                  .raw("aliases", aliases)
+                  .raw("documents", docs)
+                  .raw("co_mentioned", co)
+                  .raw("other_matches", alt)
+                  .done()
+                  .c_str());
+    return kExitOk;
+  }
+
+  const auto& s = e.summary;
+  std::printf("%lld  %s  %s%s%s\n", static_cast<long long>(s.id), s.type.c_str(), s.name.c_str(),
+              s.place.empty() ? "" : "  place ", s.place.c_str());
+  std::printf("%lld documents, %lld mentions, languages: %s\n", static_cast<long long>(s.documents),
+              static_cast<long long>(s.mentions), langs_text(s.langs).c_str());
+  std::map<std::string, std::string> by_lang;
+  for (const auto& a : e.aliases) {
+    auto& line = by_lang[a.lang];
+    line += (line.empty() ? "" : ", ") + a.surface + " (" + std::to_string(a.documents) + ")";
+  }
+  std::printf("\naliases:\n");
+  for (const auto& [lang, line] : by_lang) std::printf("  %-3s %s\n", lang.c_str(), line.c_str());
+  std::map<std::string, std::vector<std::string>> roles;  // role -> dates
+  for (const auto& o : e.documents) {
+    for (const auto& r : o.roles) roles[r].push_back(o.published.substr(0, 10));
+  }
+  if (!roles.empty()) {
+    std::printf("\nroles:\n");
+    for (auto& [role, dates] : roles) {
+      std::sort(dates.begin(), dates.end());
+      std::string span = dates.front().empty() ? "" : dates.front() + (dates.back() != dates.front() ? " .. " + dates.back() : "");
+      std::printf("  %-28s %zu document(s)  %s\n", role.c_str(), dates.size(), span.c_str());
+    }
+  }
+  std::printf("\ndocuments:\n");
+  for (const auto& o : e.documents) {
+    std::string surfaces;
+    for (const auto& x : o.surfaces) surfaces += (surfaces.empty() ? "" : ", ") + x;
+    std::printf("  %-12s %-3s %-10s %s  [%s]\n", o.doc.c_str(), o.lang.c_str(), o.published.substr(0, 10).c_str(),
+                o.title.substr(0, 60).c_str(), surfaces.c_str());
+    if (why) std::printf("      %s: %s\n", o.rule.c_str(), o.evidence.c_str());
+  }
+  if (!e.co_mentioned.empty()) {
+    std::printf("\nmentioned with:\n");
+    for (const auto& [c, n] : e.co_mentioned) {
+      std::printf("  %6lld  %-3s %-36s %lld document(s)\n", static_cast<long long>(c.id), c.type.c_str(),
+                  c.name.c_str(), static_cast<long long>(n));
+    }
+  }
+  if (!others.empty()) {
+    std::printf("\nalso matching '%s':\n", what.c_str());
+    for (const auto& o : others) {
+      std::printf("  %6lld  %-3s %s (%lld documents)\n", static_cast<long long>(o.id), o.type.c_str(), o.name.c_str(),
+                  static_cast<long long>(o.documents));
     }
   }
   return kExitOk;

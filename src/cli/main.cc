@@ -16,9 +16,10 @@ commands:
   show ID            one document: text, sentences, paragraph languages, removed furniture
   export docs        all documents as JSON Lines
   stats              counts by language and format
-  entities           most mentioned people, organisations and places, across languages
+  entities           the registry's most reported people, organisations and places
+  entity ID|NAME     one entity: aliases by language, roles, documents, co-mentions (--why: link evidence)
   rejects            inputs that were rejected, with their reasons
-  eval               measure against a gold corpus (language accuracy)
+  eval               measure against a gold corpus (language, entities; eval html|langid|ner)
 
 common options:
   --db PATH          the SQLite store (default ./newsgraph.db)
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
   if (cmd == "rejects") return cmd_rejects(argc, argv);
   if (cmd == "eval") return cmd_eval(argc, argv);
   if (cmd == "entities") return cmd_entities(argc, argv);
+  if (cmd == "entity") return cmd_entity(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

@@ -129,8 +129,10 @@ int cmd_export(int argc, char** argv) {
   static const char* kHelp = R"(usage: newsgraph export docs [--lang xx] [--full] [--db PATH]
 
 Writes every document as one JSON object per line: "id", "source", "url",
-"title", "published", "lang", "lang_confidence", "text", and more metadata.
---full adds paragraphs (with languages), sentence offsets and removed furniture.
+"title", "published", "lang", "lang_confidence", "text", more metadata, and
+"entities": [{"entity", "name", "type", "surfaces", "roles"}] (the registry's
+entities of the document, with the forms written in it). --full adds
+paragraphs (with languages), sentence offsets, removed furniture and mentions.
 )";
   Args args = parse_args(argc, argv, 2, {"db", "lang"}, {"full", "help"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
@@ -143,12 +145,19 @@ Writes every document as one JSON object per line: "id", "source", "url",
   DocFilter f;
   f.lang = args.get("lang");
   bool full = args.has("full");
+  Status failed;
   Status st = store->for_each_document(f, [&](const Document& d) {
-    std::string line = document_json(d, full);
+    auto entities = entities_of(*store, d);
+    if (!entities) {
+      failed = entities.status();
+      return false;
+    }
+    std::string line = document_json(d, full, &*entities);
     line += '\n';
     return std::fwrite(line.data(), 1, line.size(), stdout) == line.size();
   });
   if (!st.is_ok()) return print_error("export", st.message()), kExitFatal;
+  if (!failed.is_ok()) return print_error("export", failed.message()), kExitFatal;
   return kExitOk;
 }
 

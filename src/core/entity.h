@@ -36,6 +36,7 @@ struct NewEntity {
   int64_t id = 0;
   std::string type;
   std::string place;  // gazetteer id for places found in the gazetteer
+  std::string name;   // the gazetteer's English name of a place; else empty (derived from aliases)
 };
 
 // Everything one batch adds; applied in the batch's transaction, so the

@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "lexicon/gazetteer.h"
 #include "lexicon/tsv.h"
 #include "text/name_key.h"
 
@@ -77,6 +78,7 @@ int type_rank(const std::string& t) { return t == "LOC" ? 3 : t == "ORG" ? 2 : t
 struct Linker::Impl {
   std::unique_ptr<NameKeyer> keyer;
   std::map<std::string, std::vector<std::string>, std::less<>> endings;  // longest first
+  std::unordered_map<std::string, std::string> place_names;              // gazetteer id -> English name
 
   struct Entity {
     std::string type;
@@ -222,6 +224,11 @@ Result<std::unique_ptr<Linker>> Linker::create(const LinkOptions& options) {
   if (!keyer) return keyer.status();
   l->impl_->keyer = std::move(*keyer);
   std::string dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  GazetteerOptions go;
+  go.data_dir = dir;
+  auto gazetteer = Gazetteer::build(go);
+  if (!gazetteer) return gazetteer.status();
+  for (const Place& p : (*gazetteer)->places()) l->impl_->place_names[p.id] = p.name;
   auto files = load_resource(dir, "nameforms", 1, 1);
   if (!files) return files.status();
   for (const auto& file : *files) {
@@ -483,7 +490,9 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
         m.ents.emplace_back();
         m.ent(id).type = in.type;
         m.ent(id).place = in.place;
-        delta.created.push_back({id, in.type, in.place});
+        std::string name;
+        if (auto pn = m.place_names.find(in.place); pn != m.place_names.end()) name = pn->second;
+        delta.created.push_back({id, in.type, in.place, name});
         if (!in.place.empty()) m.add_key("p:" + in.place, id, &delta);
         rule = "new";
         evidence = "no known entity matches '" + main.surface + "'";

@@ -106,23 +106,35 @@ for d in docs:
 print("examples: 30 documents, languages, metadata, furniture and mentions as expected")
 PY
 # One person across languages and scripts: Shoigu, Schoigu, Sjojgu, Choïgou, Шойгу.
-run_ng 0 entities --db "$WORK/ex.db" --type PER --json --limit 100
+run_ng 0 entity --db "$WORK/ex.db" "Sergej Schoigu" --lang de --json --why
 python3 - "$WORK/out" <<'PY'
 import json, sys
-ents = [json.loads(l) for l in open(sys.argv[1])]
-shoigu = [e for e in ents if e["name"] == "Sergei Shoigu"]
-assert len(shoigu) == 1, [e["name"] for e in ents]
-surfaces = {s["surface"] for s in shoigu[0]["surfaces"]}
+d = json.load(open(sys.argv[1]))
+assert d["entity"]["name"] == "Sergei Shoigu" and d["entity"]["type"] == "PER", d["entity"]
+assert d["other_matches"] == [], d["other_matches"]
+surfaces = {a["surface"] for a in d["aliases"]}
 for want in ["Sergei Shoigu", "Sergej Schoigu", "Sergej Sjojgu", "Сергей Шойгу"]:
     assert want in surfaces, (want, surfaces)
-assert {"en", "de", "sv", "ru"} <= set(shoigu[0]["languages"]), shoigu[0]["languages"]
+assert {"en", "de", "sv", "ru"} <= set(d["entity"]["langs"]), d["entity"]["langs"]
+assert all(o["rule"] and o["evidence"] for o in d["documents"]), d["documents"]
 PY
 run_ng 0 entities --db "$WORK/ex.db" --type LOC --json
 python3 - "$WORK/out" <<'PY'
 import json, sys
 ents = {json.loads(l)["name"]: json.loads(l) for l in open(sys.argv[1])}
 assert "Russia" in ents and "Россия" not in ents, sorted(ents)
-assert {"Russland", "Ryssland"} & {s["surface"] for s in ents["Russia"]["surfaces"]}, ents["Russia"]
+assert {"de", "sv", "ru"} <= set(ents["Russia"]["langs"]), ents["Russia"]
+PY
+# export docs names each document's entities with the forms written there.
+run_ng 0 export docs --db "$WORK/ex.db" --lang ru
+python3 - "$WORK/out" <<'PY'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+names = {e["name"] for d in docs for e in d["entities"]}
+assert "Sergei Shoigu" in names and "Russia" in names, names
+for d in docs:
+    for e in d["entities"]:
+        assert e["surfaces"] and all(s in d["text"] for s in e["surfaces"]), e
 PY
 run_ng 2 entities --db "$WORK/ex.db" --type XYZ
 

@@ -416,7 +416,7 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
 
 // Inside write_batch's transaction.
 Status SqliteStore::write_registry(const RegistryDelta& delta, const std::map<std::string, int64_t>& seq_of) {
-  auto ins_ent = prepare("INSERT INTO entities (id, type, name, place) VALUES (?1, ?2, '', ?3)");
+  auto ins_ent = prepare("INSERT INTO entities (id, type, name, place) VALUES (?1, ?2, ?4, ?3)");
   auto set_type = prepare("UPDATE entities SET type = ?2 WHERE id = ?1");
   auto ins_key = prepare("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?1, ?2)");
   auto ins_alias = prepare(
@@ -425,9 +425,13 @@ Status SqliteStore::write_registry(const RegistryDelta& delta, const std::map<st
   auto ins_link = prepare(
       "INSERT OR IGNORE INTO entity_links (doc_seq, entity, type, rule, evidence, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   auto count = prepare("UPDATE entities SET documents = documents + 1, mentions = mentions + ?2 WHERE id = ?1");
+  // Canonical name: the most used Latin-script form (a person's full name
+  // before a surname alone; English documents' form on a tie). Places the
+  // gazetteer knows keep the English name they were created with.
   auto rename = prepare(
-      "UPDATE entities SET name = (SELECT surface FROM entity_aliases WHERE entity = ?1 ORDER BY latin DESC, "
-      "(tokens > 1) DESC, documents DESC, first_doc_seq, surface LIMIT 1) WHERE id = ?1");
+      "UPDATE entities SET name = (SELECT a.surface FROM entity_aliases a WHERE a.entity = ?1 ORDER BY a.latin DESC, "
+      "(a.tokens > 1 AND (SELECT type FROM entities WHERE id = ?1) = 'PER') DESC, a.documents DESC, a.lang = 'en' DESC, a.first_doc_seq, "
+      "a.surface LIMIT 1) WHERE id = ?1 AND (place IS NULL OR name = '')");
   for (auto* st : {&ins_ent, &set_type, &ins_key, &ins_alias, &ins_link, &count, &rename}) {
     if (!*st) return st->status();
   }
@@ -445,6 +449,7 @@ Status SqliteStore::write_registry(const RegistryDelta& delta, const std::map<st
     sqlite3_bind_int64(*ins_ent, 1, e.id);
     bind_text(*ins_ent, 2, e.type);
     bind_text_or_null(*ins_ent, 3, e.place);
+    bind_text(*ins_ent, 4, e.name);
     NG_RETURN_IF_ERROR(step(*ins_ent, "entities"));
   }
   for (const auto& [id, type] : delta.types) {
