@@ -1,6 +1,8 @@
 #include "lexicon/gazetteer.h"
 
+#include <simdjson.h>
 #include <unicode/locdspnm.h>
+#include <unicode/translit.h>
 #include <unicode/locid.h>
 #include <unicode/strenum.h>
 #include <unicode/timezone.h>
@@ -11,6 +13,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "lexicon/tsv.h"
@@ -23,6 +29,51 @@ const std::vector<std::string> kDefaultLanguages = {
     "pl", "pt", "ro", "sk", "th", "tr", "uk", "zh", "zh_Hant"};
 
 namespace {
+
+// A gettext catalogue (.mo): msgid -> msgstr. Empty when absent or malformed
+// (a translation we cannot read is a translation we do not have).
+std::unordered_map<std::string, std::string> read_mo(const std::string& path) {
+  std::unordered_map<std::string, std::string> out;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return out;
+  std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto u32 = [&](size_t at, bool swap) -> uint32_t {
+    if (at + 4 > b.size()) return 0;
+    uint32_t v;
+    std::memcpy(&v, b.data() + at, 4);
+    return swap ? __builtin_bswap32(v) : v;
+  };
+  uint32_t magic = u32(0, false);
+  bool swap = magic == 0xde120495u;
+  if (magic != 0x950412deu && !swap) return out;
+  uint32_t n = u32(8, swap), orig = u32(12, swap), trans = u32(16, swap);
+  auto str = [&](uint32_t table, uint32_t i, std::string& s) {
+    uint32_t len = u32(table + 8 * i, swap), off = u32(table + 8 * i + 4, swap);
+    if (static_cast<size_t>(off) + len > b.size()) return false;
+    s.assign(b.data() + off, len);
+    return true;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string k, v;
+    if (str(orig, i, k) && str(trans, i, v) && !k.empty() && !v.empty()) out.emplace(std::move(k), std::move(v));
+  }
+  return out;
+}
+
+// Subdivision names that are also ordinary words ("Central", "Nord") would
+// turn capitalised words into places: left out.
+bool generic_region_name(const std::string& name) {
+  static const std::unordered_set<std::string> kGeneric = {
+      "central", "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+      "capital", "coast", "island", "islands", "upper", "lower", "greater", "interior", "federal", "national", "city",
+      "special", "district", "region", "sea", "lake", "lakes", "river", "mountain", "mountains", "valley", "plateau",
+      "plateaux", "highlands", "lowlands", "littoral", "nord", "sud", "est", "ouest", "norte", "sur", "centro", "mitte",
+      "grand", "santa", "san", "saint", "la", "le", "el", "al", "de"};
+  if (name.size() < 3 || name.find_first_of(",()/[]") != std::string::npos) return true;
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return kGeneric.count(lower) > 0;
+}
 
 std::string utf8(const icu::UnicodeString& u) {
   std::string s;
@@ -159,6 +210,29 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
     }
   }
 
+  // iso-codes: the English names CLDR lacks ("Viet Nam", "Russian Federation").
+  if (!options.iso_codes_dir.empty()) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    if (parser.load(options.iso_codes_dir + "/iso_3166-1.json").get(root) == simdjson::SUCCESS) {
+      simdjson::dom::array list;
+      if (root["3166-1"].get(list) == simdjson::SUCCESS) {
+        for (simdjson::dom::element c : list) {
+          std::string_view a2;
+          if (c["alpha_2"].get(a2) != simdjson::SUCCESS) continue;
+          auto it = country_index.find(std::string(a2));
+          if (it == country_index.end()) continue;
+          for (const char* field : {"name", "common_name", "official_name"}) {
+            std::string_view v;
+            if (c[field].get(v) == simdjson::SUCCESS && v.find(',') == std::string_view::npos) {
+              g->add(std::string(v), it->second, "en", false);
+            }
+          }
+        }
+      }
+    }
+  }
+
   // Cities: the exemplar location of every canonical time zone.
   if (options.cities) {
     UErrorCode status = U_ZERO_ERROR;
@@ -208,6 +282,61 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
       }
     }
   }
+  // Regions: ISO 3166-2 subdivisions from iso-codes, as written locally
+  // ("Quảng Ninh"), without diacritics ("Quang Ninh") and translated by its
+  // catalogues. A name that already names a country or city keeps that.
+  if (!options.iso_codes_dir.empty()) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    simdjson::dom::array list;
+    if (parser.load(options.iso_codes_dir + "/iso_3166-2.json").get(root) == simdjson::SUCCESS &&
+        root["3166-2"].get(list) == simdjson::SUCCESS) {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::Transliterator> to_ascii(
+          icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+      std::vector<std::pair<std::string, uint32_t>> regions;  // English (catalogue) name, place
+      for (simdjson::dom::element r : list) {
+        std::string_view code, name;
+        if (r["code"].get(code) != simdjson::SUCCESS || r["name"].get(name) != simdjson::SUCCESS) continue;
+        std::string n(name);
+        if (generic_region_name(n)) continue;
+        Place p;
+        p.kind = PlaceKind::kRegion;
+        p.id = "iso:" + std::string(code);
+        if (auto it = country_index.find(std::string(code.substr(0, 2))); it != country_index.end()) {
+          p.country = g->places_[it->second].id;
+        }
+        p.name = n;
+        uint32_t index = static_cast<uint32_t>(g->places_.size());
+        g->places_.push_back(std::move(p));
+        regions.emplace_back(n, index);
+        auto add_new = [&](const std::string& surface, const std::string& lang) {
+          if (generic_region_name(surface) || g->by_surface_.count(surface)) return;
+          for (std::string& form : inflected_forms(surface, lang)) g->add(std::move(form), index, lang, true);
+          g->add(surface, index, lang, false);
+        };
+        add_new(n, "mul");
+        if (to_ascii && U_SUCCESS(status)) {
+          icu::UnicodeString u = icu::UnicodeString::fromUTF8(n);
+          to_ascii->transliterate(u);
+          std::string ascii = utf8(u);
+          if (ascii != n) add_new(ascii, "mul");
+        }
+      }
+      for (const std::string& lang : langs) {
+        auto mo = read_mo(options.locale_dir + "/" + lang + "/LC_MESSAGES/iso_3166-2.mo");
+        if (mo.empty()) continue;
+        for (const auto& [en, index] : regions) {
+          auto it = mo.find(en);
+          if (it == mo.end() || it->second == en || generic_region_name(it->second)) continue;
+          if (g->by_surface_.count(it->second)) continue;
+          for (std::string& form : inflected_forms(it->second, lang)) g->add(std::move(form), index, lang, true);
+          g->add(it->second, index, lang, false);
+        }
+      }
+    }
+  }
+
   if (!options.data_dir.empty()) {
     auto files = load_resource(options.data_dir, "places", 3, 4);
     if (!files) return files.status();

@@ -1,6 +1,8 @@
-// Place names derived from ICU/CLDR, not retyped: every country and
-// territory (ISO 3166-1) and every time zone exemplar city, named in each of
-// the configured languages, plus the fused inflected forms each language
+// Place names derived from ICU/CLDR and iso-codes, not retyped: every
+// country and territory (ISO 3166-1), every time zone exemplar city and every
+// ISO 3166-2 subdivision (provinces, states), named in each of the configured
+// languages (subdivisions as written locally, without diacritics, and as
+// iso-codes translates them), plus the fused inflected forms each language
 // writes (German and Swedish genitive "Russlands", "Rysslands"; Russian case
 // endings "России", "Россией", "Вьетнама"). Clitics written apart ("Russia's")
 // are not forms: the tokenizer separates them.
@@ -20,12 +22,13 @@
 
 namespace ng {
 
-enum class PlaceKind { kCountry, kCity };
+enum class PlaceKind { kCountry, kCity, kRegion };
 
 struct Place {
   PlaceKind kind = PlaceKind::kCountry;
   std::string id;       // countries: ISO 3166-1 alpha-3 ("VNM"); cities: CLDR's canonical zone id ("Asia/Saigon"),
-                        // or "place:" + English name for data/places ("place:Hanoi")
+                        // or "place:" + English name for data/places ("place:Hanoi"); regions: "iso:" +
+                        // ISO 3166-2 code ("iso:US-CA", "iso:VN-13")
   std::string country;  // alpha-3 of the country (itself for a country); empty when ICU gives none
   std::string name;     // English name: the canonical label
 };
@@ -43,6 +46,12 @@ struct GazetteerOptions {
   // When set, also the team's list of places CLDR lacks (data/places/*.tsv:
   // capitals and large cities that are not exemplar cities).
   std::string data_dir;
+  // Debian's iso-codes: its JSON (ISO 3166-1 names such as "Viet Nam" beside
+  // CLDR's, and the ~5,000 ISO 3166-2 provinces, states and regions) and the
+  // gettext catalogues translating them (iso_3166-2.mo: Kalifornien,
+  // Калифорния). Skipped when absent; empty = no iso-codes.
+  std::string iso_codes_dir = "/usr/share/iso-codes/json";
+  std::string locale_dir = "/usr/share/locale";
 };
 
 // The languages loaded by default: the full-quality ones and the major
