@@ -69,7 +69,8 @@ bool generic_region_name(const std::string& name) {
       "special", "district", "region", "sea", "lake", "lakes", "river", "mountain", "mountains", "valley", "plateau",
       "plateaux", "highlands", "lowlands", "littoral", "nord", "sud", "est", "ouest", "norte", "sur", "centro", "mitte",
       "grand", "santa", "san", "saint", "la", "le", "el", "al", "de"};
-  if (name.size() < 3 || name.find_first_of(",()/[]") != std::string::npos) return true;
+  // Short one-word names ("Van", "Goa") are also syllables of people's names.
+  if (name.size() < 4 || name.find_first_of(",()/[]") != std::string::npos) return true;
   std::string lower;
   for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return kGeneric.count(lower) > 0;

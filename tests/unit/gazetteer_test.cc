@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <algorithm>
 
 namespace ng {
@@ -78,6 +80,7 @@ TEST(Gazetteer, OnlyTheConfiguredLanguages) {
   GazetteerOptions o;
   o.languages = {"sv"};
   o.cities = false;
+  o.iso_codes_dir = "";
   auto g = Gazetteer::build(o);
   ASSERT_TRUE(g.is_ok());
   EXPECT_FALSE((*g)->find("Ryssland").empty());
@@ -110,8 +113,36 @@ TEST(Gazetteer, TeamPlacesFillWhatCldrLacks) {
   const Place* moscow = place_of("Moskva");
   ASSERT_NE(moscow, nullptr);
   EXPECT_EQ(moscow->id, "Europe/Moscow");
-  // Without the data directory, only CLDR.
-  EXPECT_TRUE(gazetteer().find("Hà Nội").empty());
+  // Without the data directory and iso-codes, only CLDR.
+  GazetteerOptions cldr;
+  cldr.iso_codes_dir = "";
+  auto only = Gazetteer::build(cldr);
+  ASSERT_TRUE(only.is_ok());
+  EXPECT_TRUE((*only)->find("Hà Nội").empty());
+}
+
+TEST(Gazetteer, IsoCodesAddCountryNamesAndProvinces) {
+  if (!std::filesystem::exists("/usr/share/iso-codes/json/iso_3166-2.json")) GTEST_SKIP() << "iso-codes not installed";
+  auto place_of = [](const std::string& s) -> const Place* {
+    auto found = gazetteer().find(s);
+    return found.empty() ? nullptr : &gazetteer().places()[found[0].place];
+  };
+  const Place* vn = place_of("Viet Nam");  // ISO 3166-1's English name, not CLDR's
+  ASSERT_NE(vn, nullptr);
+  EXPECT_EQ(vn->id, "VNM");
+  // A province as written locally, without diacritics, and in translation.
+  const Place* qn = place_of("Quảng Ninh");
+  ASSERT_NE(qn, nullptr);
+  EXPECT_EQ(qn->kind, PlaceKind::kRegion);
+  EXPECT_EQ(qn->country, "VNM");
+  EXPECT_EQ(place_of("Quang Ninh"), qn);
+  const Place* ca = place_of("California");
+  ASSERT_NE(ca, nullptr);
+  EXPECT_EQ(ca->id, "iso:US-CA");
+  if (const Place* de = place_of("Kalifornien")) EXPECT_EQ(de, ca);  // when the German catalogue is installed
+  // Ordinary words and very short names are not places.
+  EXPECT_EQ(place_of("Central"), nullptr);
+  EXPECT_EQ(place_of("Van"), nullptr);
 }
 
 }  // namespace
