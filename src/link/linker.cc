@@ -485,6 +485,19 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
         }
       }
       if (!single_person) try_partial();
+      // A lone capitalised word is a person only with evidence: a title
+      // before it, or a known person's name containing it. Without either
+      // it is far more often a sentence opener, a demonym or a common noun
+      // of a language we do not model ("Richter", "Vescovo"); it is dropped.
+      if (single_person) {
+        bool titled = std::any_of(in.mentions.begin(), in.mentions.end(),
+                                  [&](size_t i) { return !d.mentions[i].role.empty(); });
+        bool known = id && m.ent(id).multi;
+        if (!titled && !known) {
+          for (size_t i : in.mentions) d.mentions[i].entity = -1;  // removed below
+          continue;
+        }
+      }
       if (!id) {
         id = static_cast<int64_t>(m.ents.size()) + 1;
         m.ents.emplace_back();
@@ -525,6 +538,8 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
       }
       delta.links.push_back({d.id, id, in.type, rule, evidence, static_cast<int>(in.mentions.size())});
     }
+    d.mentions.erase(std::remove_if(d.mentions.begin(), d.mentions.end(), [](const Mention& x) { return x.entity < 0; }),
+                     d.mentions.end());
     auto& de = m.doc_ents[docno];
     for (int64_t id : linked) {
       if (id && std::find(de.begin(), de.end(), id) == de.end()) de.push_back(id);

@@ -17,6 +17,9 @@
 //    When several entities qualify, the one co-mentioned most often with
 //    this document's other entities wins; a tie makes a new entity rather
 //    than a wrong merge. Each link records its rule and evidence (--why).
+//    A lone word typed PER without a title and matching no known person's
+//    full name is dropped from the document's mentions: it is far more
+//    often a sentence opener, a demonym or a common noun.
 //
 // Determinism: documents are linked one after the other in commit order,
 // and the state is exactly what the store holds (restore()), so the result

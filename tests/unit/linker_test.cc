@@ -127,9 +127,9 @@ TEST(Linker, SimilarNamesStayApart) {
   std::vector<Document> docs = {
       doc("a", "en", "Nguyen Minh Triet met Kim Jong Un.", {{"Nguyen Minh Triet", "PER"}, {"Kim Jong Un", "PER"}}),
       doc("b", "en", "Nguyen Minh Vu met Kim Yo Jong.", {{"Nguyen Minh Vu", "PER"}, {"Kim Yo Jong", "PER"}}),
-      // A bare "Kim" beside both Kims is ambiguous: it joins neither.
-      doc("c", "en", "Kim Jong Un and Kim Yo Jong arrived; Kim spoke first.",
-          {{"Kim Jong Un", "PER"}, {"Kim Yo Jong", "PER"}, {"Kim", "PER"}}),
+      // A titled "Kim" beside both Kims is ambiguous: it joins neither.
+      doc("c", "en", "Kim Jong Un and Kim Yo Jong arrived; Chairman Kim spoke first.",
+          {{"Kim Jong Un", "PER"}, {"Kim Yo Jong", "PER"}, {"Kim", "PER", "chairman"}}),
   };
   l->link(docs);
   EXPECT_NE(entity_of(docs[0], "Nguyen Minh Triet"), entity_of(docs[1], "Nguyen Minh Vu"));
@@ -139,6 +139,22 @@ TEST(Linker, SimilarNamesStayApart) {
   int64_t kim = entity_of(docs[2], "Kim");
   EXPECT_NE(kim, entity_of(docs[0], "Kim Jong Un"));
   EXPECT_NE(kim, entity_of(docs[1], "Kim Yo Jong"));
+}
+
+TEST(Linker, ALoneWordIsAPersonOnlyWithEvidence) {
+  auto l = linker();
+  std::vector<Document> docs = {
+      doc("a", "en", "Joe Biden spoke in Lima.", {{"Joe Biden", "PER"}, {"Lima", "LOC", "", "America/Lima"}}),
+      // "Biden" is a known person's name; "Richter" has no title and names
+      // nobody known: not reported.
+      doc("b", "en", "Biden said the quake measured 6 on the Richter scale.", {{"Biden", "PER"}, {"Richter", "PER"}}),
+      doc("c", "de", "Kanzler Scholz reiste ab.", {{"Scholz", "PER", "chancellor"}}),
+  };
+  l->link(docs);
+  ASSERT_EQ(docs[1].mentions.size(), 1u);
+  EXPECT_EQ(docs[1].mentions[0].entity, entity_of(docs[0], "Joe Biden"));
+  ASSERT_EQ(docs[2].mentions.size(), 1u);  // a title is evidence
+  EXPECT_GT(docs[2].mentions[0].entity, 0);
 }
 
 TEST(Linker, OneTypePerEntityInADocument) {
