@@ -472,12 +472,20 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
         bool known = inside(orgs, whole) || !impl_->gazetteer->find(std::string(whole.of(text))).empty();
         size_t from = seg.a;
         for (size_t k = seg.a; k < seg.b && !known && seg.b - seg.a > 1; ++k) {
-          std::string_view w = words[k]->span.of(text);
-          if (!acronym(w) && impl_->gazetteer->find(std::string(w)).empty()) continue;
+          // The longest place name starting here, up to three words
+          // ("Russian Federation" of "Russian Federation Sergey Shoigu").
+          size_t len = 0;
+          for (size_t n = std::min<size_t>(3, seg.b - k); n >= 1 && !len; --n) {
+            if (n == seg.b - seg.a) continue;  // the whole segment is not known (checked above)
+            std::string name(Span{words[k]->span.begin, words[k + n - 1]->span.end}.of(text));
+            if (!impl_->gazetteer->find(name).empty() || (n == 1 && acronym(name))) len = n;
+          }
+          if (!len) continue;
           if (k > from) pieces.push_back({from, k, from == seg.a ? seg.role : nullptr, false,
                                           seg.starts_sentence && from == seg.a});
-          pieces.push_back({k, k + 1, nullptr, seg.before_role && k + 1 == seg.b, false});
-          from = k + 1;
+          pieces.push_back({k, k + len, nullptr, seg.before_role && k + len == seg.b, false});
+          from = k + len;
+          k += len - 1;
         }
         if (from < seg.b) {
           pieces.push_back({from, seg.b, from == seg.a ? seg.role : nullptr, seg.before_role,
