@@ -2,7 +2,10 @@
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
+#include <unicode/strenum.h>
+#include <unicode/tznames.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -32,7 +35,27 @@ bool capitalised(std::string_view w) {
   return c > 0 && (u_isupper(c) || u_istitle(c));
 }
 
+// "SAN FRANCISCO" -> "San Francisco" (to look an all-caps name up).
+std::string title_case(std::string_view w) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+  u.toTitle(nullptr);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// A regnal or ordinal Roman numeral ("Leo XIV", "Felipe VI", "Giovanni
+// Paolo II"): part of the name before it, never an acronym.
+bool roman_numeral(std::string_view w) {
+  if (w.empty() || w.size() > 6) return false;
+  for (char c : w) {
+    if (c != 'I' && c != 'V' && c != 'X' && c != 'L') return false;
+  }
+  return true;
+}
+
 bool acronym(std::string_view w) {
+  if (roman_numeral(w)) return false;
   int upper = 0, digits = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(w.data());
   const auto n = static_cast<int32_t>(w.size());
@@ -186,6 +209,25 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
       }
     }
   }
+  // Time zone abbreviations (GMT, HKT, MEZ, WIB...) from CLDR's metazone
+  // names in the same languages: datelines carry them, they name nothing.
+  for (const std::string& lang : kDefaultLanguages) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::TimeZoneNames> names(icu::TimeZoneNames::createInstance(icu::Locale(lang.c_str()), status));
+    if (U_FAILURE(status) || !names) continue;
+    std::unique_ptr<icu::StringEnumeration> ids(names->getAvailableMetaZoneIDs(status));
+    if (U_FAILURE(status) || !ids) continue;
+    for (const icu::UnicodeString* id = ids->snext(status); id && U_SUCCESS(status); id = ids->snext(status)) {
+      for (auto type : {UTZNM_SHORT_STANDARD, UTZNM_SHORT_DAYLIGHT, UTZNM_SHORT_GENERIC}) {
+        icu::UnicodeString name;
+        names->getMetaZoneDisplayName(*id, type, name);
+        std::string s;
+        name.toUTF8String(s);
+        if (s.size() >= 2 && s.find_first_of("+-:0123456789 ") == std::string::npos) m->impl_->calendar_words.insert(s);
+      }
+    }
+  }
+  m->impl_->calendar_words.insert({"GMT", "UTC"});
   GazetteerOptions go;
   go.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
   auto g = Gazetteer::build(go);
@@ -330,6 +372,12 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
     if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
     return impl_->calendar_words.count(lower) > 0;
   };
+  // A place as written, or written in capitals ("SAN FRANCISCO").
+  auto find_place = [&](const std::string& surface) {
+    auto places = impl_->gazetteer->find(surface);
+    if (places.empty() && all_caps(surface)) places = impl_->gazetteer->find(title_case(surface));
+    return places;
+  };
   const std::string_view text = doc.text;
   const std::string& lang = doc.lang;
   std::vector<RoleMatch> roles = impl_->roles->find(text, lang);
@@ -470,8 +518,12 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
       for (const Segment& seg : segments) {
         Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
         bool known = inside(orgs, whole) || !impl_->gazetteer->find(std::string(whole.of(text))).empty();
+        // A run written all in capitals ("SAN FRANCISCO", "ANADOLU AGENCY")
+        // is one name, not a row of acronyms.
+        bool shouting = seg.b - seg.a > 1 && std::all_of(words.begin() + seg.a, words.begin() + seg.b,
+                                                         [&](const Token* w) { return all_caps(w->span.of(text)); });
         size_t from = seg.a;
-        for (size_t k = seg.a; k < seg.b && !known && seg.b - seg.a > 1; ++k) {
+        for (size_t k = seg.a; k < seg.b && !known && !shouting && seg.b - seg.a > 1; ++k) {
           // The longest place name starting here, up to three words
           // ("Russian Federation" of "Russian Federation Sergey Shoigu").
           size_t len = 0;
@@ -543,13 +595,16 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           m.type = "ORG";
         } else if (dateline) {
           m.type = "LOC";  // "HANOI, April 14 (VNA) –"
-        } else if (auto places = impl_->gazetteer->find(surface); !places.empty()) {
+          if (auto places = find_place(surface); !places.empty()) {
+            m.place = impl_->gazetteer->places()[places[0].place].id;
+          }
+        } else if (auto places = find_place(surface); !places.empty()) {
           m.type = "LOC";
           m.place = impl_->gazetteer->places()[places[0].place].id;
+        } else if (n == 1 && (calendar(surface) || roman_numeral(surface))) {
+          continue;  // "Tuesday", "Dezember", "GMT"; a numeral alone
         } else if (n == 1 && acronym(surface)) {
           m.type = "ORG";
-        } else if (n == 1 && calendar(surface)) {
-          continue;  // "Tuesday", "Dezember"
         } else if (n == 1 && nationality_adjective(lang, surface)) {
           continue;
         } else if (seg.before_role) {

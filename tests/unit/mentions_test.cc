@@ -179,5 +179,20 @@ TEST(Mentions, CaselessScriptsByLookup) {
   EXPECT_TRUE(has(ar, "LOC روسيا")) << ::testing::PrintToString(ar);
 }
 
+TEST(Mentions, NumeralsTimeZonesAndCapitalisedRuns) {
+  auto m = mentions(
+      "SAN FRANCISCO, May 3 (Reuters) - King Felipe VI and Pope Leo XIV met at 10:00 GMT. Officials of the "
+      "Russian Federation Anatoly Petrov and Ivan Orlov watched.",
+      "en");
+  EXPECT_TRUE(has(m, "LOC SAN FRANCISCO")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "PER Felipe VI [king]") || has(m, "PER Felipe VI")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "PER Leo XIV [pope]") || has(m, "PER Leo XIV")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(has(m, "ORG VI") || has(m, "ORG XIV") || has(m, "ORG GMT")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(has(m, "ORG SAN") || has(m, "ORG FRANCISCO")) << ::testing::PrintToString(m);
+  // A country name opening a run is cut off the person after it.
+  EXPECT_TRUE(has(m, "LOC Russian Federation")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "PER Anatoly Petrov")) << ::testing::PrintToString(m);
+}
+
 }  // namespace
 }  // namespace ng
