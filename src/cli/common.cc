@@ -80,6 +80,7 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
                       .str("text", std::string(m.span.of(d.text)))
                       .str_or_null("role", m.role)
                       .str_or_null("place", m.place)
+                      .str_or_null("affiliation", m.affiliation)
                       .raw("entity", m.entity > 0 ? std::to_string(m.entity) : "null")
                       .done();
     }
@@ -102,7 +103,9 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
       std::string surface(m.span.of(d.text));
       auto& [surfaces, roles] = it->second;
       if (std::find(surfaces.begin(), surfaces.end(), surface) == surfaces.end()) surfaces.push_back(surface);
-      if (!m.role.empty() && std::find(roles.begin(), roles.end(), m.role) == roles.end()) roles.push_back(m.role);
+      if (m.role.empty()) continue;
+      std::string role = JsonObject().str("role", m.role).str_or_null("country", m.affiliation).done();
+      if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
     }
     auto list = [](const std::vector<std::string>& v) {
       std::string out = "[";
@@ -110,6 +113,11 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
         if (i) out += ',';
         json_string(out, v[i]);
       }
+      return out + "]";
+    };
+    auto raw_list = [](const std::vector<std::string>& v) {
+      std::string out = "[";
+      for (size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + v[i];
       return out + "]";
     };
     std::string arr = "[";
@@ -128,7 +136,7 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
                  .str("name", e != entities->end() ? e->second.name : "")
                  .str("type", type)
                  .raw("surfaces", list(forms[id].first))
-                 .raw("roles", list(forms[id].second))
+                 .raw("roles", raw_list(forms[id].second))
                  .done();
     }
     o.raw("entities", arr + "]");

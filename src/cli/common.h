@@ -24,7 +24,7 @@ std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_o
 // "published", "lang", "lang_confidence", "text", ...). `full` adds
 // paragraphs, sentences and removed furniture. With `entities` (the
 // registry's entities of the document's mentions, by id) it has "entities":
-// [{"entity", "name", "type", "surfaces", "roles"}].
+// [{"entity", "name", "type", "surfaces", "roles": [{"role", "country"}]}].
 std::string document_json(const Document& d, bool full, const std::map<int64_t, EntitySummary>* entities = nullptr);
 
 // The registry entities of the document's mentions, by id.

@@ -130,8 +130,9 @@ int cmd_export(int argc, char** argv) {
 
 Writes every document as one JSON object per line: "id", "source", "url",
 "title", "published", "lang", "lang_confidence", "text", more metadata, and
-"entities": [{"entity", "name", "type", "surfaces", "roles"}] (the registry's
-entities of the document, with the forms written in it). --full adds
+"entities": [{"entity", "name", "type", "surfaces", "roles": [{"role",
+"country"}]}] (the registry's entities of the document, the forms written in
+it, and the titles given them with the country a title names). --full adds
 paragraphs (with languages), sentence offsets, removed furniture and mentions.
 )";
   Args args = parse_args(argc, argv, 2, {"db", "lang"}, {"full", "help"});

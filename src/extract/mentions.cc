@@ -12,6 +12,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "lexicon/gazetteer.h"
 #include "lexicon/fold.h"
@@ -179,6 +180,10 @@ struct MentionExtractor::Impl {
   // languages: capitalised in many languages, never names of PER/ORG/LOC.
   std::set<std::string, std::less<>> calendar_words;
   std::set<std::string, std::less<>> org_names;  // data/orgs: NATO, Reuters, White House...
+  // Case-folded prefixes (4 to 8 letters) of one-word country names in every
+  // loaded language -> the countries having them: finds the country of an
+  // adjective beside a title ("Russian", "russischen", "российского").
+  std::unordered_map<std::string, std::vector<std::string>> country_prefixes;
   std::set<UChar32> org_first_chars;
 };
 
@@ -233,6 +238,17 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
   auto g = Gazetteer::build(go);
   if (!g) return g.status();
   m->impl_->gazetteer = std::move(*g);
+  for (const auto& [surface, name] : m->impl_->gazetteer->all_names()) {
+    const Place& place = m->impl_->gazetteer->places()[name.place];
+    if (place.kind != PlaceKind::kCountry || name.inflected || surface.find(' ') != std::string::npos) continue;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(fold_case(surface));
+    for (int32_t len = 4; len <= 8 && len <= u.length(); ++len) {
+      std::string prefix;
+      u.tempSubString(0, len).toUTF8String(prefix);
+      auto& ids = m->impl_->country_prefixes[prefix];
+      if (std::find(ids.begin(), ids.end(), place.id) == ids.end()) ids.push_back(place.id);
+    }
+  }
   RoleOptions ro;
   ro.data_dir = options.data_dir;
   auto roles = RoleLexicon::create(ro);
@@ -407,6 +423,40 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
     return nullptr;
   };
 
+  // The country a title belongs to: a country name or an adjective made
+  // from one among the words from just before the title to the name
+  // ("Russian Defence Minister", "Sekretär des russischen Sicherheitsrates",
+  // "Bộ trưởng Quốc phòng Nga"), the nearest to the name first.
+  auto affiliation = [&](Span title, uint32_t name_begin) -> std::string {
+    uint32_t from = title.begin > 24 ? title.begin - 24 : 0;
+    for (const Sentence& s : doc.sentences) {
+      if (s.span.begin <= title.begin && title.begin < s.span.end) from = std::max(from, s.span.begin);
+    }
+    std::vector<std::string_view> words;
+    for (const Token& tok : doc.tokens) {
+      if (tok.span.begin >= name_begin) break;
+      if (tok.is_word && tok.span.begin >= from) words.push_back(tok.span.of(text));
+    }
+    for (auto it = words.rbegin(); it != words.rend(); ++it) {
+      std::string w(*it);
+      for (const PlaceName& pn : impl_->gazetteer->find(w)) {
+        const Place& p = impl_->gazetteer->places()[pn.place];
+        if (p.kind == PlaceKind::kCountry) return p.id;
+      }
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(fold_case(w));
+      if (u.length() < 5) continue;
+      for (int32_t len = std::min<int32_t>(8, u.length() - 1); len >= 4; --len) {
+        std::string prefix;
+        u.tempSubString(0, len).toUTF8String(prefix);
+        auto found = impl_->country_prefixes.find(prefix);
+        if (found == impl_->country_prefixes.end()) continue;
+        if (found->second.size() == 1) return found->second[0];
+        break;  // shared by several countries: no answer from this word
+      }
+    }
+    return "";
+  };
+
   // Words the document also writes in lower case are common words, not
   // names, when they stand alone or open a sentence ("Summit", "By").
   std::set<std::string> lower_words;
@@ -523,6 +573,7 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
         bool shouting = seg.b - seg.a > 1 && std::all_of(words.begin() + seg.a, words.begin() + seg.b,
                                                          [&](const Token* w) { return all_caps(w->span.of(text)); });
         size_t from = seg.a;
+        size_t role_from = seg.a;  // the piece starting here takes the segment's title
         for (size_t k = seg.a; k < seg.b && !known && !shouting && seg.b - seg.a > 1; ++k) {
           // The longest place name starting here, up to three words
           // ("Russian Federation" of "Russian Federation Sergey Shoigu").
@@ -533,14 +584,17 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
             if (!impl_->gazetteer->find(name).empty() || (n == 1 && acronym(name))) len = n;
           }
           if (!len) continue;
-          if (k > from) pieces.push_back({from, k, from == seg.a ? seg.role : nullptr, false,
+          if (k > from) pieces.push_back({from, k, from == role_from ? seg.role : nullptr, false,
                                           seg.starts_sentence && from == seg.a});
           pieces.push_back({k, k + len, nullptr, seg.before_role && k + len == seg.b, false});
+          // A country between a title and the name keeps the title for the
+          // name ("Thư ký Hội đồng An ninh Nga Sergei Shoigu").
+          if (k == from && from == role_from) role_from = k + len;
           from = k + len;
           k += len - 1;
         }
         if (from < seg.b) {
-          pieces.push_back({from, seg.b, from == seg.a ? seg.role : nullptr, seg.before_role,
+          pieces.push_back({from, seg.b, from == role_from ? seg.role : nullptr, seg.before_role,
                             seg.starts_sentence && from == seg.a});
         }
       }
@@ -612,6 +666,7 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
         } else if (seg.role) {
           m.type = "PER";
           m.role = seg.role->role;
+          m.affiliation = affiliation(seg.role->span, span.begin);
         } else if (n > kMaxNameWords) {
           continue;  // a title-case headline, not a name
         } else if (seg.starts_sentence && n == 1) {

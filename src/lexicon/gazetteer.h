@@ -72,6 +72,8 @@ class Gazetteer {
   bool starts_a_name(int32_t c) const { return first_chars_.count(c) > 0; }
 
   const std::vector<Place>& places() const { return places_; }
+  // Every (surface, name) pair, for indexes built on top (unordered).
+  const std::unordered_multimap<std::string, PlaceName>& all_names() const { return by_surface_; }
   size_t names() const { return by_surface_.size(); }
 
  private:

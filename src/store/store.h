@@ -83,7 +83,8 @@ struct EntityDetail {
     std::string doc, title, lang, published;
     std::string type, rule, evidence;  // the link and why it was made
     int64_t mentions = 0;
-    std::vector<std::string> roles;    // role keys of its mentions in that document
+    std::vector<std::string> roles;    // role keys of its mentions there, with the country when the title
+                                       // says it: "minister_defence (RUS)"
     std::vector<std::string> surfaces; // forms written in that document
   };
   std::vector<Occurrence> documents;  // arrival order

@@ -194,5 +194,39 @@ TEST(Mentions, NumeralsTimeZonesAndCapitalisedRuns) {
   EXPECT_TRUE(has(m, "PER Anatoly Petrov")) << ::testing::PrintToString(m);
 }
 
+// "PER surface [role] country" for the mentions with a role.
+std::vector<std::string> roles_with_countries(const std::string& text, const std::string& lang) {
+  PipelineOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  static auto processor = DocumentProcessor::create(o);
+  EXPECT_TRUE(processor.is_ok());
+  RawRecord r;
+  r.source = "t";
+  r.format = Format::kJsonl;
+  r.body = text;
+  r.lang = lang;
+  auto d = (*processor)->process(r);
+  EXPECT_TRUE(d.is_ok());
+  std::vector<std::string> out;
+  for (const Mention& m : d->mentions) {
+    if (!m.role.empty()) out.push_back(std::string(m.span.of(d->text)) + " [" + m.role + "] " + m.affiliation);
+  }
+  return out;
+}
+
+TEST(Mentions, ARoleKeepsTheCountryItsTitleNames) {
+  auto en = roles_with_countries(
+      "Indonesian Foreign Minister Sugiono met Party General Secretary To Lam and the Chinese Ambassador Li Wei.", "en");
+  EXPECT_TRUE(has(en, "Sugiono [minister_foreign] IDN")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "To Lam [general_secretary] ")) << ::testing::PrintToString(en);  // the text names no country
+  auto de = roles_with_countries("Der Sekretär des russischen Sicherheitsrates, Sergej Schoigu, reiste ab.", "de");
+  EXPECT_TRUE(has(de, "Sergej Schoigu [security_council_secretary] RUS")) << ::testing::PrintToString(de);
+  // A country between the title and the name: the title still holds.
+  auto vi = roles_with_countries("Thư ký Hội đồng An ninh Nga Sergei Shoigu đã đến Hà Nội.", "vi");
+  EXPECT_TRUE(has(vi, "Sergei Shoigu [security_council_secretary] RUS")) << ::testing::PrintToString(vi);
+  auto ru = roles_with_countries("Секретарь Совета безопасности России Сергей Шойгу прибыл в Ханой.", "ru");
+  EXPECT_TRUE(has(ru, "Сергей Шойгу [security_council_secretary] RUS")) << ::testing::PrintToString(ru);
+}
+
 }  // namespace
 }  // namespace ng

@@ -85,7 +85,7 @@ CREATE INDEX mentions_type ON mentions(type);
 
 // 3: the entity registry (src/link): entities, their match keys and written
 // forms, the link of each document to each entity with the rule that made
-// it, and the entity of each mention. Documents stored before this migration
+// it, and the entity of each mention and the country its role belongs to. Documents stored before this migration
 // keep mentions without an entity.
 constexpr std::string_view kMigration3 = R"sql(
 CREATE TABLE entities (
@@ -128,6 +128,7 @@ CREATE TABLE entity_links (
 CREATE INDEX entity_links_entity ON entity_links(entity, doc_seq);
 
 ALTER TABLE mentions ADD COLUMN entity INTEGER;  -- entities.id; NULL before migration 3
+ALTER TABLE mentions ADD COLUMN affiliation TEXT;  -- country (alpha-3) of the role, when the title says
 CREATE INDEX mentions_entity ON mentions(entity);
 )sql";
 
