@@ -80,6 +80,7 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
                       .str("text", std::string(m.span.of(d.text)))
                       .str_or_null("role", m.role)
                       .str_or_null("place", m.place)
+                      .str_or_null("org", m.org)
                       .str_or_null("affiliation", m.affiliation)
                       .raw("entity", m.entity > 0 ? std::to_string(m.entity) : "null")
                       .done();

@@ -75,6 +75,8 @@ struct Mention {
   std::string type;   // "PER", "ORG", "LOC"
   std::string role;   // role key of a title before a person ("minister_defence"), else empty
   std::string place;  // gazetteer id of a LOC found there ("VNM", "Asia/Saigon"), else empty
+  std::string org;    // canonical name of a known organisation (data/orgs: "ASEAN" -> "Association of
+                      // Southeast Asian Nations"), else empty
   std::string affiliation;  // country (ISO alpha-3) the role belongs to, when the title says ("Russian
                             // Defence Minister", "Sekretär des russischen Sicherheitsrates"), else empty
   int64_t entity = 0; // registry entity (src/link) once linked, else 0

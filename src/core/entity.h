@@ -17,7 +17,8 @@ struct EntityLink {
   std::string doc;       // document id
   int64_t entity = 0;
   std::string type;      // type of the entity in this document (PER, ORG, LOC)
-  std::string rule;      // "new", "place", "name key", "inflected form", "short form", "token set"
+  std::string rule;      // "new", "place", "known organisation", "name key", "inflected form", "token set",
+                         // "short form"
   std::string evidence;  // human-readable: which form matched which alias, which context decided
   int mentions = 0;      // mentions of the entity in this document
 };

@@ -180,6 +180,7 @@ struct MentionExtractor::Impl {
   // languages: capitalised in many languages, never names of PER/ORG/LOC.
   std::set<std::string, std::less<>> calendar_words;
   std::set<std::string, std::less<>> org_names;  // data/orgs: NATO, Reuters, White House...
+  std::map<std::string, std::string, std::less<>> org_canonical;  // data/orgs name -> its canonical name
   // Case-folded prefixes (4 to 8 letters) of one-word country names in every
   // loaded language -> the countries having them: finds the country of an
   // adjective beside a title ("Russian", "russischen", "российского").
@@ -259,6 +260,9 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
   for (const auto& file : *orgs) {
     for (const auto& row : file.rows) {
       m->impl_->org_names.insert(row.fields[0]);
+      m->impl_->org_names.insert(row.fields[1]);  // the full name is a known name too
+      m->impl_->org_canonical[row.fields[0]] = row.fields[1];
+      m->impl_->org_canonical[row.fields[1]] = row.fields[1];
       int32_t k = 0;
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(row.fields[0].data()), k, static_cast<int32_t>(row.fields[0].size()), c);
@@ -307,6 +311,7 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
     m.span = {b, e};
     if (impl_->org_names.count(s)) {
       m.type = "ORG";
+      if (auto c = impl_->org_canonical.find(s); c != impl_->org_canonical.end()) m.org = c->second;
     } else if (auto places = impl_->gazetteer->find(s); !places.empty()) {
       m.type = "LOC";
       m.place = impl_->gazetteer->places()[places[0].place].id;
@@ -398,6 +403,13 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
   const std::string& lang = doc.lang;
   std::vector<RoleMatch> roles = impl_->roles->find(text, lang);
   std::vector<RoleMatch> orgs = impl_->orgwords->find(text, lang);
+  if (lang != "en") {
+    // International bodies keep their English names in news of every
+    // language ("the Eurasian Economic Union" in a Swedish report).
+    auto english = impl_->orgwords->find(text, "en");
+    orgs.insert(orgs.end(), english.begin(), english.end());
+    std::sort(orgs.begin(), orgs.end(), [](const RoleMatch& a, const RoleMatch& b) { return a.span.begin < b.span.begin; });
+  }
   auto inside = [](const std::vector<RoleMatch>& ms, Span s) {
     for (const auto& m : ms) {
       if (m.span.begin >= s.begin && m.span.end <= s.end) return &m;
@@ -647,6 +659,7 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
                          after.starts_with(" ("));
         if (impl_->org_names.count(surface) || inside(orgs, span)) {
           m.type = "ORG";
+          if (auto c = impl_->org_canonical.find(surface); c != impl_->org_canonical.end()) m.org = c->second;
         } else if (dateline) {
           m.type = "LOC";  // "HANOI, April 14 (VNA) –"
           if (auto places = find_place(surface); !places.empty()) {

@@ -67,6 +67,7 @@ struct Instance {
   std::vector<size_t> mentions;
   std::vector<size_t> forms;  // indices into the document's forms
   std::string place;
+  std::string org;  // canonical name of a known organisation
   std::string type;
   size_t longest = 0;  // form with the most words
 };
@@ -318,6 +319,7 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
       if (f.keys.empty()) continue;
       std::vector<std::string> keys;
       if (!mi.place.empty()) keys.push_back("p:" + mi.place);
+      if (!mi.org.empty()) keys.push_back("g:" + mi.org);  // ASEAN and its full name
       for (const auto& k : f.keys) keys.push_back("k:" + k);
       for (const auto& k : f.stem_keys) keys.push_back("k:" + k);
       for (const auto& k : keys) {
@@ -343,6 +345,7 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
           in.forms.push_back(mention_form[i]);
         }
         if (in.place.empty()) in.place = d.mentions[i].place;
+        if (in.org.empty()) in.org = d.mentions[i].org;
       }
       for (Instance& in : out) {
         // Type by weighted vote: a title or a gazetteer match outweighs the
@@ -410,7 +413,7 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
     std::vector<size_t> order(inst.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      bool pa = !inst[a].place.empty(), pb = !inst[b].place.empty();
+      bool pa = !inst[a].place.empty() || !inst[a].org.empty(), pb = !inst[b].place.empty() || !inst[b].org.empty();
       if (pa != pb) return pa;
       return forms[inst[a].longest].words.size() > forms[inst[b].longest].words.size();
     });
@@ -426,6 +429,11 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
         if (c != m.index.end() && !c->second.empty()) id = c->second[0];
         rule = "place";
         evidence = "gazetteer id " + in.place;
+      } else if (!in.org.empty()) {
+        auto c = m.index.find("g:" + in.org);
+        if (c != m.index.end() && !c->second.empty()) id = c->second[0];
+        rule = "known organisation";
+        evidence = "'" + main.surface + "' is a name of " + in.org + " (data/orgs)";
       }
       auto try_keys = [&](const char* prefix, bool stems, bool prefer_known, const char* r) {
         if (id) return;
@@ -507,6 +515,7 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
         if (auto pn = m.place_names.find(in.place); pn != m.place_names.end()) name = pn->second;
         delta.created.push_back({id, in.type, in.place, name});
         if (!in.place.empty()) m.add_key("p:" + in.place, id, &delta);
+        if (!in.org.empty()) m.add_key("g:" + in.org, id, &delta);
         rule = "new";
         evidence = "no known entity matches '" + main.surface + "'";
       }

@@ -129,6 +129,7 @@ CREATE INDEX entity_links_entity ON entity_links(entity, doc_seq);
 
 ALTER TABLE mentions ADD COLUMN entity INTEGER;  -- entities.id; NULL before migration 3
 ALTER TABLE mentions ADD COLUMN affiliation TEXT;  -- country (alpha-3) of the role, when the title says
+ALTER TABLE mentions ADD COLUMN org TEXT;          -- canonical name of a known organisation (data/orgs)
 CREATE INDEX mentions_entity ON mentions(entity);
 )sql";
 

@@ -301,8 +301,8 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
       "ON CONFLICT(source, locator, reason) DO NOTHING");
   auto ins_men = prepare(
-      "INSERT INTO mentions (doc_seq, idx, begin, end, type, role, place, entity, affiliation) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "INSERT INTO mentions (doc_seq, idx, begin, end, type, role, place, entity, affiliation, org) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   auto upd_rej = prepare(
       "UPDATE rejects SET count = count + 1, last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
       "WHERE source = ?1 AND locator = ?2 AND reason = ?3");
@@ -387,6 +387,7 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       if (m.entity > 0) sqlite3_bind_int64(p, 8, m.entity);
       else sqlite3_bind_null(p, 8);
       bind_text_or_null(p, 9, m.affiliation);
+      bind_text_or_null(p, 10, m.org);
       if (sqlite3_step(p) != SQLITE_DONE) return fail("storing mentions of " + d.id);
     }
   }
@@ -734,7 +735,7 @@ Status SqliteStore::load_children(int64_t seq, Document& d) {
     d.removed.push_back(std::move(x));
   }
   if (rc != SQLITE_DONE) return error("reading removals");
-  auto men = prepare("SELECT begin, end, type, role, place, entity, affiliation FROM mentions WHERE doc_seq = ?1 ORDER BY idx");
+  auto men = prepare("SELECT begin, end, type, role, place, entity, affiliation, org FROM mentions WHERE doc_seq = ?1 ORDER BY idx");
   if (!men) return men.status();
   Reset r2(*men);
   sqlite3_bind_int64(*men, 1, seq);
@@ -750,6 +751,7 @@ Status SqliteStore::load_children(int64_t seq, Document& d) {
     m.place = col_text(*men, 4);
     m.entity = sqlite3_column_int64(*men, 5);
     m.affiliation = col_text(*men, 6);
+    m.org = col_text(*men, 7);
     d.mentions.push_back(std::move(m));
   }
   if (rc != SQLITE_DONE) return error("reading mentions");
