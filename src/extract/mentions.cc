@@ -102,7 +102,10 @@ bool locative(std::string_view lang, std::string_view w) {
       {"es", {"en", "desde", "hacia"}},
       {"id", {"di", "ke", "dari"}},
       {"sv", {"i", "till", "från"}},
-      {"vi", {"tại", "ở", "đến", "từ"}},
+      // Vietnamese also names the kind of place before its name: cầu Bãi
+      // Cháy (bridge), TP Hạ Long (city), tỉnh, huyện, sông, vịnh...
+      {"vi", {"tại", "ở", "đến", "từ", "cầu", "TP", "tỉnh", "phố", "huyện", "quận", "phường", "xã", "sông", "núi",
+              "biển", "vịnh", "đảo", "vùng", "miền", "đèo", "hồ", "đường"}},
       {"ru", {"в", "во", "из", "до"}},
   };
   auto it = kWords.find(lang);
@@ -469,6 +472,21 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
     return "";
   };
 
+  // An English demonym or nationality adjective, also plural ("Moroccan",
+  // "Indonesians", "Pakistani"): a demonym ending on a word whose first five
+  // letters begin one country's name only.
+  auto demonym = [&](const std::string& w) {
+    if (lang != "en" || w.size() < 6) return false;
+    std::string_view v = w;
+    if (v.ends_with("s")) v.remove_suffix(1);
+    if (!(v.ends_with("an") || v.ends_with("ese") || v.ends_with("ish") || v.ends_with("i"))) return false;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(fold_case(std::string(v)));
+    std::string prefix;
+    u.tempSubString(0, 5).toUTF8String(prefix);
+    auto found = impl_->country_prefixes.find(prefix);
+    return found != impl_->country_prefixes.end() && found->second.size() == 1;
+  };
+
   // Words the document also writes in lower case are common words, not
   // names, when they stand alone or open a sentence ("Summit", "By").
   std::set<std::string> lower_words;
@@ -672,7 +690,7 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           continue;  // "Tuesday", "Dezember", "GMT"; a numeral alone
         } else if (n == 1 && acronym(surface)) {
           m.type = "ORG";
-        } else if (n == 1 && nationality_adjective(lang, surface)) {
+        } else if (n == 1 && (nationality_adjective(lang, surface) || demonym(surface))) {
           continue;
         } else if (seg.before_role) {
           continue;  // "Russian" of "Russian Defence Minister": an affiliation word

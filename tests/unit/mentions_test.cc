@@ -228,5 +228,15 @@ TEST(Mentions, ARoleKeepsTheCountryItsTitleNames) {
   EXPECT_TRUE(has(ru, "Сергей Шойгу [security_council_secretary] RUS")) << ::testing::PrintToString(ru);
 }
 
+TEST(Mentions, PlaceNounsAndDemonyms) {
+  auto vi = mentions("Nhiều người dân đi bộ trên cầu Long Biên rồi về huyện Gia Lâm.", "vi");
+  EXPECT_TRUE(has(vi, "LOC Long Biên")) << ::testing::PrintToString(vi);
+  EXPECT_TRUE(has(vi, "LOC Gia Lâm")) << ::testing::PrintToString(vi);
+  auto en = mentions("Rescuers said Moroccans, Pakistani volunteers and a Mexican team helped Ana Lopez.", "en");
+  EXPECT_FALSE(has(en, "PER Moroccans") || has(en, "PER Pakistani") || has(en, "PER Mexican"))
+      << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "PER Ana Lopez")) << ::testing::PrintToString(en);
+}
+
 }  // namespace
 }  // namespace ng
