@@ -107,6 +107,19 @@ struct Linker::Impl {
     return word;
   }
 
+  // Forms by language and surface: transliteration and respelling cost far
+  // more than a lookup, and names repeat across documents. Bounded: cleared
+  // when full.
+  mutable std::unordered_map<std::string, Form> form_cache;
+  static constexpr size_t kFormCacheSize = 1 << 18;
+
+  const Form& form(const std::string& surface, std::string_view lang) const {
+    std::string key = std::string(lang) + '\x1f' + surface;
+    if (auto it = form_cache.find(key); it != form_cache.end()) return it->second;
+    if (form_cache.size() >= kFormCacheSize) form_cache.clear();
+    return form_cache.emplace(std::move(key), make_form(surface, lang)).first->second;
+  }
+
   Form make_form(const std::string& surface, std::string_view lang) const {
     Form f;
     f.surface = surface;
@@ -296,7 +309,7 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
     for (size_t i = 0; i < d.mentions.size(); ++i) {
       std::string surface(d.mentions[i].span.of(d.text));
       auto [it, fresh] = form_of_surface.emplace(surface, forms.size());
-      if (fresh) forms.push_back(m.make_form(surface, d.lang));
+      if (fresh) forms.push_back(m.form(surface, d.lang));
       mention_form[i] = it->second;
     }
 
