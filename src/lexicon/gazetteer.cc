@@ -16,6 +16,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -325,11 +326,20 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
         }
       }
       for (const std::string& lang : langs) {
-        auto mo = read_mo(options.locale_dir + "/" + lang + "/LC_MESSAGES/iso_3166-2.mo");
+        // gettext's locale folders for the languages whose names differ.
+        static const std::map<std::string, std::string> kLocaleDir = {
+            {"zh", "zh_CN"}, {"zh_Hant", "zh_TW"}, {"pt", "pt_BR"}, {"nb", "nb_NO"}};
+        auto dir = kLocaleDir.find(lang);
+        auto mo = read_mo(options.locale_dir + "/" + (dir != kLocaleDir.end() ? dir->second : lang) +
+                          "/LC_MESSAGES/iso_3166-2.mo");
         if (mo.empty()) continue;
         for (const auto& [en, index] : regions) {
           auto it = mo.find(en);
           if (it == mo.end() || it->second == en || generic_region_name(it->second)) continue;
+          // In scripts without spaces a two-character name is found inside
+          // other words (中央 "central", 伯恩 of 伯恩斯): three at least.
+          bool cjk = lang == "zh" || lang == "zh_Hant" || lang == "ja" || lang == "ko";
+          if (cjk && icu::UnicodeString::fromUTF8(it->second).countChar32() < 3) continue;
           if (g->by_surface_.count(it->second)) continue;
           for (std::string& form : inflected_forms(it->second, lang)) g->add(std::move(form), index, lang, true);
           g->add(it->second, index, lang, false);
@@ -352,6 +362,11 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
         for (uint32_t k = 0; k < g->places_.size(); ++k) {
           const Place& p = g->places_[k];
           if (p.kind == PlaceKind::kCity && p.name == canonical && (p.country == country || p.country.empty())) {
+            index = k;
+            break;
+          }
+          // Another name of a country ("U.S.", "КНР") joins the country.
+          if (p.kind == PlaceKind::kCountry && p.name == canonical && p.id == country) {
             index = k;
             break;
           }
