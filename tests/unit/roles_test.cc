@@ -96,5 +96,13 @@ TEST(Roles, GermanCompoundsEndingInATitle) {
   EXPECT_TRUE(found("Ministerien und Chefs", "de").empty());
 }
 
+TEST(Roles, FallbackLanguagesHaveTheCommonTitles) {
+  EXPECT_EQ(found("Il ministro della Difesa ha incontrato papa Leone.", "it"),
+            (std::vector<std::string>{"minister_defence=ministro della Difesa", "pope=papa"}));
+  EXPECT_EQ(found("Spotkanie z prezydentem Francji", "pl"), std::vector<std::string>{"president=prezydentem"});
+  EXPECT_EQ(found("Dışişleri Bakanı açıklama yaptı.", "tr"), std::vector<std::string>{"minister_foreign=Dışişleri Bakanı"});
+  EXPECT_EQ(found("Udenrigsminister Lars Hansen", "da"), std::vector<std::string>{"minister_foreign=Udenrigsminister"});
+}
+
 }  // namespace
 }  // namespace ng
