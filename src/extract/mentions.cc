@@ -36,6 +36,29 @@ bool capitalised(std::string_view w) {
   return c > 0 && (u_isupper(c) || u_istitle(c));
 }
 
+// Where a clitic joined by an apostrophe begins in a word, or 0: "Trump's",
+// "Putin’s", Turkish "Soylu’dan", "Kahramanmaraş'ın" (an apostrophe followed
+// by one to five lower-case letters to the end). "O'Brien", "l'Élysée" and
+// "Xi'an"-like names with a capital or a long tail are left alone.
+size_t clitic_at(std::string_view w) {
+  for (std::string_view apo : {"'", "\xE2\x80\x99"}) {
+    size_t at = w.rfind(apo);
+    if (at == std::string_view::npos || at == 0) continue;
+    std::string_view tail = w.substr(at + apo.size());
+    if (tail.empty() || tail.size() > 10) continue;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(tail.data(), static_cast<int32_t>(tail.size())));
+    if (u.countChar32() > 5) continue;
+    bool lower = true;
+    for (int32_t i = 0; i < u.length() && lower;) {
+      UChar32 c = u.char32At(i);
+      lower = u_islower(c);
+      i += U16_LENGTH(c);
+    }
+    if (lower) return at;
+  }
+  return 0;
+}
+
 // "SAN FRANCISCO" -> "San Francisco" (to look an all-caps name up).
 std::string title_case(std::string_view w) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
@@ -639,7 +662,11 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
                    !impl_->gazetteer->find(std::string(whole.of(text))).empty();  // "Corea del Sur" stays whole
         size_t from = seg.a;
         for (size_t k = seg.a; k <= seg.b; ++k) {
-          bool cut = k == seg.b || (!org && words[k]->span.of(text) == "of");
+          bool of = k < seg.b && !org && words[k]->span.of(text) == "of";
+          // A clitic ends a name: "Morocco's | National Seismic...",
+          // "Kahramanmaraş'ın | Pazarcık".
+          bool after_clitic = k > from && k < seg.b && clitic_at(words[k - 1]->span.of(text)) > 0;
+          bool cut = k == seg.b || of || after_clitic;
           if (!cut) continue;
           size_t x = from, y = k;
           auto edge = [&](size_t w) {
@@ -652,19 +679,15 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
             parts.push_back({x, y, from == seg.a ? seg.role : nullptr, k == seg.b && seg.before_role,
                              seg.starts_sentence && x == seg.a});
           }
-          from = k + 1;
+          from = of ? k + 1 : k;
         }
       }
 
       for (const Segment& seg : parts) {
         Span span{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
-        // A possessive clitic is not part of the name: "Trump's" -> "Trump".
-        for (std::string_view clitic : {"'s", "\xE2\x80\x99s"}) {
-          if (span.of(text).ends_with(clitic) && span.size() > clitic.size()) {
-            span.end -= static_cast<uint32_t>(clitic.size());
-            break;
-          }
-        }
+        // A clitic is not part of the name: "Trump's" -> "Trump",
+        // "Soylu’dan" -> "Soylu".
+        if (size_t at = clitic_at(span.of(text)); at > 0) span.end = span.begin + static_cast<uint32_t>(at);
         size_t n = seg.b - seg.a;
         std::string surface(span.of(text));
         Mention m;

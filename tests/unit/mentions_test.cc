@@ -238,5 +238,17 @@ TEST(Mentions, PlaceNounsAndDemonyms) {
   EXPECT_TRUE(has(en, "PER Ana Lopez")) << ::testing::PrintToString(en);
 }
 
+TEST(Mentions, ACliticEndsAName) {
+  auto en = mentions("Officials said Kenya's National Drought Authority and Ruto's office disagreed.", "en");
+  EXPECT_TRUE(has(en, "LOC Kenya")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "ORG National Drought Authority")) << ::testing::PrintToString(en);
+  auto tr = mentions("Depremin ardından Bakan Soylu’dan açıklama geldi ve Malatya'da ekipler çalıştı.", "tr");
+  EXPECT_TRUE(has(tr, "PER Soylu [minister]")) << ::testing::PrintToString(tr);
+  EXPECT_TRUE(has(tr, "LOC Malatya")) << ::testing::PrintToString(tr);
+  // An apostrophe followed by a capital is part of the name.
+  auto ga = mentions("The report quoted Sean O'Brien at length.", "en");
+  EXPECT_TRUE(has(ga, "PER Sean O'Brien")) << ::testing::PrintToString(ga);
+}
+
 }  // namespace
 }  // namespace ng
