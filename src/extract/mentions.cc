@@ -103,6 +103,14 @@ bool connector(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// Conjunctions inside organisation names ("National Seismic Monitoring and
+// Alert Network", "Center for Strategic and International Studies"): they
+// join a run, which is cut there again unless it names an organisation
+// ("Biden and Xi" are two names).
+bool joiner(std::string_view lang, std::string_view w) {
+  return lang == "en" && (w == "and" || w == "for");
+}
+
 // Capitalised function words that begin sentences; not part of a name there.
 bool sentence_word(std::string_view w) {
   static const std::set<std::string_view> kWords = {
@@ -555,7 +563,10 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
       size_t j = i + 1;
       while (j < words.size()) {
         std::string_view gap = text.substr(words[j - 1]->span.end, words[j]->span.begin - words[j - 1]->span.end);
-        if (!only_space_or_hyphen(gap)) break;
+        // The final dot of a dotted abbreviation does not end a run
+        // ("U.S. Geological Survey": the word is "U.S", then ". ").
+        bool dotted = words[j - 1]->span.of(text).find('.') != std::string_view::npos && gap.starts_with(".");
+        if (!only_space_or_hyphen(dotted ? gap.substr(1) : gap)) break;
         std::string_view next = words[j]->span.of(text);
         if (capitalised(next)) {
           ++j;
@@ -563,7 +574,8 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
         }
         // A connector counts only when a capitalised word follows it
         // ("von der Leyen": two of them).
-        if (connector(next) && j + 1 < words.size() && capitalised(words[j + 1]->span.of(text))) {
+        if ((connector(next) || joiner(lang, next)) && j + 1 < words.size() &&
+            capitalised(words[j + 1]->span.of(text))) {
           j += 2;
           continue;
         }
@@ -662,7 +674,7 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
                    !impl_->gazetteer->find(std::string(whole.of(text))).empty();  // "Corea del Sur" stays whole
         size_t from = seg.a;
         for (size_t k = seg.a; k <= seg.b; ++k) {
-          bool of = k < seg.b && !org && words[k]->span.of(text) == "of";
+          bool of = k < seg.b && !org && (words[k]->span.of(text) == "of" || joiner(lang, words[k]->span.of(text)));
           // A clitic ends a name: "Morocco's | National Seismic...",
           // "Kahramanmaraş'ın | Pazarcık".
           bool after_clitic = k > from && k < seg.b && clitic_at(words[k - 1]->span.of(text)) > 0;
@@ -671,7 +683,7 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           size_t x = from, y = k;
           auto edge = [&](size_t w) {
             std::string_view v = words[w]->span.of(text);
-            return connector(v) || v == "der" || v == "den";
+            return connector(v) || joiner(lang, v) || v == "der" || v == "den";
           };
           while (x < y && edge(x)) ++x;
           while (y > x && edge(y - 1)) --y;

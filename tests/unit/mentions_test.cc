@@ -250,5 +250,16 @@ TEST(Mentions, ACliticEndsAName) {
   EXPECT_TRUE(has(ga, "PER Sean O'Brien")) << ::testing::PrintToString(ga);
 }
 
+TEST(Mentions, OrganisationNamesKeepConjunctionsAndDottedAbbreviations) {
+  auto en = mentions(
+      "Data came from the U.S. Fish and Wildlife Service and the Institute for Fiscal Studies. "
+      "Officials said Macron and Scholz spoke.",
+      "en");
+  EXPECT_TRUE(has(en, "ORG U.S. Fish and Wildlife Service")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "ORG Institute for Fiscal Studies")) << ::testing::PrintToString(en);
+  // Outside organisation names the conjunction separates two names.
+  EXPECT_TRUE(has(en, "PER Macron") && has(en, "PER Scholz")) << ::testing::PrintToString(en);
+}
+
 }  // namespace
 }  // namespace ng
