@@ -673,8 +673,22 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
         bool org = inside(orgs, whole) != nullptr || impl_->org_names.count(std::string(whole.of(text))) ||
                    !impl_->gazetteer->find(std::string(whole.of(text))).empty();  // "Corea del Sur" stays whole
         size_t from = seg.a;
+        bool for_kept = false;
         for (size_t k = seg.a; k <= seg.b; ++k) {
-          bool of = k < seg.b && !org && (words[k]->span.of(text) == "of" || joiner(lang, words[k]->span.of(text)));
+          bool of = k < seg.b && !org && words[k]->span.of(text) == "of";
+          if (k < seg.b && joiner(lang, words[k]->span.of(text))) {
+            // Inside an organisation name "for" follows its head word
+            // ("Institute for Fiscal Studies") and "and" precedes it ("Fish
+            // and Wildlife Service") or continues a "for" ("Center for
+            // Strategic and International Studies"); elsewhere it separates
+            // names ("National Drought Authority and Ruto").
+            Span before{words[seg.a]->span.begin, words[k]->span.begin};
+            Span after{words[k]->span.end, words[seg.b - 1]->span.end};
+            bool keep = words[k]->span.of(text) == "for" ? inside(orgs, before) != nullptr
+                                                          : inside(orgs, after) != nullptr || for_kept;
+            if (keep && words[k]->span.of(text) == "for") for_kept = true;
+            of = !keep;
+          }
           // A clitic ends a name: "Morocco's | National Seismic...",
           // "Kahramanmaraş'ın | Pazarcık".
           bool after_clitic = k > from && k < seg.b && clitic_at(words[k - 1]->span.of(text)) > 0;
