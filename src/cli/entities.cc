@@ -32,6 +32,13 @@ reported is shown and the others listed. --why adds, per document, the rule
 that linked it and the evidence.
 )";
 
+// `s` padded with spaces to `width` characters (printf pads bytes).
+std::string pad(const std::string& s, size_t width) {
+  size_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  return chars >= width ? s : s + std::string(width - chars, ' ');
+}
+
 std::string langs_text(const std::vector<std::string>& langs) {
   std::string out;
   for (const auto& l : langs) out += (out.empty() ? "" : " ") + l;
@@ -93,8 +100,8 @@ int cmd_entities(int argc, char** argv) {
     if (args.has("json")) {
       std::puts(summary_json(e).c_str());
     } else {
-      std::printf("%6lld  %-3s %-36s %5lld docs %6lld mentions  %s\n", static_cast<long long>(e.id), e.type.c_str(),
-                  e.name.c_str(), static_cast<long long>(e.documents), static_cast<long long>(e.mentions),
+      std::printf("%6lld  %-3s %s %5lld docs %6lld mentions  %s\n", static_cast<long long>(e.id), e.type.c_str(),
+                  pad(e.name, 36).c_str(), static_cast<long long>(e.documents), static_cast<long long>(e.mentions),
                   langs_text(e.langs).c_str());
     }
   }
@@ -228,8 +235,8 @@ int cmd_entity(int argc, char** argv) {
   if (!e.co_mentioned.empty()) {
     std::printf("\nmentioned with:\n");
     for (const auto& [c, n] : e.co_mentioned) {
-      std::printf("  %6lld  %-3s %-36s %lld document(s)\n", static_cast<long long>(c.id), c.type.c_str(),
-                  c.name.c_str(), static_cast<long long>(n));
+      std::printf("  %6lld  %-3s %s %lld document(s)\n", static_cast<long long>(c.id), c.type.c_str(),
+                  pad(c.name, 36).c_str(), static_cast<long long>(n));
     }
   }
   if (!others.empty()) {
