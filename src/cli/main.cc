@@ -18,6 +18,7 @@ commands:
   stats              counts by language and format
   entities           the registry's most reported people, organisations and places
   entity ID|NAME     one entity: aliases by language, roles, documents, co-mentions (--why: link evidence)
+  relink             rebuild the entity registry from the stored mentions
   rejects            inputs that were rejected, with their reasons
   eval               measure against a gold corpus (language, entities; eval html|langid|ner)
 
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   if (cmd == "eval") return cmd_eval(argc, argv);
   if (cmd == "entities") return cmd_entities(argc, argv);
   if (cmd == "entity") return cmd_entity(argc, argv);
+  if (cmd == "relink") return cmd_relink(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

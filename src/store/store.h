@@ -109,6 +109,13 @@ class Store {
   // The registry state the linker continues from (src/link).
   virtual Result<RegistrySnapshot> load_registry() = 0;
 
+  // Relinking (`newsgraph relink`): forgets the whole registry (entities,
+  // keys, aliases, links and the mentions' entity ids) in one transaction...
+  virtual Status clear_registry() = 0;
+  // ...then, for documents already stored, replaces their mentions with the
+  // linked ones and applies what the registry learnt, in one transaction.
+  virtual Status write_links(const std::vector<Document>& docs, const RegistryDelta& registry) = 0;
+
   // Entities by documents (most first), filtered.
   virtual Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) = 0;
   // Entities by id (missing ids are left out).

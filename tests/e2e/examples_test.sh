@@ -137,6 +137,24 @@ for d in docs:
         assert e["surfaces"] and all(s in d["text"] for s in e["surfaces"]), e
 PY
 run_ng 2 entities --db "$WORK/ex.db" --type XYZ
+run_ng 1 entity --db "$WORK/ex.db" "Nobody Known Here"
+
+# relink rebuilds the registry from the stored documents: the same entities
+# as ingest made, for a store it linked and for one whose registry is empty
+# (as a store from before the registry is after migration).
+run_ng 0 export docs --db "$WORK/ex.db"
+cp "$WORK/out" "$WORK/before.jsonl"
+run_ng 0 relink --db "$WORK/ex.db"
+run_ng 0 export docs --db "$WORK/ex.db"
+cmp "$WORK/out" "$WORK/before.jsonl" || { echo "relink changed the entities"; exit 1; }
+cp "$WORK/ex.db" "$WORK/old.db"
+sqlite3 "$WORK/old.db" "UPDATE mentions SET entity = NULL; DELETE FROM entity_links; DELETE FROM entity_aliases;
+  DELETE FROM entity_keys; DELETE FROM entities;"
+run_ng 0 entities --db "$WORK/old.db" --json
+[ ! -s "$WORK/out" ] || { echo "expected no entities"; exit 1; }
+run_ng 0 relink --db "$WORK/old.db"
+run_ng 0 export docs --db "$WORK/old.db"
+cmp "$WORK/out" "$WORK/before.jsonl" || { echo "relink of an unlinked store differs from ingest"; exit 1; }
 
 # Ingesting again adds nothing.
 run_ng 0 ingest --db "$WORK/ex.db" --json examples

@@ -138,6 +138,8 @@ class SqliteStore final : public Store {
   Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects,
                                   const RegistryDelta& registry) override;
   Result<RegistrySnapshot> load_registry() override;
+  Status clear_registry() override;
+  Status write_links(const std::vector<Document>& docs, const RegistryDelta& registry) override;
   Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) override;
   Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) override;
   Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys, const std::string& surface) override;
@@ -168,6 +170,7 @@ class SqliteStore final : public Store {
   Status load_children(int64_t seq, Document& d);
   Status write_registry(const RegistryDelta& delta, const std::map<std::string, int64_t>& seq_of);
   Status fill_langs(EntitySummary& e);
+  Status insert_mentions(int64_t seq, const Document& d);
   Result<Document> row_to_document(sqlite3_stmt* s);
   Status query_documents(const DocFilter& filter, const char* columns,
                          const std::function<Status(sqlite3_stmt*, bool& more)>& row);
@@ -300,13 +303,10 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       "INSERT INTO rejects (source, locator, reason, first_seen, last_seen) VALUES (?1, ?2, ?3, "
       "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
       "ON CONFLICT(source, locator, reason) DO NOTHING");
-  auto ins_men = prepare(
-      "INSERT INTO mentions (doc_seq, idx, begin, end, type, role, place, entity, affiliation, org) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   auto upd_rej = prepare(
       "UPDATE rejects SET count = count + 1, last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
       "WHERE source = ?1 AND locator = ?2 AND reason = ?3");
-  for (auto* st : {&ins_doc, &ins_para, &ins_rem, &ins_men, &ins_rej, &upd_rej}) {
+  for (auto* st : {&ins_doc, &ins_para, &ins_rem, &ins_rej, &upd_rej}) {
     if (!*st) {
       (void)exec("ROLLBACK");
       return st->status();
@@ -373,22 +373,9 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       bind_text(p, 6, rem.text);
       if (sqlite3_step(p) != SQLITE_DONE) return fail("storing removals of " + d.id);
     }
-    for (size_t i = 0; i < d.mentions.size(); ++i) {
-      sqlite3_stmt* p = *ins_men;
-      Reset r(p);
-      const Mention& m = d.mentions[i];
-      sqlite3_bind_int64(p, 1, seq);
-      sqlite3_bind_int64(p, 2, static_cast<int64_t>(i));
-      sqlite3_bind_int64(p, 3, m.span.begin);
-      sqlite3_bind_int64(p, 4, m.span.end);
-      bind_text(p, 5, m.type);
-      bind_text_or_null(p, 6, m.role);
-      bind_text_or_null(p, 7, m.place);
-      if (m.entity > 0) sqlite3_bind_int64(p, 8, m.entity);
-      else sqlite3_bind_null(p, 8);
-      bind_text_or_null(p, 9, m.affiliation);
-      bind_text_or_null(p, 10, m.org);
-      if (sqlite3_step(p) != SQLITE_DONE) return fail("storing mentions of " + d.id);
+    if (Status st = insert_mentions(seq, d); !st) {
+      (void)exec("ROLLBACK");
+      return st;
     }
   }
 
@@ -414,6 +401,72 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
   }
   if (exec("COMMIT").is_ok()) return result;
   return fail("committing a batch");
+}
+
+// Inside a write transaction.
+Status SqliteStore::insert_mentions(int64_t seq, const Document& d) {
+  auto ins = prepare(
+      "INSERT INTO mentions (doc_seq, idx, begin, end, type, role, place, entity, affiliation, org) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!ins) return ins.status();
+  for (size_t i = 0; i < d.mentions.size(); ++i) {
+    sqlite3_stmt* p = *ins;
+    Reset r(p);
+    const Mention& m = d.mentions[i];
+    sqlite3_bind_int64(p, 1, seq);
+    sqlite3_bind_int64(p, 2, static_cast<int64_t>(i));
+    sqlite3_bind_int64(p, 3, m.span.begin);
+    sqlite3_bind_int64(p, 4, m.span.end);
+    bind_text(p, 5, m.type);
+    bind_text_or_null(p, 6, m.role);
+    bind_text_or_null(p, 7, m.place);
+    if (m.entity > 0) sqlite3_bind_int64(p, 8, m.entity);
+    else sqlite3_bind_null(p, 8);
+    bind_text_or_null(p, 9, m.affiliation);
+    bind_text_or_null(p, 10, m.org);
+    if (sqlite3_step(p) != SQLITE_DONE) return error("storing mentions of " + d.id);
+  }
+  return Status::ok();
+}
+
+Status SqliteStore::clear_registry() {
+  std::lock_guard lock(mu_);
+  return exec(
+      "BEGIN IMMEDIATE; UPDATE mentions SET entity = NULL; DELETE FROM entity_links; DELETE FROM entity_aliases; "
+      "DELETE FROM entity_keys; DELETE FROM entities; COMMIT;");
+}
+
+Status SqliteStore::write_links(const std::vector<Document>& docs, const RegistryDelta& registry) {
+  std::lock_guard lock(mu_);
+  NG_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
+  auto fail = [&](Status st) {
+    (void)exec("ROLLBACK");
+    return st;
+  };
+  auto seq_of_id = prepare("SELECT seq FROM documents WHERE id = ?1");
+  auto del = prepare("DELETE FROM mentions WHERE doc_seq = ?1");
+  if (!seq_of_id) return fail(seq_of_id.status());
+  if (!del) return fail(del.status());
+  std::map<std::string, int64_t> seq_of;
+  for (const Document& d : docs) {
+    int64_t seq;
+    {
+      Reset r(*seq_of_id);
+      bind_text(*seq_of_id, 1, d.id);
+      if (sqlite3_step(*seq_of_id) != SQLITE_ROW) return fail(Status::not_found(path_ + ": no document " + d.id));
+      seq = sqlite3_column_int64(*seq_of_id, 0);
+    }
+    seq_of[d.id] = seq;
+    {
+      Reset r(*del);
+      sqlite3_bind_int64(*del, 1, seq);
+      if (sqlite3_step(*del) != SQLITE_DONE) return fail(error("replacing mentions of " + d.id));
+    }
+    if (Status st = insert_mentions(seq, d); !st) return fail(st);
+  }
+  if (Status st = write_registry(registry, seq_of); !st) return fail(st);
+  if (Status st = exec("COMMIT"); !st) return fail(st);
+  return Status::ok();
 }
 
 // Inside write_batch's transaction.
