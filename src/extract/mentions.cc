@@ -174,6 +174,27 @@ bool german_function_word(std::string_view w) {
   return german_determiner(w) || kWords.count(w) > 0;
 }
 
+// German numerals and quantity words that open noun phrases ("Vier Tage",
+// "Tausende Menschen", "Ersten Berichten").
+bool german_number(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "hundert", "tausend",
+      "hunderte", "tausende", "zehntausende", "dutzende", "viele", "mehrere", "einige", "erste", "ersten",
+      "zweite", "letzte", "letzten", "neue", "neuen", "offizielle", "offiziellen", "alle", "beide", "beiden"};
+  return kWords.count(w) > 0;
+}
+
+// Words that introduce a storm's name in the languages with full support
+// (storm names are not annotated as entities).
+bool storm_word(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "Typhoon", "typhoon", "Hurricane", "hurricane", "Cyclone", "cyclone", "Storm", "Taifun", "Super-Taifun",
+      "Hurrikan", "Wirbelsturm", "Tropensturm", "typhon", "Typhon", "ouragan", "Ouragan", "tifón", "Tifón",
+      "huracán", "Huracán", "bão", "Bão", "topan", "Topan", "badai", "tyfon", "Tyfon", "orkan", "Orkanen",
+      "тайфун", "Тайфун", "ураган", "Ураган", "циклон"};
+  return kWords.count(w) > 0;
+}
+
 // German abstract and collective noun endings: a run containing one is a
 // phrase of capitalised nouns ("Bereichen Verteidigung"), not a name.
 bool german_noun(std::string_view w) {
@@ -709,7 +730,34 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
         }
       }
 
-      for (const Segment& seg : parts) {
+      for (Segment seg : parts) {
+        // Leading words that are not names wherever they stand: words the
+        // document also writes in lower case ("By Kyle Feldscher", "On
+        // Monday"), capitalised function words, German determiners and
+        // numerals ("Ein Erdbeben", "Vier Tage"), month and weekday names.
+        // Known names and titled people keep their words.
+        if (!seg.role) {
+          auto not_name = [&](std::string_view w) {
+            std::string x(w);
+            return common_word(w) || sentence_word(w) || calendar(x) ||
+                   (lang == "de" && (german_function_word(fold_case(x)) || german_number(fold_case(x))));
+          };
+          while (seg.b - seg.a > 1) {
+            Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
+            std::string ws(whole.of(text));
+            if (impl_->org_names.count(ws) || inside(orgs, whole) || !find_place(ws).empty()) break;
+            if (!not_name(words[seg.a]->span.of(text))) break;
+            ++seg.a;
+            seg.starts_sentence = false;
+          }
+        }
+        // Storms are named but are no entity ("Typhoon Yagi", "bão Yagi"):
+        // the words after a storm word are skipped, and so is a run holding one.
+        if (seg.a > 0 && storm_word(words[seg.a - 1]->span.of(text))) continue;
+        if (std::any_of(words.begin() + seg.a, words.begin() + seg.b,
+                        [&](const Token* w) { return storm_word(w->span.of(text)); })) {
+          continue;
+        }
         Span span{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
         // A clitic is not part of the name: "Trump's" -> "Trump",
         // "Soylu’dan" -> "Soylu".
@@ -749,6 +797,8 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           m.affiliation = affiliation(seg.role->span, span.begin);
         } else if (n > kMaxNameWords) {
           continue;  // a title-case headline, not a name
+        } else if (n > 1 && span.of(text).find(' ') == std::string_view::npos) {
+          continue;  // words joined by hyphens only, untitled: "Asia-Pacific", "Biden-Xi", "Азиатско-Тихоокеанского"
         } else if (seg.starts_sentence && n == 1) {
           continue;  // any word is capitalised here
         } else if (lang == "de" && n == 1 && !locative(lang, prev_word)) {

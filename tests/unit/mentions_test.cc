@@ -261,5 +261,19 @@ TEST(Mentions, OrganisationNamesKeepConjunctionsAndDottedAbbreviations) {
   EXPECT_TRUE(has(en, "PER Macron") && has(en, "PER Scholz")) << ::testing::PrintToString(en);
 }
 
+TEST(Mentions, WordsThatAreNotNamesLeaveARun) {
+  auto en = mentions(
+      "By Maria Gonzalez. The storm hit land by noon. Typhoon Kalmaegi weakened, said Asia-Pacific analysts "
+      "on Monday.",
+      "en");
+  EXPECT_TRUE(has(en, "PER Maria Gonzalez")) << ::testing::PrintToString(en);
+  EXPECT_FALSE(has(en, "PER By Maria Gonzalez")) << ::testing::PrintToString(en);
+  EXPECT_FALSE(has(en, "PER Kalmaegi") || has(en, "PER Typhoon Kalmaegi")) << ::testing::PrintToString(en);
+  EXPECT_FALSE(has(en, "PER Asia-Pacific")) << ::testing::PrintToString(en);
+  auto de = mentions("Nach dem Beben meldeten Behörden: Vier Tage lang suchten Helfer, sagte Anna Weber.", "de");
+  EXPECT_FALSE(has(de, "PER Vier Tage")) << ::testing::PrintToString(de);
+  EXPECT_TRUE(has(de, "PER Anna Weber")) << ::testing::PrintToString(de);
+}
+
 }  // namespace
 }  // namespace ng
