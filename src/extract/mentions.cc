@@ -667,7 +667,15 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           for (size_t n = std::min<size_t>(3, seg.b - k); n >= 1 && !len; --n) {
             if (n == seg.b - seg.a) continue;  // the whole segment is not known (checked above)
             std::string name(Span{words[k]->span.begin, words[k + n - 1]->span.end}.of(text));
-            if (!impl_->gazetteer->find(name).empty() || (n == 1 && acronym(name))) len = n;
+            auto places = impl_->gazetteer->find(name);
+            // Right after a title only a country stands between it and the
+            // name ("Secretary ... Russia Sergei Shoigu"); a city or province
+            // name there is the person's first name ("Governor Victoria Reyes").
+            if (k == seg.a && seg.role && !places.empty() &&
+                impl_->gazetteer->places()[places[0].place].kind != PlaceKind::kCountry) {
+              continue;
+            }
+            if (!places.empty() || (n == 1 && acronym(name))) len = n;
           }
           if (!len) continue;
           if (k > from) pieces.push_back({from, k, from == role_from ? seg.role : nullptr, false,
@@ -780,7 +788,11 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           if (auto places = find_place(surface); !places.empty()) {
             m.place = impl_->gazetteer->places()[places[0].place].id;
           }
-        } else if (auto places = find_place(surface); !places.empty()) {
+        } else if (auto places = find_place(surface);
+                   !places.empty() && !(seg.role && impl_->gazetteer->places()[places[0].place].kind !=
+                                                        PlaceKind::kCountry)) {
+          // (A title before a city or province name makes it a person's:
+          // "Kronprinsessan Victoria", "Governor Carolina Ortiz".)
           m.type = "LOC";
           m.place = impl_->gazetteer->places()[places[0].place].id;
         } else if (n == 1 && (calendar(surface) || roman_numeral(surface))) {

@@ -275,5 +275,11 @@ TEST(Mentions, WordsThatAreNotNamesLeaveARun) {
   EXPECT_TRUE(has(de, "PER Anna Weber")) << ::testing::PrintToString(de);
 }
 
+TEST(Mentions, ATitleBeforeAProvinceNameMakesAPerson) {
+  auto en = mentions("Officials said Governor Victoria Reyes visited Victoria on Monday.", "en");
+  EXPECT_TRUE(has(en, "PER Victoria Reyes [governor]")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "LOC Victoria")) << ::testing::PrintToString(en);
+}
+
 }  // namespace
 }  // namespace ng
