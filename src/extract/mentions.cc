@@ -118,7 +118,9 @@ bool sentence_word(std::string_view w) {
       "Der", "Die", "Das", "Den", "Dem", "Ein", "Eine", "Im", "Am", "Nach", "Auch", "Er", "Sie", "Es",
       "Le", "La", "Les", "Un", "Une", "Il", "Elle", "Selon", "El", "Los", "Las", "En", "Según",
       "Det", "Den", "Enligt", "Han", "Hon", "På", "Pada", "Di", "Dalam", "Menurut", "Ia", "Dia",
-      "В", "На", "По", "Он", "Она", "Это", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối"};
+      "В", "На", "По", "Он", "Она", "Это", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối",
+      // bylines and credits: "By Kyle Feldscher", "Von Anna Weber", "Par", "Por", "Av", "Oleh"
+      "By", "From", "Von", "Par", "Por", "Av", "Oleh"};
   return kWords.count(w) > 0;
 }
 
@@ -757,6 +759,8 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
             if (!not_name(words[seg.a]->span.of(text))) break;
             ++seg.a;
             seg.starts_sentence = false;
+            // and the particles it leaves at the front ("Lunes de Pascua").
+            while (seg.b - seg.a > 1 && connector(words[seg.a]->span.of(text))) ++seg.a;
           }
         }
         // Storms are named but are no entity ("Typhoon Yagi", "bão Yagi"):
@@ -805,8 +809,11 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           continue;  // "Russian" of "Russian Defence Minister": an affiliation word
         } else if (seg.role) {
           m.type = "PER";
-          m.role = seg.role->role;
-          m.affiliation = affiliation(seg.role->span, span.begin);
+          // An honorific (Mr, Frau, Pak, ông) makes a person but is no role.
+          if (seg.role->role != "honorific") {
+            m.role = seg.role->role;
+            m.affiliation = affiliation(seg.role->span, span.begin);
+          }
         } else if (n > kMaxNameWords) {
           continue;  // a title-case headline, not a name
         } else if (n > 1 && span.of(text).find(' ') == std::string_view::npos) {
