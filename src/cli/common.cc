@@ -104,7 +104,7 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
       std::string surface(m.span.of(d.text));
       auto& [surfaces, roles] = it->second;
       if (std::find(surfaces.begin(), surfaces.end(), surface) == surfaces.end()) surfaces.push_back(surface);
-      if (m.role.empty()) continue;
+      if (m.role.empty() || m.role == "honorific") continue;  // "Mr" is evidence of a person, not a role
       std::string role = JsonObject().str("role", m.role).str_or_null("country", m.affiliation).done();
       if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
     }

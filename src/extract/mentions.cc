@@ -809,11 +809,10 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           continue;  // "Russian" of "Russian Defence Minister": an affiliation word
         } else if (seg.role) {
           m.type = "PER";
-          // An honorific (Mr, Frau, Pak, ông) makes a person but is no role.
-          if (seg.role->role != "honorific") {
-            m.role = seg.role->role;
-            m.affiliation = affiliation(seg.role->span, span.begin);
-          }
+          // An honorific (Mr, Frau, Pak, ông) makes a person; it is kept as
+          // the role "honorific" (evidence for the linker), shown as no role.
+          m.role = seg.role->role;
+          if (m.role != "honorific") m.affiliation = affiliation(seg.role->span, span.begin);
         } else if (n > kMaxNameWords) {
           continue;  // a title-case headline, not a name
         } else if (n > 1 && span.of(text).find(' ') == std::string_view::npos) {

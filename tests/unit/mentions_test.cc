@@ -283,10 +283,10 @@ TEST(Mentions, ATitleBeforeAProvinceNameMakesAPerson) {
 
 TEST(Mentions, HonorificsMakePersonsWithoutARole) {
   auto en = mentions("Officials met Mr Widodo and Dr Chen in the morning.", "en");
-  EXPECT_TRUE(has(en, "PER Widodo")) << ::testing::PrintToString(en);
-  EXPECT_TRUE(has(en, "PER Chen")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "PER Widodo [honorific]")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "PER Chen [honorific]")) << ::testing::PrintToString(en);
   auto vi = mentions("Theo ông Nguyễn Văn An, mưa lớn sẽ kéo dài.", "vi");
-  EXPECT_TRUE(has(vi, "PER Nguyễn Văn An")) << ::testing::PrintToString(vi);
+  EXPECT_TRUE(has(vi, "PER Nguyễn Văn An [honorific]")) << ::testing::PrintToString(vi);
 }
 
 }  // namespace

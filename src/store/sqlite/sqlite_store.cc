@@ -735,7 +735,9 @@ Result<std::optional<EntityDetail>> SqliteStore::get_entity(int64_t id) {
     auto& o = d.documents[i];
     while ((rc = sqlite3_step(*men)) == SQLITE_ROW) {
       std::string role = col_text(*men, 0), surface = col_text(*men, 1);
-      if (!role.empty() && std::find(o.roles.begin(), o.roles.end(), role) == o.roles.end()) o.roles.push_back(role);
+      if (!role.empty() && role != "honorific" && std::find(o.roles.begin(), o.roles.end(), role) == o.roles.end()) {
+        o.roles.push_back(role);
+      }
       if (std::find(o.surfaces.begin(), o.surfaces.end(), surface) == o.surfaces.end()) o.surfaces.push_back(surface);
     }
     if (rc != SQLITE_DONE) return error("reading entity mentions");
