@@ -5,6 +5,7 @@
 #include <unicode/strenum.h>
 #include <unicode/tznames.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -238,6 +239,9 @@ struct MentionExtractor::Impl {
   std::set<std::string, std::less<>> calendar_words;
   std::set<std::string, std::less<>> org_names;  // data/orgs: NATO, Reuters, White House...
   std::map<std::string, std::string, std::less<>> org_canonical;  // data/orgs name -> its canonical name
+  // Titles of the languages written without spaces (data/roles/zh.tsv,
+  // ja.tsv), matched as substrings: title -> role key.
+  std::map<std::string, std::map<std::string, std::string>> unspaced_titles;  // lang -> title -> role
   // Case-folded prefixes (4 to 8 letters) of one-word country names in every
   // loaded language -> the countries having them: finds the country of an
   // adjective beside a title ("Russian", "russischen", "российского").
@@ -324,6 +328,14 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(row.fields[0].data()), k, static_cast<int32_t>(row.fields[0].size()), c);
       if (c >= 0) m->impl_->org_first_chars.insert(c);
+    }
+  }
+  {
+    auto titles = load_resource(options.data_dir.empty() ? default_data_dir() : options.data_dir, "roles", 2, 2);
+    if (!titles) return titles.status();
+    for (const auto& file : *titles) {
+      if (file.lang != "zh" && file.lang != "ja") continue;
+      for (const auto& row : file.rows) m->impl_->unspaced_titles[file.lang][row.fields[0]] = row.fields[1];
     }
   }
   ro.resource = "orgwords";
@@ -422,7 +434,86 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
       U8_NEXT(p, i, n, c);
     }
   }
+  add_titled_people(doc, out);
   return out;
+}
+
+// People named beside a title in Chinese and Japanese: Chinese writes the
+// title first (美国总统拜登, 國家主席習近平): the name is the run of Han
+// characters after it, two to five, ended by punctuation or a function
+// character; Japanese writes it after the name (バイデン大統領): the name is
+// the katakana run before it. Found names not already covered are PER with
+// the title's role.
+void MentionExtractor::add_titled_people(const Document& doc, std::vector<Mention>& out) const {
+  std::string lang = doc.lang == "zh" || doc.lang == "ja" ? doc.lang : "";
+  auto it = impl_->unspaced_titles.find(lang);
+  if (it == impl_->unspaced_titles.end()) return;
+  const std::string_view text = doc.text;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  static const std::u32string kStops =
+      U"的在于於与與和及表说說称稱将將也对對是已会會今昨周週向同并並指则則等再日月年时時后後前上中下首亦仍还還曾均都"
+      U"就才又为為被把让讓给給从從到至以而但率访訪抵出举舉致发發谈談通透呼敦强強"
+      U"大选選府有候根据據官办辦职職任身夫们們级級制权權令位团團层層室署院";
+  auto covered = [&](uint32_t b, uint32_t e) {
+    return std::any_of(out.begin(), out.end(), [&](const Mention& m) { return m.span.begin < e && b < m.span.end; });
+  };
+  std::vector<Mention> found;
+  std::vector<std::pair<std::string, std::string>> titles(it->second.begin(), it->second.end());
+  std::stable_sort(titles.begin(), titles.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::vector<Span> taken;  // occurrences of longer titles ("總統候選人" holds "總統")
+  for (const auto& [title, role] : titles) {
+    for (size_t at = text.find(title); at != std::string_view::npos; at = text.find(title, at + 1)) {
+      Span here{static_cast<uint32_t>(at), static_cast<uint32_t>(at + title.size())};
+      if (std::any_of(taken.begin(), taken.end(),
+                      [&](const Span& t) { return t.begin <= here.begin && here.end <= t.end; })) {
+        continue;
+      }
+      taken.push_back(here);
+      uint32_t b = 0, e = 0;
+      if (lang == "zh") {
+        int32_t i = static_cast<int32_t>(at + title.size()), chars = 0;
+        b = static_cast<uint32_t>(i);
+        while (i < n && chars < 8) {
+          int32_t k = i;
+          UChar32 c;
+          U8_NEXT(p, k, n, c);
+          bool dot = c == 0x00B7 || c == 0x30FB;  // the middle dot of transliterated names
+          UErrorCode st = U_ZERO_ERROR;
+          if (c < 0 || (!dot && uscript_getScript(c, &st) != USCRIPT_HAN) || kStops.find(c) != std::u32string::npos) break;
+          i = k;
+          ++chars;
+          if (!dot && chars >= 5 && text.substr(b, i - b).find("\xC2\xB7") == std::string_view::npos) break;
+        }
+        e = static_cast<uint32_t>(i);
+        if (chars < 2) continue;
+      } else {
+        // Katakana (and the long-vowel mark and middle dot) just before the title.
+        int32_t i = static_cast<int32_t>(at);
+        e = static_cast<uint32_t>(at);
+        while (i > 0) {
+          int32_t k = i;
+          UChar32 c;
+          U8_PREV(p, 0, k, c);
+          UErrorCode st = U_ZERO_ERROR;
+          if (c < 0 || (uscript_getScript(c, &st) != USCRIPT_KATAKANA && c != 0x30FC && c != 0x30FB)) break;
+          i = k;
+        }
+        b = static_cast<uint32_t>(i);
+        if (e - b < 6) continue;  // two katakana at least
+      }
+      if (covered(b, e)) continue;
+      Mention m;
+      m.span = {b, e};
+      m.type = "PER";
+      m.role = role;
+      found.push_back(m);
+    }
+  }
+  for (auto& m : found) {
+    if (!covered(m.span.begin, m.span.end)) out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
 }
 
 std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
@@ -723,7 +814,20 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           // A clitic ends a name: "Morocco's | National Seismic...",
           // "Kahramanmaraş'ın | Pazarcık".
           bool after_clitic = k > from && k < seg.b && clitic_at(words[k - 1]->span.of(text)) > 0;
-          bool cut = k == seg.b || of || after_clitic;
+          // Two names joined by a hyphen, each of two words or more
+          // ("Prabowo Subianto-Gibran Rakabuming Raka", a ticket); a
+          // double-barrelled surname has one word after the hyphen
+          // ("Karine Jean-Pierre", "Alexandria Ocasio-Cortez").
+          bool pair = false;
+          if (k > from + 1 && k + 1 < seg.b) {
+            std::string_view gap = text.substr(words[k - 1]->span.end, words[k]->span.begin - words[k - 1]->span.end);
+            auto spaced = [&](size_t x) {  // a space between words x-1 and x
+              return text.substr(words[x - 1]->span.end, words[x]->span.begin - words[x - 1]->span.end)
+                         .find(' ') != std::string_view::npos;
+            };
+            pair = !gap.empty() && gap.find(' ') == std::string_view::npos && spaced(k - 1) && spaced(k + 1);
+          }
+          bool cut = k == seg.b || of || after_clitic || pair;
           if (!cut) continue;
           size_t x = from, y = k;
           auto edge = [&](size_t w) {

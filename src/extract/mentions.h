@@ -42,6 +42,7 @@ class MentionExtractor {
   MentionExtractor();
   std::vector<Mention> extract_cased(const Document& doc) const;
   std::vector<Mention> extract_caseless(const Document& doc) const;
+  void add_titled_people(const Document& doc, std::vector<Mention>& out) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -289,5 +289,21 @@ TEST(Mentions, HonorificsMakePersonsWithoutARole) {
   EXPECT_TRUE(has(vi, "PER Nguyễn Văn An [honorific]")) << ::testing::PrintToString(vi);
 }
 
+TEST(Mentions, TitledPeopleInChineseAndJapanese) {
+  auto zh = mentions("美国总统拜登在旧金山会见了中国国家主席习近平，双方讨论了总统大选。", "zh");
+  EXPECT_TRUE(has(zh, "PER 拜登 [president]")) << ::testing::PrintToString(zh);
+  EXPECT_TRUE(has(zh, "PER 习近平 [president]")) << ::testing::PrintToString(zh);
+  EXPECT_FALSE(has(zh, "PER 大选 [president]")) << ::testing::PrintToString(zh);
+  auto ja = mentions("バイデン大統領は記者会見で発言した。", "ja");
+  EXPECT_TRUE(has(ja, "PER バイデン [president]")) << ::testing::PrintToString(ja);
+}
+
+TEST(Mentions, TwoNamesJoinedByAHyphenAreTwo) {
+  auto en = mentions("Voters backed the Ana Maria Costa-Pedro Alves Rocha ticket, said Karine Jean-Pierre.", "en");
+  EXPECT_TRUE(has(en, "PER Ana Maria Costa")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "PER Pedro Alves Rocha")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "PER Karine Jean-Pierre")) << ::testing::PrintToString(en);
+}
+
 }  // namespace
 }  // namespace ng
