@@ -768,6 +768,13 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
                 impl_->gazetteer->places()[places[0].place].kind != PlaceKind::kCountry) {
               continue;
             }
+            // After two names or more, a city or province name ending the run
+            // is a surname ("Pedro Alves Rocha"): only a country is cut off
+            // there. After one word it is the place ("Provinz Gaziantep").
+            if (k >= seg.a + 2 && k + n == seg.b && !places.empty() &&
+                impl_->gazetteer->places()[places[0].place].kind != PlaceKind::kCountry) {
+              continue;
+            }
             if (!places.empty() || (n == 1 && acronym(name))) len = n;
           }
           if (!len) continue;
