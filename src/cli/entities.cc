@@ -41,6 +41,13 @@ std::string pad(const std::string& s, size_t width) {
   return chars >= width ? s : s + std::string(width - chars, ' ');
 }
 
+// At most `n` bytes of `s`, never cutting a UTF-8 sequence.
+std::string prefix_utf8(const std::string& s, size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 std::string langs_text(const std::vector<std::string>& langs) {
   std::string out;
   for (const auto& l : langs) out += (out.empty() ? "" : " ") + l;
@@ -231,7 +238,7 @@ int cmd_entity(int argc, char** argv) {
     std::string surfaces;
     for (const auto& x : o.surfaces) surfaces += (surfaces.empty() ? "" : ", ") + x;
     std::printf("  %-12s %-3s %-10s %s  [%s]\n", o.doc.c_str(), o.lang.c_str(), o.published.substr(0, 10).c_str(),
-                o.title.substr(0, 60).c_str(), surfaces.c_str());
+                prefix_utf8(o.title, 60).c_str(), surfaces.c_str());
     if (why) std::printf("      %s: %s\n", o.rule.c_str(), o.evidence.c_str());
   }
   if (!e.co_mentioned.empty()) {

@@ -18,7 +18,7 @@ struct EntityLink {
   int64_t entity = 0;
   std::string type;      // type of the entity in this document (PER, ORG, LOC)
   std::string rule;      // "new", "place", "known organisation", "name key", "inflected form", "token set",
-                         // "short form"
+                         // "short form", "title and context"
   std::string evidence;  // human-readable: which form matched which alias, which context decided
   int mentions = 0;      // mentions of the entity in this document
 };
@@ -63,6 +63,10 @@ struct RegistrySnapshot {
     int64_t doc;  // arrival sequence of the document
   };
   std::vector<Occurrence> occurrences;
+  // (entity, "role|country") for every titled mention linked so far: what a
+  // name in another script can be matched by ("美国总统拜登": president|USA).
+  std::vector<std::pair<int64_t, std::string>> roles;
+  std::vector<int64_t> latin;  // entities with a name written in Latin script
 };
 
 }  // namespace ng

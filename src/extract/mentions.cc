@@ -507,6 +507,16 @@ void MentionExtractor::add_titled_people(const Document& doc, std::vector<Mentio
       m.span = {b, e};
       m.type = "PER";
       m.role = role;
+      if (lang == "zh") {
+        // The country named just before the title (美国总统, 中國國家主席).
+        for (int32_t len = 12; len >= 3 && m.affiliation.empty(); len -= 3) {
+          if (static_cast<int32_t>(at) < len) continue;
+          for (const PlaceName& pn : impl_->gazetteer->find(std::string(text.substr(at - len, len)))) {
+            const Place& pl = impl_->gazetteer->places()[pn.place];
+            if (pl.kind == PlaceKind::kCountry) m.affiliation = pl.id;
+          }
+        }
+      }
       found.push_back(m);
     }
   }

@@ -88,13 +88,20 @@ struct Linker::Impl {
     std::vector<int64_t> docs;             // document ordinals, in arrival order
     std::set<std::string> words;           // words (and stems) of its multi-word names
     bool multi = false;                    // has a name of two or more words
+    bool latin = false;                    // has a name written in Latin script
+    std::set<std::string> roles;           // "role|country" of its titled mentions
   };
   std::vector<Entity> ents;  // entity id = index + 1
   // "p:" place id, "n:" full key, "s:" stem key, "o:" sorted words, "t:" a word
   // of a person's multi-word name -> entities.
   std::unordered_map<std::string, std::vector<int64_t>> index;
   std::unordered_map<int64_t, std::vector<int64_t>> doc_ents;
+  std::unordered_map<std::string, std::vector<int64_t>> by_title;  // "role|country" -> entities
   int64_t next_doc = 1;
+
+  void add_title(int64_t id, const std::string& title) {
+    if (ent(id).roles.insert(title).second) by_title[title].push_back(id);
+  }
 
   std::string stem(const std::string& word, std::string_view lang) const {
     auto it = endings.find(lang);
@@ -277,6 +284,13 @@ void Linker::restore(const RegistrySnapshot& snapshot) {
     m.index[key].push_back(id);
     if (key.rfind("t:", 0) == 0) m.ent(id).words.insert(key.substr(2));
     if (key.rfind("o:", 0) == 0) m.ent(id).multi = true;
+  }
+  m.by_title.clear();
+  for (const auto& [id, role] : snapshot.roles) {
+    if (id > 0 && static_cast<size_t>(id) <= m.ents.size()) m.add_title(id, role);
+  }
+  for (int64_t id : snapshot.latin) {
+    if (id > 0 && static_cast<size_t>(id) <= m.ents.size()) m.ent(id).latin = true;
   }
   for (const auto& o : snapshot.occurrences) {
     if (o.entity <= 0 || static_cast<size_t>(o.entity) > m.ents.size()) continue;
@@ -506,6 +520,34 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
         }
       }
       if (!single_person) try_partial();
+      // A name in another script (拜登, Байден not yet known) with a title
+      // naming a country: the one known person with that title and country
+      // whose Latin-script name this document's context supports.
+      if (!id && in.type == "PER" && !is_latin(main.surface)) {
+        std::set<std::string> titles;
+        for (size_t i : in.mentions) {
+          const Mention& x = d.mentions[i];
+          if (!x.role.empty() && x.role != "honorific" && !x.affiliation.empty()) {
+            titles.insert(x.role + "|" + x.affiliation);
+          }
+        }
+        std::set<int64_t> cands;
+        for (const auto& t : titles) {
+          if (auto found = m.by_title.find(t); found != m.by_title.end()) cands.insert(found->second.begin(), found->second.end());
+        }
+        std::vector<std::pair<int, int64_t>> scored;
+        for (int64_t c : cands) {
+          if (m.ent(c).type == "PER" && m.ent(c).latin) scored.emplace_back(m.context_score(c, here), c);
+        }
+        std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+        if (!scored.empty() && scored[0].first > 0 && (scored.size() == 1 || scored[0].first > scored[1].first)) {
+          id = scored[0].second;
+          rule = "title and context";
+          evidence = "'" + main.surface + "' has the title " + *titles.begin() +
+                     " of a known person co-mentioned with this document's entities in " +
+                     std::to_string(scored[0].first) + " earlier document(s)";
+        }
+      }
       // A lone capitalised word is a person only with evidence: a title
       // before it, or a known person's name containing it. Without either
       // it is far more often a sentence opener, a demonym or a common noun
@@ -557,7 +599,10 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
       for (size_t i : in.mentions) {
         d.mentions[i].entity = id;
         d.mentions[i].type = in.type;
+        const Mention& x = d.mentions[i];
+        if (!x.role.empty() && x.role != "honorific") m.add_title(id, x.role + "|" + x.affiliation);
       }
+      for (size_t f : in.forms) e.latin = e.latin || is_latin(forms[f].surface);
       delta.links.push_back({d.id, id, in.type, rule, evidence, static_cast<int>(in.mentions.size())});
     }
     d.mentions.erase(std::remove_if(d.mentions.begin(), d.mentions.end(), [](const Mention& x) { return x.entity < 0; }),

@@ -14,6 +14,9 @@
 //    same place id; else same full key; else same key after stripping case
 //    endings; else same words in another order; else, for a single word or
 //    a partial name, the one known person whose name contains the words.
+//    A name in another script with a title and its country ("美国总统拜登")
+//    joins the one known person with that title and country whom the
+//    document's other entities were co-mentioned with most.
 //    When several entities qualify, the one co-mentioned most often with
 //    this document's other entities wins; a tie makes a new entity rather
 //    than a wrong merge. Each link records its rule and evidence (--why).

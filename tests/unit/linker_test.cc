@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "pipeline/pipeline.h"
@@ -13,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct M {
-  std::string surface, type, role, place;
+  std::string surface, type, role, place, affiliation;
 };
 
 // A document whose mentions are the given surfaces, found in text order.
@@ -32,6 +33,7 @@ Document doc(const std::string& id, const std::string& lang, const std::string& 
     x.type = m.type;
     x.role = m.role;
     x.place = m.place;
+    x.affiliation = m.affiliation;
     d.mentions.push_back(x);
     from = at + m.surface.size();
   }
@@ -167,6 +169,33 @@ TEST(Linker, OneTypePerEntityInADocument) {
   ASSERT_EQ(docs[0].mentions.size(), 2u);
   EXPECT_EQ(docs[0].mentions[0].entity, docs[0].mentions[1].entity);
   EXPECT_EQ(docs[0].mentions[0].type, "LOC");
+}
+
+TEST(Linker, ANameInAnotherScriptJoinsByTitleCountryAndContext) {
+  auto l = linker();
+  const M sf{"San Francisco", "LOC", "", "America/Los_Angeles"};
+  std::vector<Document> docs = {
+      doc("a", "en", "U.S. President Joe Biden met Chinese President Xi Jinping in San Francisco.",
+          {{"Joe Biden", "PER", "president", "", "USA"}, {"Xi Jinping", "PER", "president", "", "CHN"}, sf}),
+      doc("b", "en", "President Joe Biden returned from San Francisco.",
+          {{"Joe Biden", "PER", "president", "", "USA"}, sf}),
+      doc("c", "en", "President Donald Trump spoke in Ohio.", {{"Donald Trump", "PER", "president", "", "USA"}}),
+      // 拜登 shares no key with "Joe Biden": the title, its country and the
+      // co-mentioned city decide (Trump has the same title, not the context).
+      doc("d", "zh", "美国总统拜登在旧金山发表讲话。",
+          {{"拜登", "PER", "president", "", "USA"}, {"旧金山", "LOC", "", "America/Los_Angeles"}}),
+      // Without a context that tells the two presidents apart: a new entity.
+      doc("e", "zh", "美国总统川普发表讲话。", {{"川普", "PER", "president", "", "USA"}}),
+  };
+  RegistryDelta delta = l->link(docs);
+  EXPECT_EQ(entity_of(docs[3], "拜登"), entity_of(docs[0], "Joe Biden"));
+  auto link = std::find_if(delta.links.begin(), delta.links.end(),
+                           [&](const EntityLink& x) { return x.doc == "d" && x.entity == entity_of(docs[3], "拜登"); });
+  ASSERT_NE(link, delta.links.end());
+  EXPECT_EQ(link->rule, "title and context");
+  int64_t trump = entity_of(docs[2], "Donald Trump");
+  EXPECT_NE(entity_of(docs[4], "川普"), trump);
+  EXPECT_NE(entity_of(docs[4], "川普"), entity_of(docs[0], "Joe Biden"));
 }
 
 // The registry continues from the store: linking in one run or in several,

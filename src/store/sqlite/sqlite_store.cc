@@ -580,6 +580,11 @@ Result<RegistrySnapshot> SqliteStore::load_registry() {
   NG_RETURN_IF_ERROR(each("SELECT entity, type, doc_seq FROM entity_links ORDER BY doc_seq, entity", [&](sqlite3_stmt* s) {
     snap.occurrences.push_back({sqlite3_column_int64(s, 0), col_text(s, 1), sqlite3_column_int64(s, 2)});
   }));
+  NG_RETURN_IF_ERROR(each("SELECT DISTINCT entity, role || '|' || coalesce(affiliation, '') FROM mentions "
+                          "WHERE entity IS NOT NULL AND role IS NOT NULL AND role != 'honorific' ORDER BY 1, 2",
+                          [&](sqlite3_stmt* s) { snap.roles.emplace_back(sqlite3_column_int64(s, 0), col_text(s, 1)); }));
+  NG_RETURN_IF_ERROR(each("SELECT DISTINCT entity FROM entity_aliases WHERE latin = 1 ORDER BY 1",
+                          [&](sqlite3_stmt* s) { snap.latin.push_back(sqlite3_column_int64(s, 0)); }));
   return snap;
 }
 
