@@ -667,7 +667,7 @@ bool url_date(std::string_view url, Ymd& out, std::string& evidence) {
   for (auto [a, an] : runs) {
     for (size_t o = 0; an >= 8 && o + 8 <= an; ++o) {
       int y = to_i(a + o, 4), m = to_i(a + o + 4, 2), d = to_i(a + o + 6, 2);
-      if (y >= 1990 && y <= 2100 && valid_date(y, m, d)) {
+      if (y >= 1990 && y <= 2035 && valid_date(y, m, d)) {
         out = {y, m, d};
         evidence = "URL " + std::string(p.substr(a + o, 8));
         return true;
@@ -839,6 +839,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       inner.b = r.b;
       inner.tok = i;
       if (size_t after = match_date(s, k, inner); after && inner.type != Raw::kYear) {
+        inner.weekday = e.value;
         raws.push_back(inner);
         i = after;
         continue;
@@ -876,6 +877,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     size_t date_words = 0;
     for (size_t k = r.tok; k <= hi && toks[k].b < r.e; ++k) date_words += toks[k].kind == Tok::kWord;
     r.stamp = (r.type == Raw::kDate && r.year_written && (stamp_word || words - date_words <= 1) && hi - lo < 25);
+    // "Updated 15 Feb, 2024 ...", a "date 2024-02-15" tag: a stamp word just before the date.
+    for (size_t k = r.tok >= 3 ? r.tok - 3 : 0; k < r.tok && r.type == Raw::kDate && r.year_written; ++k) {
+      if (toks[k].kind == Tok::kWord && s.has(k, Kind::kStamp)) r.stamp = true;
+    }
   }
 
   // ---- anchors ----
@@ -976,6 +981,17 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     switch (r.type) {
       case Raw::kDate: {
         int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, r.a.d);
+        // "jeudi 8 mai": the written weekday picks the year among those near the anchor.
+        if (!r.year_written && y && r.weekday && valid_date(y, r.a.m, r.a.d) &&
+            weekday_of(days_from_civil(y, r.a.m, r.a.d)) != r.weekday) {
+          for (int dy : {1, -1, 2, -2, 3, -3}) {
+            if (valid_date(y + dy, r.a.m, r.a.d) && weekday_of(days_from_civil(y + dy, r.a.m, r.a.d)) == r.weekday) {
+              y += dy;
+              x.evidence += "; year fits the weekday";
+              break;
+            }
+          }
+        }
         if (!valid_date(y, r.a.m, r.a.d)) continue;
         x.kind = "date";
         x.value = fmt_date(y, r.a.m, r.a.d);
