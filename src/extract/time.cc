@@ -620,7 +620,7 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       if (d2) r.z.y = r.a.y;
       r.year_written = true;
       after = y + 1;
-      if (after < T.size() && s.has(after, Kind::kGlue) && T[after].f.size() <= 5) after = s.glue(after);
+      if (after < T.size() && s.has(after, Kind::kGlue) && T[after].f.size() <= 8) after = s.glue(after);
     }
     r.e = T[after - 1].e;
     return after;
@@ -892,7 +892,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   }
   auto consider = [&](Anchor a) {
     if (!year_anchor.ok()) year_anchor = a;
-    if (!day_anchor.ok() && a.date.d) day_anchor = a;
+    // A day anchor must agree with the year anchor: a background date ("signed May 2, 1985") is not "today".
+    if (!day_anchor.ok() && a.date.d && a.date.y == year_anchor.date.y) day_anchor = a;
   };
   // Anniversary: an ordinal near an anniversary word plus a year after it: base + ordinal.
   if (!year_anchor.ok()) {
