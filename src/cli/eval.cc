@@ -24,6 +24,7 @@ const char* kHelp = R"(usage: newsgraph eval --articles ARTICLES.jsonl [--gold G
        newsgraph eval langid DIR [--json]      language id vs lingua test sentences
        newsgraph eval ner --format F --lang xx FILE [--json]   span-level NER P/R/F1
        newsgraph eval dates PATH... [--reference-date D] [--times] [--json]   event dates without gold
+       newsgraph eval timex --format tml|wikiwars PATH --lang xx [--json]   TIMEX extent and value F1
 
 Ingests ARTICLES (the format of corpora/*/articles.jsonl) into a temporary
 store and scores the system against them:
@@ -135,6 +136,7 @@ int cmd_eval(int argc, char** argv) {
   if (argc > 2 && std::string(argv[2]) == "langid") return cmd_eval_langid(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "ner") return cmd_eval_ner(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "dates") return cmd_eval_dates(argc, argv);
+  if (argc > 2 && std::string(argv[2]) == "timex") return cmd_eval_timex(argc, argv);
   Args args = parse_args(argc, argv, 2, {"articles", "gold", "threads", "data"}, {"json", "help"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string articles = args.get("articles");

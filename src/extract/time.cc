@@ -965,11 +965,18 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     const Raw* raw = nullptr;
   };
   std::vector<Resolved> days;
+  int narrative_year = 0;
   for (const Raw& r : raws) {
+    if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) narrative_year = r.a.y;
     TimeExpr x;
     x.span = {r.b, r.e};
     x.anchor = "explicit";
     auto use_year_anchor = [&](int m, int d) {
+      if (im.options.narrative && narrative_year) {
+        x.anchor = "inferred";
+        x.evidence = "year written before: " + std::to_string(narrative_year);
+        return narrative_year;
+      }
       if (!year_anchor.ok()) {
         x.anchor = "none";
         return 0;

@@ -38,6 +38,9 @@ struct TimeOptions {
   // "YYYY-MM-DD": when the documents were collected, the last resort for a
   // year nothing in a document gives (empty: such years stay "XXXX").
   std::string reference_date;
+  // History narratives (WikiWars): a yearless date takes the year last
+  // written before it, not the publication year. News: false.
+  bool narrative = false;
 };
 
 struct TimeAnnotation {
