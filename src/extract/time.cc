@@ -1089,19 +1089,33 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     double w = 1.0 / (1.0 + 0.35 * sn);
     if (c.raw->type == Raw::kWeekday || c.raw->type == Raw::kRel) w *= 0.9;
     if (ref != INT64_MIN && c.day < ref - 45) w *= 0.15;   // background
-    if (ref != INT64_MIN && c.day > ref + 21) w *= 0.3;    // a plan, not the happening
+    // A plan, not the happening: after the publication date, the report is of
+    // the announcement (a preview on the morning of the event is the same day).
+    if (pub.d && c.day > ref) w *= 0.2;
+    else if (ref != INT64_MIN && c.day > ref + 21) w *= 0.3;
     score[c.day] += w;
     if (!first.count(c.day)) first[c.day] = c.raw;
+  }
+  // The publication date competes as the day of the report itself.
+  if (pub.d && !days.empty()) {
+    int64_t p = days_from_civil(pub.y, pub.m, pub.d);
+    bool only_plans = std::all_of(days.begin(), days.end(), [&](const Resolved& c) { return c.day > p; });
+    if (!score.count(p)) first[p] = nullptr;
+    score[p] += only_plans ? 0.5 : 0.15;
   }
   double best = 0;
   int64_t best_day = INT64_MIN;
   for (auto [day, w] : score) {
     if (w > best + 1e-9 ||
-        (best_day != INT64_MIN && std::abs(w - best) < 1e-9 && first[day]->tok < first[best_day]->tok)) {
+        (best_day != INT64_MIN && std::abs(w - best) < 1e-9 && first[day] && first[best_day] &&
+         first[day]->tok < first[best_day]->tok)) {
       best = w, best_day = day;
     }
   }
-  if (best_day != INT64_MIN) {
+  if (best_day != INT64_MIN && !first[best_day]) {
+    out.event_date = fmt_days(best_day);
+    out.event_date_how = "publication date (dated sentences are plans or background)";
+  } else if (best_day != INT64_MIN) {
     out.event_date = fmt_days(best_day);
     const Raw* r = first[best_day];
     std::string what(doc.text.substr(r->b, r->e - r->b));
