@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lexicon/fold.h"
 #include "lexicon/tsv.h"
@@ -200,6 +201,7 @@ struct Entry {
 
 struct Table {
   std::unordered_map<std::string, std::vector<Entry>> phrases;  // folded words joined by ' '
+  std::unordered_set<std::string> first_words;  // a token that starts no phrase is skipped at once
   size_t max_words = 1;
   bool mdy = false;  // numeric dates month first (en-US)
   bool ymd = false;  // numeric dates year first
@@ -211,6 +213,7 @@ struct Table {
     // A wide name beats the same string as an abbreviation of something else.
     v.push_back(e);
     max_words = std::max(max_words, words);
+    first_words.insert(key.substr(0, key.find(' ')));
   }
 };
 
@@ -375,8 +378,13 @@ struct Scan {
 
   // Longest phrase at token i with an entry of `kind`; returns the token after it.
   size_t match(size_t i, Kind kind, Entry& out) const {
+    if (i >= toks.size() || toks[i].kind == Tok::kPunct) return 0;
     for (const Table* t : {lt, en}) {
       if (!t) continue;
+      if (!t->first_words.count(toks[i].f)) {
+        if (t == en) break;
+        continue;
+      }
       for (size_t n = std::min(t->max_words, size_t{4}); n >= 1; --n) {
         std::string key;
         size_t j = i, words = 0;
