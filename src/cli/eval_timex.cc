@@ -12,6 +12,7 @@
 // score and reported separately: "all types" scores them as misses.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -207,7 +208,9 @@ void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s) {
     strict.gold += gold.size(), relaxed.gold += gold.size(), value.gold += gold.size();
     strict.sys += sys.size(), relaxed.sys += sys.size(), value.sys += sys.size();
     std::vector<bool> used(gold.size(), false);
+    static const bool debug = std::getenv("NEWSGRAPH_EVAL_MISSES") != nullptr;
     for (const TimeExpr& t : sys) {
+      bool hit = false;
       for (size_t i = 0; i < gold.size(); ++i) {
         if (used[i]) continue;
         const Gold& g = *gold[i];
@@ -216,9 +219,17 @@ void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s) {
           relaxed.tp_sys++, relaxed.tp_gold++;
           if (t.span.begin == g.b && t.span.end == g.e) strict.tp_sys++, strict.tp_gold++;
           if (t.value == comparable(g.value)) value.tp_sys++, value.tp_gold++;
+          else if (debug && &relaxed != &s.all_relaxed) {
+            std::printf("  wrong: %s -> %s (gold %s)\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str(), g.value.c_str());
+          }
+          hit = true;
           break;
         }
       }
+      if (debug && !hit && &relaxed != &s.all_relaxed) std::printf("  spurious: %s -> %s\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str());
+    }
+    for (size_t i = 0; debug && &relaxed != &s.all_relaxed && i < gold.size(); ++i) {
+      if (!used[i]) std::printf("  missed: %s (%s %s)\n", d.text.substr(gold[i]->b, gold[i]->e - gold[i]->b).c_str(), gold[i]->type.c_str(), gold[i]->value.c_str());
     }
   };
   std::vector<const Gold*> main, all;

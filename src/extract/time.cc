@@ -116,6 +116,7 @@ struct Tok {
   uint32_t b = 0, e = 0;
   enum Kind : uint8_t { kWord, kNum, kPunct } kind = kWord;
   bool nl_before = false;  // a line break between this token and the previous one
+  bool cap = false;        // begins with an upper-case letter
   std::string f;           // case-folded text (punctuation: as written)
   int num() const { return std::atoi(f.c_str()); }
   bool is(const char* p) const { return kind == kPunct && f == p; }
@@ -162,6 +163,7 @@ std::vector<Tok> tokenize(std::string_view text) {
         }
       }
       t.kind = Tok::kWord;
+      t.cap = u_isupper(c) || u_istitle(c);
       t.e = static_cast<uint32_t>(i);
       t.f = fold_case(text.substr(t.b, t.e - t.b));
     } else {
@@ -191,12 +193,15 @@ enum class Kind : uint8_t {
   kAnniv,      // anniversary word
   kFuture,     // future marker in a sentence ("will", "wird", "sẽ")
   kStamp,      // page stamp word ("Updated", "Aktualisiert")
+  kRef,        // vague reference: -1 PAST_REF ("recently"), 0 PRESENT_REF ("now"), +1 FUTURE_REF ("soon")
+  kQuarter,    // quarter 1..4 of the anchor year ("third quarter")
 };
 
 struct Entry {
   Kind kind;
   int value = 0;
   bool abbrev = false;  // an abbreviated name: only inside a date with a number
+  bool cap = false;     // CLDR writes it capitalised (en, de): alone, only a capitalised word is the month
 };
 
 struct Table {
@@ -240,7 +245,8 @@ void add_symbols(Table& t, const icu::UnicodeString* names, int32_t count, Kind 
     // One-letter abbreviations and bare numbers are not names.
     if (abbrev && key.size() < 3) continue;
     int value = kind == Kind::kWeekday ? ((i - first + 6) % 7) + 1 : i + 1;
-    t.add(key, {kind, value, abbrev}, words);
+    UChar32 c0 = names[i].char32At(0);
+    t.add(key, {kind, value, abbrev, u_isupper(c0) || u_istitle(c0)}, words);
   }
 }
 
@@ -285,7 +291,8 @@ Result<Kind> parse_kind(const std::string& s) {
   static const std::map<std::string, Kind> kKinds = {
       {"month", Kind::kMonth}, {"weekday", Kind::kWeekday}, {"day", Kind::kDay},       {"week", Kind::kWeek},
       {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod}, {"glue", Kind::kGlue},
-      {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture}, {"stamp", Kind::kStamp}};
+      {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture}, {"stamp", Kind::kStamp},
+      {"ref", Kind::kRef}, {"quarter", Kind::kQuarter}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -518,6 +525,13 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       }
       r.e = T[after - 1].e;
       return after;
+    }
+    // A month alone ("in January"): wide names longer than three letters ("May", "mai" are words too).
+    if (!e.abbrev && T[i].kind == Tok::kWord && T[i].f.size() > 3 && j == i + 1 && (!e.cap || T[i].cap)) {
+      r.type = Raw::kMonth;
+      r.a = {0, m, 0};
+      r.e = T[i].e;
+      return j;
     }
     return 0;
   }
@@ -809,7 +823,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     Entry e;
     bool rel = false;
-    for (Kind k : {Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel}) {
+    for (Kind k : {Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter}) {
       if (size_t jj = s.match(i, k, e)) {
         r.type = Raw::kRel;
         r.rel = k;
@@ -1022,10 +1036,12 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         if (y) day = days_from_civil(y, r.a.m, r.a.d);
         break;
       }
-      case Raw::kMonth:
+      case Raw::kMonth: {
+        int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, 0);
         x.kind = "month";
-        x.value = fmt_month(r.a.y, r.a.m);
+        x.value = fmt_month(y, r.a.m);
         break;
+      }
       case Raw::kMonthRange:
         x.kind = "range";
         x.value = fmt_month(r.a.y, r.a.m) + "/" + fmt_month(r.z.y, r.z.m);
@@ -1055,6 +1071,11 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         break;
       }
       case Raw::kRel: {
+        if (r.rel == Kind::kRef) {
+          x.kind = "ref";
+          x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
+          break;
+        }
         if (!day_anchor.ok()) continue;
         x.kind = "relative";
         x.anchor = day_anchor.kind;
@@ -1066,6 +1087,12 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.value = fmt_days(day);
         } else if (r.rel == Kind::kWeek) {
           x.value = iso_week(a + 7 * r.offset);
+        } else if (r.rel == Kind::kRef) {
+          x.kind = "ref";
+          x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
+        } else if (r.rel == Kind::kQuarter) {
+          x.kind = "quarter";
+          x.value = std::to_string(A.y) + "-Q" + std::to_string(r.offset);
         } else if (r.rel == Kind::kMonthRel) {
           int mm = A.m - 1 + r.offset;
           int yy = A.y + (mm < 0 ? (mm - 11) / 12 : mm / 12);
