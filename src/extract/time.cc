@@ -195,6 +195,8 @@ enum class Kind : uint8_t {
   kStamp,      // page stamp word ("Updated", "Aktualisiert")
   kRef,        // vague reference: -1 PAST_REF ("recently"), 0 PRESENT_REF ("now"), +1 FUTURE_REF ("soon")
   kQuarter,    // quarter 1..4 of the anchor year ("third quarter")
+  kSeason,     // 1 spring, 2 summer, 3 autumn, 4 winter of the anchor year
+  kCentury,    // "Jahrhundert", "century", "siècle" after an ordinal
 };
 
 struct Entry {
@@ -292,7 +294,7 @@ Result<Kind> parse_kind(const std::string& s) {
       {"month", Kind::kMonth}, {"weekday", Kind::kWeekday}, {"day", Kind::kDay},       {"week", Kind::kWeek},
       {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod}, {"glue", Kind::kGlue},
       {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture}, {"stamp", Kind::kStamp},
-      {"ref", Kind::kRef}, {"quarter", Kind::kQuarter}};
+      {"ref", Kind::kRef}, {"quarter", Kind::kQuarter}, {"season", Kind::kSeason}, {"century", Kind::kCentury}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -382,6 +384,8 @@ struct Scan {
   const std::vector<Tok>& toks;
   const Table* lt;  // the document's language (may be null)
   const Table* en;
+  bool english = false;    // "May" alone is a modal verb
+  bool narrative = false;  // history texts: bare years from 1000 on
 
   // Longest phrase at token i with an entry of `kind`; returns the token after it.
   size_t match(size_t i, Kind kind, Entry& out) const {
@@ -527,7 +531,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       return after;
     }
     // A month alone ("in January"): wide names longer than three letters ("May", "mai" are words too).
-    if (!e.abbrev && T[i].kind == Tok::kWord && T[i].f.size() > 3 && j == i + 1 && (!e.cap || T[i].cap)) {
+    if (!e.abbrev && T[i].kind == Tok::kWord && (T[i].f.size() > 3 || !s.english) && j == i + 1 &&
+        (!e.cap || T[i].cap)) {
       r.type = Raw::kMonth;
       r.a = {0, m, 0};
       r.e = T[i].e;
@@ -583,7 +588,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       return i + 2;
     }
     if (s.glued_number(i) || (i + 1 < T.size() && (T[i + 1].is("%") || T[i + 1].kind == Tok::kNum))) return 0;
-    if (y < 1800 || y > 2100) return 0;
+    // News: a bare 4-digit number is a year from 1800 on ("1500 people" is not); history reaches further.
+    if (y < (s.narrative ? 1000 : 1800) || y > 2100) return 0;
     r.type = Raw::kYear;
     r.a = {y, 0, 0};
     r.year_written = true;
@@ -598,7 +604,7 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       (T[i + 4].f.size() == 4 || T[i + 4].f.size() == 2) && T[i + 1].b == T[i].e && T[i + 3].b == T[i + 2].e &&
       T[i + 4].b == T[i + 3].e) {
     int a = d, b = T[i + 2].num(), y = T[i + 4].num();
-    if (T[i + 4].f.size() == 2) y += 2000;
+    if (T[i + 4].f.size() == 2) y += y > 40 ? 1900 : 2000;
     bool mdy = s.lt ? s.lt->mdy : false;
     if (a > 12) mdy = false;
     if (b > 12) mdy = true;
@@ -775,7 +781,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   const Impl& im = *impl_;
   TimeAnnotation out;
   std::vector<Tok> toks = tokenize(doc.text);
-  Scan s{toks, im.table(doc.lang), doc.lang == "en" ? nullptr : im.table("en")};
+  Scan s{toks, im.table(doc.lang), doc.lang == "en" ? nullptr : im.table("en"), doc.lang == "en" || !im.table(doc.lang),
+         im.options.narrative};
   if (!s.lt) s.lt = im.table("en"), s.en = nullptr;
 
   // Sentence index and line of each token.
@@ -823,7 +830,22 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     Entry e;
     bool rel = false;
-    for (Kind k : {Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter}) {
+    // "20. Jahrhunderts", "19th century": the century as TIMEX writes it ("19").
+    if (t.kind == Tok::kNum && t.f.size() <= 2 && t.num() >= 1 && t.num() <= 21) {
+      size_t k = i + 1;
+      if (k < toks.size() && toks[k].is(".")) ++k;
+      k = s.glue(k);
+      if (size_t jj = s.match(k, Kind::kCentury, e)) {
+        r.type = Raw::kRel;
+        r.rel = Kind::kCentury;
+        r.offset = t.num() - 1;
+        r.e = toks[jj - 1].e;
+        raws.push_back(r);
+        i = jj;
+        continue;
+      }
+    }
+    for (Kind k : {Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter, Kind::kSeason}) {
       if (size_t jj = s.match(i, k, e)) {
         r.type = Raw::kRel;
         r.rel = k;
@@ -1074,6 +1096,22 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         if (r.rel == Kind::kRef) {
           x.kind = "ref";
           x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
+          break;
+        }
+        if (r.rel == Kind::kCentury) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "%02d", r.offset);
+          x.kind = "century";
+          x.value = buf;
+          break;
+        }
+        if (r.rel == Kind::kSeason) {
+          static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
+          int y = im.options.narrative && narrative_year ? narrative_year : year_anchor.ok() ? year_anchor.date.y : 0;
+          if (!y || r.offset < 1 || r.offset > 4) continue;
+          x.kind = "season";
+          x.anchor = im.options.narrative && narrative_year ? "inferred" : year_anchor.kind;
+          x.value = std::to_string(y) + "-" + kSeasons[r.offset - 1];
           break;
         }
         if (!day_anchor.ok()) continue;
