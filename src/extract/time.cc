@@ -794,16 +794,6 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       sent_of[i] = static_cast<uint32_t>(si);
     }
   }
-  auto sentence_has = [&](size_t tok, Kind kind) {
-    uint32_t sn = sent_of[tok];
-    size_t lo = tok, hi = tok;
-    while (lo > 0 && sent_of[lo - 1] == sn && tok - lo < 40) --lo;
-    while (hi + 1 < toks.size() && sent_of[hi + 1] == sn && hi - tok < 40) ++hi;
-    for (size_t k = lo; k <= hi; ++k) {
-      if (toks[k].kind == Tok::kWord && s.has(k, kind)) return true;
-    }
-    return false;
-  };
   // Tokens on a token's line.
   auto line_bounds = [&](size_t tok) {
     size_t lo = tok, hi = tok;
@@ -894,6 +884,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       // Modifiers: "last Tuesday", "vergangenen Mittwoch", "mardi dernier", "ce dimanche".
       Entry m;
       for (size_t back = 1; back <= 2 && back <= i; ++back) {
+        if (!raws.empty() && toks[i - back].b < raws.back().e) break;  // taken by the expression before
         if (s.match(i - back, Kind::kMod, m) == i - back + 1 || (back == 2 && s.match(i - 2, Kind::kMod, m) == i)) {
           r.has_mod = true, r.mod = m.value, r.b = toks[i - back].b;
           break;
@@ -902,7 +893,11 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       if (!r.has_mod && j < toks.size()) {
         if (size_t after = s.match(j, Kind::kMod, m)) r.has_mod = true, r.mod = m.value, r.e = toks[after - 1].e;
       }
-      r.future = sentence_has(i, Kind::kFuture);
+      // Future only when the marker governs the weekday: "will meet on Friday",
+      // not "said on Friday that it will".
+      for (size_t k = i >= 8 ? i - 8 : 0; k < i && !r.future; ++k) {
+        if (sent_of[k] == sent_of[i] && toks[k].kind == Tok::kWord && s.has(k, Kind::kFuture)) r.future = true;
+      }
       raws.push_back(r);
       i = j;
       continue;
