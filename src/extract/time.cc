@@ -604,7 +604,7 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       (T[i + 4].f.size() == 4 || T[i + 4].f.size() == 2) && T[i + 1].b == T[i].e && T[i + 3].b == T[i + 2].e &&
       T[i + 4].b == T[i + 3].e) {
     int a = d, b = T[i + 2].num(), y = T[i + 4].num();
-    if (T[i + 4].f.size() == 2) y += y > 40 ? 1900 : 2000;
+    if (T[i + 4].f.size() == 2) y += (y > 40 || s.narrative) ? 1900 : 2000;
     bool mdy = s.lt ? s.lt->mdy : false;
     if (a > 12) mdy = false;
     if (b > 12) mdy = true;
@@ -836,6 +836,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
     }
     for (Kind k : {Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter, Kind::kSeason}) {
+      // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
+      if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter) continue;
       if (size_t jj = s.match(i, k, e)) {
         r.type = Raw::kRel;
         r.rel = k;
