@@ -130,6 +130,9 @@ TEST(Time, EventDateSkipsBackgroundAndPageStamps) {
   // Without a publication date the page date line anchors "Monday".
   a = extractor().annotate(text, "en", "", "");
   EXPECT_EQ(a.event_date, "2025-03-10") << a.event_date_how;
+  // A preview a week ahead reports the announcement: the publication date.
+  a = extractor().annotate("The leaders will meet on December 15 in Rome, officials announced.", "en", "2025-12-08", "");
+  EXPECT_EQ(a.event_date, "2025-12-08") << a.event_date_how;
   // No dated sentence: the publication date.
   a = extractor().annotate("The ministers signed an accord.", "en", "2025-03-11", "");
   EXPECT_EQ(a.event_date, "2025-03-11");
@@ -140,6 +143,28 @@ TEST(Time, WrittenWeekdayPicksTheYear) {
   // 8 May is a Thursday in 2025, not in 2024.
   TimeAnnotation a = extractor().annotate("Le vote a eu lieu jeudi 8 mai.\nLe bilan de 2024 était mitigé.", "fr", "", "");
   EXPECT_EQ(a.event_date, "2025-05-08") << a.event_date_how;
+}
+
+TEST(Time, MonthsAloneQuartersAndVagueReferences) {
+  EXPECT_EQ(times("Sales rose in April and will rise now.", "en", "2025-06-02"), (V{"April=2025-04", "now=PRESENT_REF"}));
+  // "may" the verb is not a month; "march" in lower case is not either.
+  EXPECT_EQ(times("Prices may march higher.", "en", "2025-06-02"), V{});
+  EXPECT_EQ(times("Profit fell in the third quarter.", "en", "2025-11-20"), V{"third quarter=2025-Q3"});
+  EXPECT_EQ(times("Im Mai wuchs der Umsatz.", "de", "2025-06-02"), V{"Mai=2025-05"});
+  EXPECT_EQ(times("Die Kirche stammt aus dem 14. Jahrhundert.", "de"), V{"14. Jahrhundert=13"});
+}
+
+TEST(Time, NarrativeYearsComeFromTheText) {
+  TimeOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  o.narrative = true;
+  auto x = TimeExtractor::create(o);
+  ASSERT_TRUE(x.is_ok());
+  const std::string text = "Im Jahr 1813 zog das Heer nach Osten. Am 16. Oktober begann die Schlacht; gestern war Ruhe.";
+  TimeAnnotation a = (*x)->annotate(text, "de", "2011-02-16", "");
+  V got;
+  for (const TimeExpr& t : a.times) got.push_back(std::string(t.span.of(text)) + "=" + t.value);
+  EXPECT_EQ(got, (V{"1813=1813", "16. Oktober=1813-10-16"}));
 }
 
 TEST(Time, RunsInThePipeline) {
