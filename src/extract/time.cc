@@ -197,6 +197,7 @@ enum class Kind : uint8_t {
   kQuarter,    // quarter 1..4 of the anchor year ("third quarter")
   kSeason,     // 1 spring, 2 summer, 3 autumn, 4 winter of the anchor year
   kCentury,    // "Jahrhundert", "century", "siècle" after an ordinal
+  kTo,         // a range connector between two days ("bis", "au", "đến")
 };
 
 struct Entry {
@@ -294,7 +295,8 @@ Result<Kind> parse_kind(const std::string& s) {
       {"month", Kind::kMonth}, {"weekday", Kind::kWeekday}, {"day", Kind::kDay},       {"week", Kind::kWeek},
       {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod}, {"glue", Kind::kGlue},
       {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture}, {"stamp", Kind::kStamp},
-      {"ref", Kind::kRef}, {"quarter", Kind::kQuarter}, {"season", Kind::kSeason}, {"century", Kind::kCentury}};
+      {"ref", Kind::kRef}, {"quarter", Kind::kQuarter}, {"season", Kind::kSeason}, {"century", Kind::kCentury},
+      {"to", Kind::kTo}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -629,9 +631,12 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
   if (k < T.size() && T[k].is(".")) ++k;
   k = s.glue(k);
   int d2 = 0;
-  if (k + 1 < T.size() && is_dash(T[k]) && T[k].f != "/" && s.num(k + 1, 1, 31) && T[k + 1].num() > d) {
-    d2 = T[k + 1].num();
-    k += 2;
+  size_t sep = 0;
+  if (k < T.size() && is_dash(T[k]) && T[k].f != "/") sep = k + 1;
+  else if (k < T.size() && T[k].kind == Tok::kWord) sep = s.match(k, Kind::kTo, e);
+  if (sep && s.num(sep, 1, 31) && T[sep].num() > d && !s.glued_number(sep)) {
+    d2 = T[sep].num();
+    k = sep + 1;
     if (k < T.size() && T[k].is(".")) ++k;
     k = s.glue(k);
   }
@@ -997,6 +1002,31 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       if (c >= n) best = y, n = c;  // ties: the latest
     }
     if (best) consider({{best, 0, 0}, "inferred", "most frequent year " + std::to_string(best)});
+    // A weak year: a yearless date with its weekday ("Thursday, April 16", or a
+    // dateline "Sept. 10" with "on Thursday" in its sentence) picks the year near it.
+    for (size_t ri = 0; best && ri < raws.size(); ++ri) {
+      const Raw& r = raws[ri];
+      if (r.type != Raw::kDate || r.year_written) continue;
+      int wd = r.weekday;
+      for (size_t rj = ri + 1; !wd && rj < raws.size() && sent_of[raws[rj].tok] == sent_of[r.tok]; ++rj) {
+        if (raws[rj].type == Raw::kWeekday && !raws[rj].has_mod) wd = raws[rj].weekday;
+      }
+      if (!wd) continue;
+      int found = 0;
+      for (int dy : {0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6}) {
+        if (valid_date(best + dy, r.a.m, r.a.d) && weekday_of(days_from_civil(best + dy, r.a.m, r.a.d)) == wd) {
+          found = best + dy;
+          break;
+        }
+      }
+      if (!found) continue;
+      Anchor a;
+      a.date = {found, r.a.m, r.a.d};
+      a.kind = "inferred";
+      a.evidence = "weekday fits " + fmt_date(found, r.a.m, r.a.d) + " (years in the text: " + std::to_string(best) + ")";
+      year_anchor = day_anchor = a;
+      break;
+    }
   }
   if (im.reference.y) consider({im.reference, "inferred", "reference date " + im.options.reference_date});
 
