@@ -315,7 +315,8 @@ struct Raw {
   Kind rel = Kind::kDay;
   int offset = 0;
   bool stamp = false;
-  bool caption = false;
+  bool dateline = false;  // "HANOI, April 15 (VNA) –": the wire's filing date
+  int paren_day = 0;      // "quarta-feira (8)": the day of the month written after a weekday
 };
 
 struct Anchor {
@@ -888,6 +889,12 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       r.type = Raw::kWeekday;
       r.weekday = e.value;
       r.e = toks[j - 1].e;
+      // Brazilian style "nesta quinta-feira (8)": the day of the month in parentheses.
+      if (j + 2 < toks.size() && toks[j].is("(") && s.num(j + 1, 1, 31) && toks[j + 2].is(")")) {
+        r.paren_day = toks[j + 1].num();
+        r.e = toks[j + 2].e;
+        j += 3;
+      }
       // Modifiers: "last Tuesday", "vergangenen Mittwoch", "mardi dernier", "ce dimanche".
       Entry m;
       for (size_t back = 1; back <= 2 && back <= i; ++back) {
@@ -927,6 +934,16 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     for (size_t k = r.tok >= 3 ? r.tok - 3 : 0; k < r.tok && r.type == Raw::kDate && r.year_written; ++k) {
       if (toks[k].kind == Tok::kWord && s.has(k, Kind::kStamp)) r.stamp = true;
     }
+  }
+
+  // Datelines: a date at the start of a line followed by "(AGENCY)" or a dash.
+  for (Raw& r : raws) {
+    if (r.type != Raw::kDate) continue;
+    auto [lo, hi] = line_bounds(r.tok);
+    if (r.tok - lo > 6) continue;
+    size_t k = r.tok;
+    while (k <= hi && toks[k].b < r.e) ++k;
+    if (k <= hi && (toks[k].is("(") || is_dash(toks[k]) || toks[k].is("\u2013") || toks[k].is("\u2014"))) r.dateline = true;
   }
 
   // ---- anchors ----
@@ -1108,6 +1125,25 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         if (!day_anchor.ok()) continue;  // a weekday without a day to count from says nothing
         x.anchor = day_anchor.kind;
         x.evidence = day_anchor.evidence;
+        if (r.paren_day) {
+          // The written day wins over the weekday (sources get weekdays wrong more often than days).
+          const Ymd& A = day_anchor.date;
+          int64_t a = days_from_civil(A.y, A.m, A.d);
+          int64_t bestd = INT64_MIN;
+          for (int dm : {0, -1, 1}) {
+            int mm = A.m + dm, yy = A.y;
+            if (mm < 1) mm = 12, --yy;
+            if (mm > 12) mm = 1, ++yy;
+            if (!valid_date(yy, mm, r.paren_day)) continue;
+            int64_t c = days_from_civil(yy, mm, r.paren_day);
+            if (bestd == INT64_MIN || std::llabs(c - a) < std::llabs(bestd - a)) bestd = c;
+          }
+          if (bestd == INT64_MIN) continue;
+          day = bestd;
+          x.kind = "date";
+          x.value = fmt_days(day);
+          break;
+        }
         int64_t a = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
         int wa = weekday_of(a);
         int back = (wa - r.weekday + 7) % 7;  // 0..6 days back to the most recent such weekday
@@ -1188,6 +1224,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     uint32_t sn = sent_of[c.raw->tok];
     double w = 1.0 / (1.0 + 0.35 * sn);
     if (c.raw->type == Raw::kWeekday || c.raw->type == Raw::kRel) w *= 0.9;
+    if (c.raw->dateline) w *= 0.5;  // when the copy was filed; the sentence says when it happened
     if (ref != INT64_MIN && c.day < ref - 45) w *= 0.15;   // background
     // A plan, not the happening: after the publication date, the report is of
     // the announcement (a preview on the morning of the event is the same day).

@@ -133,6 +133,13 @@ TEST(Time, EventDateSkipsBackgroundAndPageStamps) {
   // A preview a week ahead reports the announcement: the publication date.
   a = extractor().annotate("The leaders will meet on December 15 in Rome, officials announced.", "en", "2025-12-08", "");
   EXPECT_EQ(a.event_date, "2025-12-08") << a.event_date_how;
+  // A wire dateline is when the copy was filed; the sentence says when it happened.
+  a = extractor().annotate("LISBON, June 4 (Wire) - The two ministers agreed a ferry deal on June 3, an aide said.", "en",
+                           "2025-06-04", "");
+  EXPECT_EQ(a.event_date, "2025-06-03") << a.event_date_how;
+  // "nesta quinta-feira (5)": the day in parentheses wins over a wrong weekday.
+  a = extractor().annotate("O acordo foi assinado nesta quarta-feira (5) em Braga.", "pt", "2025-06-05", "");
+  EXPECT_EQ(a.event_date, "2025-06-05") << a.event_date_how;
   // No dated sentence: the publication date.
   a = extractor().annotate("The ministers signed an accord.", "en", "2025-03-11", "");
   EXPECT_EQ(a.event_date, "2025-03-11");
