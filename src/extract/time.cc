@@ -198,6 +198,7 @@ enum class Kind : uint8_t {
   kSeason,     // 1 spring, 2 summer, 3 autumn, 4 winter of the anchor year
   kCentury,    // "Jahrhundert", "century", "siècle" after an ordinal
   kTo,         // a range connector between two days ("bis", "au", "đến")
+  kCaption,    // a photo-caption word: a date on that line dates the picture
 };
 
 struct Entry {
@@ -296,7 +297,7 @@ Result<Kind> parse_kind(const std::string& s) {
       {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod}, {"glue", Kind::kGlue},
       {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture}, {"stamp", Kind::kStamp},
       {"ref", Kind::kRef}, {"quarter", Kind::kQuarter}, {"season", Kind::kSeason}, {"century", Kind::kCentury},
-      {"to", Kind::kTo}};
+      {"to", Kind::kTo}, {"caption", Kind::kCaption}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -315,6 +316,7 @@ struct Raw {
   Kind rel = Kind::kDay;
   int offset = 0;
   bool stamp = false;
+  bool caption = false;   // on a photo-caption line
   bool dateline = false;  // "HANOI, April 15 (VNA) –": the wire's filing date
   int paren_day = 0;      // "quarta-feira (8)": the day of the month written after a weekday
 };
@@ -936,6 +938,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
   }
 
+  // Photo captions: "(Photo by ...)", "FOTO:", "Ảnh:".
+  for (Raw& r : raws) {
+    auto [lo, hi] = line_bounds(r.tok);
+    for (size_t k = lo; k <= hi && !r.caption; ++k) {
+      if (toks[k].kind == Tok::kWord && s.has(k, Kind::kCaption)) r.caption = true;
+    }
+  }
   // Datelines: a date at the start of a line followed by "(AGENCY)" or a dash.
   for (Raw& r : raws) {
     if (r.type != Raw::kDate) continue;
@@ -1224,7 +1233,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     uint32_t sn = sent_of[c.raw->tok];
     double w = 1.0 / (1.0 + 0.35 * sn);
     if (c.raw->type == Raw::kWeekday || c.raw->type == Raw::kRel) w *= 0.9;
-    if (c.raw->dateline) w *= 0.5;  // when the copy was filed; the sentence says when it happened
+    if (c.raw->dateline) w *= 0.5;
+    if (c.raw->caption) w *= 0.3;  // dates the picture, often the day before  // when the copy was filed; the sentence says when it happened
     if (ref != INT64_MIN && c.day < ref - 45) w *= 0.15;   // background
     // A plan, not the happening: after the publication date, the report is of
     // the announcement (a preview on the morning of the event is the same day).
