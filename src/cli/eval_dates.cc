@@ -75,8 +75,8 @@ int cmd_eval_dates(int argc, char** argv) {
                     .done()
                     .c_str());
     } else {
-      std::printf("%s\t%s\t%s\t%s\n", d.source.c_str(), d.lang.c_str(), d.event_date.empty() ? "-" : d.event_date.c_str(),
-                  d.event_date_how.c_str());
+      std::printf("%s\t%s\t%s\t%s\n", d.source.c_str(), d.lang.c_str(),
+                  d.event_date.empty() ? "-" : d.event_date.c_str(), d.event_date_how.c_str());
       if (args.has("times")) {
         for (const TimeExpr& t : d.times) {
           std::printf("    [%u,%u) %-24s %-10s %-9s %s  %s\n", t.span.begin, t.span.end,

@@ -164,7 +164,9 @@ Result<TimexDoc> parse_wikiwars(const std::string& sgm, const std::string& key) 
     size_t best = std::string::npos;
     for (size_t at = d.text.find(surface, lo); at != std::string::npos && at <= approx + 400;
          at = d.text.find(surface, at + 1)) {
-      if (best == std::string::npos || (at > approx ? at - approx : approx - at) < (best > approx ? best - approx : approx - best)) best = at;
+      if (best == std::string::npos ||
+          (at > approx ? at - approx : approx - at) < (best > approx ? best - approx : approx - best))
+        best = at;
     }
     if (best == std::string::npos) continue;
     drift = static_cast<long>(best) - at_char;
@@ -184,7 +186,13 @@ struct Prf {
   double r() const { return gold ? static_cast<double>(tp_gold) / gold : 0; }
   double f() const { return p() + r() > 0 ? 2 * p() * r() / (p() + r()) : 0; }
   std::string json() const {
-    return JsonObject().integer("gold", gold).integer("system", sys).num("precision", p()).num("recall", r()).num("f1", f()).done();
+    return JsonObject()
+        .integer("gold", gold)
+        .integer("system", sys)
+        .num("precision", p())
+        .num("recall", r())
+        .num("f1", f())
+        .done();
   }
 };
 
@@ -218,25 +226,32 @@ void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s) {
           used[i] = true;
           relaxed.tp_sys++, relaxed.tp_gold++;
           if (t.span.begin == g.b && t.span.end == g.e) strict.tp_sys++, strict.tp_gold++;
-          if (t.value == comparable(g.value)) value.tp_sys++, value.tp_gold++;
+          if (t.value == comparable(g.value))
+            value.tp_sys++, value.tp_gold++;
           else if (debug && &relaxed != &s.all_relaxed) {
-            std::printf("  wrong: %s -> %s (gold %s)\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str(), g.value.c_str());
+            std::printf("  wrong: %s -> %s (gold %s)\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str(),
+                        g.value.c_str());
           }
           hit = true;
           break;
         }
       }
-      if (debug && !hit && &relaxed != &s.all_relaxed) std::printf("  spurious: %s -> %s\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str());
+      if (debug && !hit && &relaxed != &s.all_relaxed)
+        std::printf("  spurious: %s -> %s\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str());
     }
     for (size_t i = 0; debug && &relaxed != &s.all_relaxed && i < gold.size(); ++i) {
-      if (!used[i]) std::printf("  missed: %s (%s %s)\n", d.text.substr(gold[i]->b, gold[i]->e - gold[i]->b).c_str(), gold[i]->type.c_str(), gold[i]->value.c_str());
+      if (!used[i])
+        std::printf("  missed: %s (%s %s)\n", d.text.substr(gold[i]->b, gold[i]->e - gold[i]->b).c_str(),
+                    gold[i]->type.c_str(), gold[i]->value.c_str());
     }
   };
   std::vector<const Gold*> main, all;
   for (const Gold& g : d.gold) {
     all.push_back(&g);
-    if (scored_type(g.type)) main.push_back(&g);
-    else s.excluded++;
+    if (scored_type(g.type))
+      main.push_back(&g);
+    else
+      s.excluded++;
   }
   one(main, s.strict, s.relaxed, s.value);
   Prf dummy;

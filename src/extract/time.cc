@@ -58,14 +58,18 @@ int weekday_of(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7)
 
 std::string fmt_date(int y, int m, int d) {
   char buf[32];
-  if (y > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
+  if (y > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else
+    std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
   return buf;
 }
 std::string fmt_month(int y, int m) {
   char buf[32];
-  if (y > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else std::snprintf(buf, sizeof buf, "XXXX-%02d", m);
+  if (y > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", m);
   return buf;
 }
 std::string fmt_days(int64_t days) {
@@ -182,23 +186,23 @@ bool is_dash(const Tok& t) {
 
 // ---- name and lexicon tables ----
 enum class Kind : uint8_t {
-  kMonth,      // value 1..12
-  kWeekday,    // value 1..7 (Monday = 1)
-  kDay,        // relative day offset ("gestern" -1)
-  kWeek,       // relative ISO week offset ("last week" -1)
-  kMonthRel,   // relative month offset
-  kYearRel,    // relative year offset
-  kMod,        // modifier of a weekday: -1 last, 0 this, +1 next
-  kGlue,       // may stand between the parts of a date ("de", "năm", "of")
-  kAnniv,      // anniversary word
-  kFuture,     // future marker in a sentence ("will", "wird", "sẽ")
-  kStamp,      // page stamp word ("Updated", "Aktualisiert")
-  kRef,        // vague reference: -1 PAST_REF ("recently"), 0 PRESENT_REF ("now"), +1 FUTURE_REF ("soon")
-  kQuarter,    // quarter 1..4 of the anchor year ("third quarter")
-  kSeason,     // 1 spring, 2 summer, 3 autumn, 4 winter of the anchor year
-  kCentury,    // "Jahrhundert", "century", "siècle" after an ordinal
-  kTo,         // a range connector between two days ("bis", "au", "đến")
-  kCaption,    // a photo-caption word: a date on that line dates the picture
+  kMonth,     // value 1..12
+  kWeekday,   // value 1..7 (Monday = 1)
+  kDay,       // relative day offset ("gestern" -1)
+  kWeek,      // relative ISO week offset ("last week" -1)
+  kMonthRel,  // relative month offset
+  kYearRel,   // relative year offset
+  kMod,       // modifier of a weekday: -1 last, 0 this, +1 next
+  kGlue,      // may stand between the parts of a date ("de", "năm", "of")
+  kAnniv,     // anniversary word
+  kFuture,    // future marker in a sentence ("will", "wird", "sẽ")
+  kStamp,     // page stamp word ("Updated", "Aktualisiert")
+  kRef,       // vague reference: -1 PAST_REF ("recently"), 0 PRESENT_REF ("now"), +1 FUTURE_REF ("soon")
+  kQuarter,   // quarter 1..4 of the anchor year ("third quarter")
+  kSeason,    // 1 spring, 2 summer, 3 autumn, 4 winter of the anchor year
+  kCentury,   // "Jahrhundert", "century", "siècle" after an ordinal
+  kTo,        // a range connector between two days ("bis", "au", "đến")
+  kCaption,   // a photo-caption word: a date on that line dates the picture
 };
 
 struct Entry {
@@ -210,7 +214,7 @@ struct Entry {
 
 struct Table {
   std::unordered_map<std::string, std::vector<Entry>> phrases;  // folded words joined by ' '
-  std::unordered_set<std::string> first_words;  // a token that starts no phrase is skipped at once
+  std::unordered_set<std::string> first_words;                  // a token that starts no phrase is skipped at once
   size_t max_words = 1;
   bool mdy = false;  // numeric dates month first (en-US)
   bool ymd = false;  // numeric dates year first
@@ -293,11 +297,11 @@ Table cldr_table(const char* lang) {
 
 Result<Kind> parse_kind(const std::string& s) {
   static const std::map<std::string, Kind> kKinds = {
-      {"month", Kind::kMonth}, {"weekday", Kind::kWeekday}, {"day", Kind::kDay},       {"week", Kind::kWeek},
-      {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod}, {"glue", Kind::kGlue},
-      {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture}, {"stamp", Kind::kStamp},
-      {"ref", Kind::kRef}, {"quarter", Kind::kQuarter}, {"season", Kind::kSeason}, {"century", Kind::kCentury},
-      {"to", Kind::kTo}, {"caption", Kind::kCaption}};
+      {"month", Kind::kMonth},       {"weekday", Kind::kWeekday}, {"day", Kind::kDay},         {"week", Kind::kWeek},
+      {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod},         {"glue", Kind::kGlue},
+      {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture},   {"stamp", Kind::kStamp},     {"ref", Kind::kRef},
+      {"quarter", Kind::kQuarter},   {"season", Kind::kSeason},   {"century", Kind::kCentury}, {"to", Kind::kTo},
+      {"caption", Kind::kCaption}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -308,7 +312,7 @@ struct Raw {
   uint32_t b = 0, e = 0;
   size_t tok = 0;  // first token
   enum Type { kDate, kRange, kMonth, kYear, kYearRange, kMonthRange, kWeekday, kRel } type = kDate;
-  Ymd a, z;             // a: the date (or range start), z: range end
+  Ymd a, z;  // a: the date (or range start), z: range end
   bool year_written = false;
   int weekday = 0, mod = 0;  // weekday 1..7, modifier
   bool has_mod = false;
@@ -322,8 +326,8 @@ struct Raw {
 };
 
 struct Anchor {
-  Ymd date;  // y (and m, d when known)
-  std::string kind;      // "published", "inferred"
+  Ymd date;          // y (and m, d when known)
+  std::string kind;  // "published", "inferred"
   std::string evidence;
   bool ok() const { return date.y > 0; }
 };
@@ -369,9 +373,11 @@ Result<std::unique_ptr<TimeExtractor>> TimeExtractor::create(const TimeOptions& 
       if (r.fields.size() > 2) {
         char* end = nullptr;
         value = static_cast<int>(std::strtol(r.fields[2].c_str(), &end, 10));
-        if (end == r.fields[2].c_str() || *end) return Status::invalid(where + "value \"" + r.fields[2] + "\" is not a number");
+        if (end == r.fields[2].c_str() || *end)
+          return Status::invalid(where + "value \"" + r.fields[2] + "\" is not a number");
       }
-      if ((*kind == Kind::kMonth && (value < 1 || value > 12)) || (*kind == Kind::kWeekday && (value < 1 || value > 7))) {
+      if ((*kind == Kind::kMonth && (value < 1 || value > 12)) ||
+          (*kind == Kind::kWeekday && (value < 1 || value > 7))) {
         return Status::invalid(where + "month 1..12 or weekday 1..7 (Monday = 1) expected");
       }
       auto [key, words] = name_key(r.fields[0]);
@@ -510,9 +516,6 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       r.e = T[after - 1].e;
       return after;
     }
-    if (e.abbrev && T[i].kind != Tok::kNum) {
-      // "Mar 2024" is a month; "mar" alone is nothing.
-    }
     size_t y = k;
     if (y < T.size() && (T[y].is(",") || T[y].is("/"))) y = s.glue(y + 1);
     if (s.year(y) && !s.glued_number(y)) {
@@ -605,9 +608,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
   int d = T[i].num();
   // Numeric "9/12/2025", "09/20/2024", "9.12.2025", "11-15-23" (order of the locale; a number > 12 decides).
   if (i + 4 < T.size() && (T[i + 1].is("/") || T[i + 1].is(".") || T[i + 1].is("-")) && s.num(i + 2, 1, 31) &&
-      T[i + 3].f == T[i + 1].f && T[i + 4].kind == Tok::kNum &&
-      (T[i + 4].f.size() == 4 || T[i + 4].f.size() == 2) && T[i + 1].b == T[i].e && T[i + 3].b == T[i + 2].e &&
-      T[i + 4].b == T[i + 3].e) {
+      T[i + 3].f == T[i + 1].f && T[i + 4].kind == Tok::kNum && (T[i + 4].f.size() == 4 || T[i + 4].f.size() == 2) &&
+      T[i + 1].b == T[i].e && T[i + 3].b == T[i + 2].e && T[i + 4].b == T[i + 3].e) {
     int a = d, b = T[i + 2].num(), y = T[i + 4].num();
     if (T[i + 4].f.size() == 2) y += (y > 40 || s.narrative) ? 1900 : 2000;
     bool mdy = s.lt ? s.lt->mdy : false;
@@ -629,14 +631,17 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
     r.e = T[i + 2].e;
     return i + 3;
   }
-  // Day first: "9. Dezember 2025", "4 Maret", "28 maj", "8 de septiembre de 2023", "9 декабря", "8.–10. Dezember", "15 Feb, 2024".
+  // Day first: "9. Dezember 2025", "4 Maret", "28 maj", "8 de septiembre de 2023", "9 декабря", "8.–10. Dezember", "15
+  // Feb, 2024".
   size_t k = i + 1;
   if (k < T.size() && T[k].is(".")) ++k;
   k = s.glue(k);
   int d2 = 0;
   size_t sep = 0;
-  if (k < T.size() && is_dash(T[k]) && T[k].f != "/") sep = k + 1;
-  else if (k < T.size() && T[k].kind == Tok::kWord) sep = s.match(k, Kind::kTo, e);
+  if (k < T.size() && is_dash(T[k]) && T[k].f != "/")
+    sep = k + 1;
+  else if (k < T.size() && T[k].kind == Tok::kWord)
+    sep = s.match(k, Kind::kTo, e);
   if (sep && s.num(sep, 1, 31) && T[sep].num() > d && !s.glued_number(sep)) {
     d2 = T[sep].num();
     k = sep + 1;
@@ -663,7 +668,6 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
   }
   return 0;
 }
-
 
 // Year-bearing dates in a URL: "/2023/11/15/", "20250423", "-251209" inside a long id, "11-15-23".
 bool url_date(std::string_view url, Ymd& out, std::string& evidence) {
@@ -843,7 +847,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         continue;
       }
     }
-    for (Kind k : {Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter, Kind::kSeason}) {
+    for (Kind k :
+         {Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter, Kind::kSeason}) {
       // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
       if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter) continue;
       if (size_t jj = s.match(i, k, e)) {
@@ -952,7 +957,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     if (r.tok - lo > 6) continue;
     size_t k = r.tok;
     while (k <= hi && toks[k].b < r.e) ++k;
-    if (k <= hi && (toks[k].is("(") || is_dash(toks[k]) || toks[k].is("\u2013") || toks[k].is("\u2014"))) r.dateline = true;
+    if (k <= hi && (toks[k].is("(") || is_dash(toks[k]) || toks[k].is("\u2013") || toks[k].is("\u2014")))
+      r.dateline = true;
   }
 
   // ---- anchors ----
@@ -1049,7 +1055,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       Anchor a;
       a.date = {found, r.a.m, r.a.d};
       a.kind = "inferred";
-      a.evidence = "weekday fits " + fmt_date(found, r.a.m, r.a.d) + " (years in the text: " + std::to_string(best) + ")";
+      a.evidence =
+          "weekday fits " + fmt_date(found, r.a.m, r.a.d) + " (years in the text: " + std::to_string(best) + ")";
       year_anchor = day_anchor = a;
       break;
     }
@@ -1157,10 +1164,14 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         int wa = weekday_of(a);
         int back = (wa - r.weekday + 7) % 7;  // 0..6 days back to the most recent such weekday
         int ahead = (r.weekday - wa + 7) % 7;
-        if (r.has_mod && r.mod < 0) day = a - (back ? back : 7);
-        else if (r.has_mod && r.mod > 0) day = a + (ahead ? ahead : 7);
-        else if (r.future) day = a + ahead;
-        else day = a - back;
+        if (r.has_mod && r.mod < 0)
+          day = a - (back ? back : 7);
+        else if (r.has_mod && r.mod > 0)
+          day = a + (ahead ? ahead : 7);
+        else if (r.future)
+          day = a + ahead;
+        else
+          day = a - back;
         x.value = fmt_days(day);
         break;
       }
@@ -1222,8 +1233,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   // ---- event date ----
   // The reference for "background": the publication date, else the latest dated happening near the top.
   int64_t ref = INT64_MIN;
-  if (pub.d) ref = days_from_civil(pub.y, pub.m, pub.d);
-  else if (day_anchor.ok()) ref = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
+  if (pub.d)
+    ref = days_from_civil(pub.y, pub.m, pub.d);
+  else if (day_anchor.ok())
+    ref = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
   if (ref == INT64_MIN) {
     for (const auto& c : days) ref = std::max(ref, c.day);
   }
@@ -1234,12 +1247,16 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     double w = 1.0 / (1.0 + 0.35 * sn);
     if (c.raw->type == Raw::kWeekday || c.raw->type == Raw::kRel) w *= 0.9;
     if (c.raw->dateline) w *= 0.5;
-    if (c.raw->caption) w *= 0.3;  // dates the picture, often the day before  // when the copy was filed; the sentence says when it happened
-    if (ref != INT64_MIN && c.day < ref - 45) w *= 0.15;   // background
+    if (c.raw->caption)
+      w *= 0.3;  // dates the picture, often the day before  // when the copy was filed; the sentence says when it
+                 // happened
+    if (ref != INT64_MIN && c.day < ref - 45) w *= 0.15;  // background
     // A plan, not the happening: after the publication date, the report is of
     // the announcement (a preview on the morning of the event is the same day).
-    if (pub.d && c.day > ref) w *= 0.2;
-    else if (ref != INT64_MIN && c.day > ref + 21) w *= 0.3;
+    if (pub.d && c.day > ref)
+      w *= 0.2;
+    else if (ref != INT64_MIN && c.day > ref + 21)
+      w *= 0.3;
     score[c.day] += w;
     if (!first.count(c.day)) first[c.day] = c.raw;
   }
@@ -1253,9 +1270,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   double best = 0;
   int64_t best_day = INT64_MIN;
   for (auto [day, w] : score) {
-    if (w > best + 1e-9 ||
-        (best_day != INT64_MIN && std::abs(w - best) < 1e-9 && first[day] && first[best_day] &&
-         first[day]->tok < first[best_day]->tok)) {
+    if (w > best + 1e-9 || (best_day != INT64_MIN && std::abs(w - best) < 1e-9 && first[day] && first[best_day] &&
+                            first[day]->tok < first[best_day]->tok)) {
       best = w, best_day = day;
     }
   }

@@ -104,8 +104,9 @@ TEST(Time, YearFromAnAnniversary) {
   EXPECT_EQ(a.times[0].anchor, "inferred");
   EXPECT_NE(a.times[0].evidence.find("anniversary"), std::string::npos) << a.times[0].evidence;
   EXPECT_EQ(a.event_date, "2025-03-03");
-  a = extractor().annotate("Para menteri bertemu pada 6 Mei.\nMereka merayakan ulang tahun ke-25 kerja sama (Mei 2000 - Mei 2025).",
-                           "id", "", "");
+  a = extractor().annotate(
+      "Para menteri bertemu pada 6 Mei.\nMereka merayakan ulang tahun ke-25 kerja sama (Mei 2000 - Mei 2025).", "id",
+      "", "");
   EXPECT_EQ(a.event_date, "2025-05-06");
 }
 
@@ -131,11 +132,12 @@ TEST(Time, EventDateSkipsBackgroundAndPageStamps) {
   a = extractor().annotate(text, "en", "", "");
   EXPECT_EQ(a.event_date, "2025-03-10") << a.event_date_how;
   // A preview a week ahead reports the announcement: the publication date.
-  a = extractor().annotate("The leaders will meet on December 15 in Rome, officials announced.", "en", "2025-12-08", "");
+  a = extractor().annotate("The leaders will meet on December 15 in Rome, officials announced.", "en", "2025-12-08",
+                           "");
   EXPECT_EQ(a.event_date, "2025-12-08") << a.event_date_how;
   // A wire dateline is when the copy was filed; the sentence says when it happened.
-  a = extractor().annotate("LISBON, June 4 (Wire) - The two ministers agreed a ferry deal on June 3, an aide said.", "en",
-                           "2025-06-04", "");
+  a = extractor().annotate("LISBON, June 4 (Wire) - The two ministers agreed a ferry deal on June 3, an aide said.",
+                           "en", "2025-06-04", "");
   EXPECT_EQ(a.event_date, "2025-06-03") << a.event_date_how;
   // "nesta quinta-feira (5)": the day in parentheses wins over a wrong weekday.
   a = extractor().annotate("O acordo foi assinado nesta quarta-feira (5) em Braga.", "pt", "2025-06-05", "");
@@ -148,12 +150,14 @@ TEST(Time, EventDateSkipsBackgroundAndPageStamps) {
 
 TEST(Time, WrittenWeekdayPicksTheYear) {
   // 8 May is a Thursday in 2025, not in 2024.
-  TimeAnnotation a = extractor().annotate("Le vote a eu lieu jeudi 8 mai.\nLe bilan de 2024 était mitigé.", "fr", "", "");
+  TimeAnnotation a =
+      extractor().annotate("Le vote a eu lieu jeudi 8 mai.\nLe bilan de 2024 était mitigé.", "fr", "", "");
   EXPECT_EQ(a.event_date, "2025-05-08") << a.event_date_how;
 }
 
 TEST(Time, MonthsAloneQuartersAndVagueReferences) {
-  EXPECT_EQ(times("Sales rose in April and will rise now.", "en", "2025-06-02"), (V{"April=2025-04", "now=PRESENT_REF"}));
+  EXPECT_EQ(times("Sales rose in April and will rise now.", "en", "2025-06-02"),
+            (V{"April=2025-04", "now=PRESENT_REF"}));
   // "may" the verb is not a month; "march" in lower case is not either.
   EXPECT_EQ(times("Prices may march higher.", "en", "2025-06-02"), V{});
   EXPECT_EQ(times("Profit fell in the third quarter.", "en", "2025-11-20"), V{"third quarter=2025-Q3"});
@@ -167,7 +171,8 @@ TEST(Time, NarrativeYearsComeFromTheText) {
   o.narrative = true;
   auto x = TimeExtractor::create(o);
   ASSERT_TRUE(x.is_ok());
-  const std::string text = "Im Jahr 1813 zog das Heer nach Osten. Am 16. Oktober begann die Schlacht; gestern war Ruhe.";
+  const std::string text =
+      "Im Jahr 1813 zog das Heer nach Osten. Am 16. Oktober begann die Schlacht; gestern war Ruhe.";
   TimeAnnotation a = (*x)->annotate(text, "de", "2011-02-16", "");
   V got;
   for (const TimeExpr& t : a.times) got.push_back(std::string(t.span.of(text)) + "=" + t.value);
