@@ -53,7 +53,9 @@ std::string read_all(const std::string& path) {
 }
 
 std::string attr(std::string_view tag, std::string_view name) {
-  std::string key = " " + std::string(name) + "=\"";
+  std::string key(" ");
+  key.append(name);
+  key.append("=\"");
   size_t p = tag.find(key);
   if (p == std::string_view::npos) return "";
   p += key.size();
@@ -151,7 +153,8 @@ Result<TimexDoc> parse_wikiwars(const std::string& sgm, const std::string& key) 
     if (c == std::string::npos || c > end) continue;
     size_t ce = k.find('>', c);
     std::string_view tag = std::string_view(k).substr(c, ce - c);
-    size_t s0 = std::stoul("0" + attr(tag, "START")), s1 = std::stoul("0" + attr(tag, "END")) + 1;
+    size_t s0 = std::strtoul(attr(tag, "START").c_str(), nullptr, 10);
+    size_t s1 = std::strtoul(attr(tag, "END").c_str(), nullptr, 10) + 1;
     if (s0 >= s1) continue;
     // The key's offsets drift from the stripped text by a few characters
     // (line breaks are not counted the same way): the mention is its surface
