@@ -15,7 +15,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "lexicon/fold.h"
 #include "lexicon/tsv.h"
 
 namespace ng {
@@ -121,15 +120,48 @@ struct Tok {
   enum Kind : uint8_t { kWord, kNum, kPunct } kind = kWord;
   bool nl_before = false;  // a line break between this token and the previous one
   bool cap = false;        // begins with an upper-case letter
+  uint8_t starts = 0;      // bit 0: starts a phrase of the document's language table, bit 1: of the English one
   std::string f;           // case-folded text (punctuation: as written)
   int num() const { return std::atoi(f.c_str()); }
   bool is(const char* p) const { return kind == kPunct && f == p; }
 };
 
 bool is_cjk(UChar32 c) {
+  if (c < 0x2E80) return false;  // below the CJK blocks: no script lookup
   UErrorCode ec = U_ZERO_ERROR;
   UScriptCode s = uscript_getScript(c, &ec);
   return s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA;
+}
+
+// Simple (per code point) case folding, without ICU string objects: this runs
+// on every word of every document. Names and lexicon phrases go through the
+// same function, so both sides agree.
+std::string fold_word(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(w.data());
+  const auto n = static_cast<int32_t>(w.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      out += static_cast<char>(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out.append(w.substr(start, i - start));
+      continue;
+    }
+    UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    uint8_t buf[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND(buf, len, 4, f, err);
+    out.append(reinterpret_cast<const char*>(buf), len);
+  }
+  return out;
 }
 
 std::vector<Tok> tokenize(std::string_view text) {
@@ -169,7 +201,7 @@ std::vector<Tok> tokenize(std::string_view text) {
       t.kind = Tok::kWord;
       t.cap = u_isupper(c) || u_istitle(c);
       t.e = static_cast<uint32_t>(i);
-      t.f = fold_case(text.substr(t.b, t.e - t.b));
+      t.f = fold_word(text.substr(t.b, t.e - t.b));
     } else {
       t.kind = Tok::kPunct;
       t.e = static_cast<uint32_t>(i);
@@ -403,7 +435,7 @@ struct Scan {
     if (i >= toks.size() || toks[i].kind == Tok::kPunct) return 0;
     for (const Table* t : {lt, en}) {
       if (!t) continue;
-      if (!t->first_words.count(toks[i].f)) {
+      if (!(toks[i].starts & (t == lt ? 1 : 2))) {
         if (t == en) break;
         continue;
       }
@@ -796,6 +828,12 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   Scan s{toks, im.table(doc.lang), doc.lang == "en" ? nullptr : im.table("en"), doc.lang == "en" || !im.table(doc.lang),
          im.options.narrative};
   if (!s.lt) s.lt = im.table("en"), s.en = nullptr;
+  // One hash lookup per token and table; every phrase match then starts with a bit test.
+  for (Tok& t : toks) {
+    if (t.kind == Tok::kPunct) continue;
+    if (s.lt && s.lt->first_words.count(t.f)) t.starts |= 1;
+    if (s.en && s.en->first_words.count(t.f)) t.starts |= 2;
+  }
 
   // Sentence index and line of each token.
   std::vector<uint32_t> sent_of(toks.size(), 0);
