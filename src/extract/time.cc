@@ -509,6 +509,11 @@ struct Scan {
   }
 };
 
+// The CJK day mark after a day number: 日, 号, 號, or Korean 일 (with a particle attached: 일에).
+bool day_mark(const std::string& f) {
+  return f == "日" || f == "号" || f == "號" || f.rfind("일", 0) == 0;
+}
+
 // Tries a date starting at token i; on success fills r and returns the token after it.
 size_t match_date(const Scan& s, size_t i, Raw& r) {
   const auto& T = s.toks;
@@ -523,9 +528,9 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       size_t after = k + 1;
       // Ordinal suffix or CJK day mark.
       if (after < T.size() && T[after].kind == Tok::kWord &&
-          (T[after].f == "日" || T[after].f == "号" || T[after].f == "號" || s.has(after, Kind::kGlue))) {
+          (day_mark(T[after].f) || s.has(after, Kind::kGlue))) {
         after = s.glue(after);
-        if (after < T.size() && (T[after].f == "日" || T[after].f == "号" || T[after].f == "號")) ++after;
+        if (after < T.size() && day_mark(T[after].f)) ++after;
       }
       r.type = Raw::kDate;
       r.a = {0, m, d};
@@ -612,10 +617,14 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       r.e = T[i + 2].e;
       return i + 3;
     }
-    if (i + 1 < T.size() && T[i + 1].f == "年") {
+    if (i + 1 < T.size() && (T[i + 1].f == "年" || T[i + 1].f == "년")) {
       Raw inner;
       if (size_t j = match_date(s, i + 2, inner); j && inner.a.m && !inner.year_written) {
+        uint32_t b = r.b;
+        size_t tok = r.tok;
         r = inner;
+        r.b = b;
+        r.tok = tok;
         r.a.y = y;
         r.z.y = r.z.m ? y : 0;
         r.year_written = true;

@@ -50,6 +50,14 @@ TEST(Time, FullDatesInEachLanguage) {
             (V{"3. Okt. 2024=2024-10-03", "4. Okt 2024=2024-10-04"}));
 }
 
+TEST(Time, OtherCldrLanguages) {
+  EXPECT_EQ(times("台風は2024年9月6日に上陸した。", "ja"), V{"2024年9月6日=2024-09-06"});
+  EXPECT_EQ(times("會議在9月5日舉行,昨天結束。", "zh", "2024-09-07"), (V{"9月5日=2024-09-05", "昨天=2024-09-06"}));
+  EXPECT_EQ(times("O tratado foi assinado em 8 de maio de 2025.", "pt"), V{"8 de maio de 2025=2025-05-08"});
+  EXPECT_EQ(times("Traktat podpisano 8 maja 2025 w Gdańsku.", "pl"), V{"8 maja 2025=2025-05-08"});
+  EXPECT_EQ(times("Il trattato è stato firmato ieri.", "it", "2025-05-09"), V{"ieri=2025-05-08"});
+}
+
 TEST(Time, NumericOrderFollowsTheLocale) {
   EXPECT_EQ(times("Filed 03/04/2024 at the court.", "en"), V{"03/04/2024=2024-03-04"});
   EXPECT_EQ(times("Eingereicht am 03.04.2024 beim Gericht.", "de"), V{"03.04.2024=2024-04-03"});
