@@ -36,7 +36,7 @@ store and scores the system against them:
              those of ../shared/corpora/README.md
   event date with --gold: the time stage's event date vs gold "event_date",
              exact and within one day, per language, beside the baseline
-             "publication date as event date"
+             "publication date as event date"; --misses lists the wrong ones
 Later stages add cluster scores against GOLD.
 )";
 
@@ -137,7 +137,7 @@ int cmd_eval(int argc, char** argv) {
   if (argc > 2 && std::string(argv[2]) == "ner") return cmd_eval_ner(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "dates") return cmd_eval_dates(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "timex") return cmd_eval_timex(argc, argv);
-  Args args = parse_args(argc, argv, 2, {"articles", "gold", "threads", "data"}, {"json", "help"});
+  Args args = parse_args(argc, argv, 2, {"articles", "gold", "threads", "data"}, {"json", "help", "misses"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string articles = args.get("articles");
   if (articles.empty() && args.error.empty()) args.error = "--articles is required";
@@ -271,7 +271,7 @@ int cmd_eval(int argc, char** argv) {
       };
       for (const auto& [l, v] : dates->by_lang) row(l, v);
       row("all", dates->all);
-      if (std::getenv("NEWSGRAPH_EVAL_MISSES")) {
+      if (args.has("misses")) {
         for (const auto& m : dates->misses) std::printf("  miss: %s\n", m.c_str());
       }
     }

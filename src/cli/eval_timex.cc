@@ -28,12 +28,13 @@
 namespace ng::cli {
 
 namespace {
-const char* kHelp = R"(usage: newsgraph eval timex --format tml|wikiwars PATH --lang xx [--json]
+const char* kHelp = R"(usage: newsgraph eval timex --format tml|wikiwars PATH --lang xx [--json] [--misses]
 
 PATH: a directory searched recursively for *.tml (TimeML: TimeBank/AQUAINT,
 French TimeBank), or a WikiWars directory with in/*.sgm and key/*.key.apf.xml.
 Each document's creation time is its publication date. Prints extent F1
 (strict, relaxed) and value F1, beside HeidelTime's published value F1.
+--misses first lists wrong values, spurious and missed expressions.
 )";
 
 struct Gold {
@@ -214,12 +215,13 @@ std::string comparable(const std::string& gold_value) {
   return gold_value;
 }
 
-void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s) {
+// misses: print wrong values, spurious and missed expressions (for tuning).
+void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s, bool misses) {
   auto one = [&](const std::vector<const Gold*>& gold, Prf& strict, Prf& relaxed, Prf& value) {
     strict.gold += gold.size(), relaxed.gold += gold.size(), value.gold += gold.size();
     strict.sys += sys.size(), relaxed.sys += sys.size(), value.sys += sys.size();
     std::vector<bool> used(gold.size(), false);
-    static const bool debug = std::getenv("NEWSGRAPH_EVAL_MISSES") != nullptr;
+    const bool debug = misses;
     for (const TimeExpr& t : sys) {
       bool hit = false;
       for (size_t i = 0; i < gold.size(); ++i) {
@@ -265,7 +267,7 @@ void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s) {
 }  // namespace
 
 int cmd_eval_timex(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 3, {"format", "lang", "data"}, {"json", "help"});
+  Args args = parse_args(argc, argv, 3, {"format", "lang", "data"}, {"json", "help", "misses"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string format = args.get("format"), lang = args.get("lang");
   if (args.error.empty() && format != "tml" && format != "wikiwars") args.error = "--format tml|wikiwars is required";
@@ -307,7 +309,7 @@ int cmd_eval_timex(int argc, char** argv) {
     }
     if (!d) return print_error("eval timex", d.status().message()), kExitFatal;
     TimeAnnotation a = (*extractor)->annotate(d->text, lang, d->dct, "");
-    score(*d, a.times, s);
+    score(*d, a.times, s, args.has("misses"));
   }
   static const std::map<std::string, double> kHeidel = {{"en", 77.6}, {"de", 88.5}, {"fr", 73.6}};
   double heidel = kHeidel.count(lang) ? kHeidel.at(lang) : 0;
