@@ -235,6 +235,7 @@ enum class Kind : uint8_t {
   kCentury,   // "Jahrhundert", "century", "siècle" after an ordinal
   kTo,        // a range connector between two days ("bis", "au", "đến")
   kCaption,   // a photo-caption word: a date on that line dates the picture
+  kTarget,    // before a year, a goal ("by 2050", "bis 2030"): not the year of the text
 };
 
 struct Entry {
@@ -333,7 +334,8 @@ Result<Kind> parse_kind(const std::string& s) {
       {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod},         {"glue", Kind::kGlue},
       {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture},   {"stamp", Kind::kStamp},     {"ref", Kind::kRef},
       {"quarter", Kind::kQuarter},   {"season", Kind::kSeason},   {"century", Kind::kCentury}, {"to", Kind::kTo},
-      {"caption", Kind::kCaption}};
+      {"caption", Kind::kCaption},
+      {"target", Kind::kTarget}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -1072,15 +1074,26 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
   }
   if (!year_anchor.ok()) {
-    std::map<int, int> years;
+    std::map<int, int> years, any_years;  // any_years: with goals, a base for the weekday test below
     for (const Raw& r : raws) {
-      if (r.year_written && r.type != Raw::kYearRange) years[r.a.y]++;
+      if (!r.year_written || r.type == Raw::kYearRange) continue;
+      bool target = false;
+      for (size_t k = r.tok >= 2 ? r.tok - 2 : 0; k < r.tok; ++k) {
+        if (toks[k].kind == Tok::kWord && s.has(k, Kind::kTarget)) target = true;
+      }
+      if (!target) years[r.a.y]++;
+      any_years[r.a.y]++;
     }
     int best = 0, n = 0;
     for (auto [y, c] : years) {
       if (c >= n) best = y, n = c;  // ties: the latest
     }
     if (best) consider({{best, 0, 0}, "inferred", "most frequent year " + std::to_string(best)});
+    if (!best) {
+      for (auto [y, c] : any_years) {
+        if (c >= n) best = y, n = c;
+      }
+    }
     // A weak year: a yearless date with its weekday ("Thursday, April 16", or a
     // dateline "Sept. 10" with "on Thursday" in its sentence) picks the year near it.
     for (size_t ri = 0; best && ri < raws.size(); ++ri) {
