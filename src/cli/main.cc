@@ -18,7 +18,7 @@ commands:
   stats              counts by language and format
   entities           most mentioned people, organisations and places, across languages
   rejects            inputs that were rejected, with their reasons
-  eval               measure against a gold corpus (language accuracy)
+  eval               measure against a gold corpus (language, entities, event dates; eval timex, dates)
 
 common options:
   --db PATH          the SQLite store (default ./newsgraph.db)
