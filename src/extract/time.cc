@@ -553,6 +553,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
         after = y + 1;
       }
       r.e = T[after - 1].e;
+      // Korean writes its particle onto the day mark ("8일에"): the expression ends with 일.
+      if (after - 1 > k && T[after - 1].f.rfind("일", 0) == 0 && T[after - 1].f.size() > 3) r.e = T[after - 1].b + 3;
       return after;
     }
     size_t y = k;
@@ -704,7 +706,11 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       if (d2) r.z.y = r.a.y;
       r.year_written = true;
       after = y + 1;
-      if (after < T.size() && s.has(after, Kind::kGlue) && T[after].f.size() <= 8) after = s.glue(after);
+      if (after < T.size() && s.has(after, Kind::kGlue) && T[after].f.size() <= 8) {
+        after = s.glue(after);
+        // An abbreviated year word keeps its dot ("2025 r.", "2025 г.").
+        if (after < T.size() && T[after].is(".") && T[after - 1].f.size() <= 2 && T[after - 1].kind == Tok::kWord) ++after;
+      }
     }
     r.e = T[after - 1].e;
     return after;
