@@ -230,7 +230,12 @@ void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s, bool 
         if (t.span.begin < g.e && g.b < t.span.end) {
           used[i] = true;
           relaxed.tp_sys++, relaxed.tp_gold++;
-          if (t.span.begin == g.b && t.span.end == g.e) strict.tp_sys++, strict.tp_gold++;
+          if (t.span.begin == g.b && t.span.end == g.e) {
+            strict.tp_sys++, strict.tp_gold++;
+          } else if (debug && &relaxed != &s.all_relaxed) {
+            std::printf("  extent: %s (gold %s)\n", std::string(t.span.of(d.text)).c_str(),
+                        d.text.substr(g.b, g.e - g.b).c_str());
+          }
           if (t.value == comparable(g.value))
             value.tp_sys++, value.tp_gold++;
           else if (debug && &relaxed != &s.all_relaxed) {

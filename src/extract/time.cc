@@ -235,6 +235,7 @@ enum class Kind : uint8_t {
   kCentury,   // "Jahrhundert", "century", "siècle" after an ordinal
   kTo,        // a range connector between two days ("bis", "au", "đến")
   kCaption,   // a photo-caption word: a date on that line dates the picture
+  kDet,       // a determiner written before dates ("le 27 mai"): part of the expression
   kTarget,    // before a year, a goal ("by 2050", "bis 2030"): not the year of the text
 };
 
@@ -335,7 +336,7 @@ Result<Kind> parse_kind(const std::string& s) {
       {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture},   {"stamp", Kind::kStamp},     {"ref", Kind::kRef},
       {"quarter", Kind::kQuarter},   {"season", Kind::kSeason},   {"century", Kind::kCentury}, {"to", Kind::kTo},
       {"caption", Kind::kCaption},
-      {"target", Kind::kTarget}};
+      {"target", Kind::kTarget}, {"det", Kind::kDet}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -881,6 +882,22 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     r.b = t.b;
     r.tok = i;
     if (size_t j = match_date(s, i, r)) {
+      Entry m;
+      if (r.type == Raw::kDate || r.type == Raw::kRange || r.type == Raw::kMonth) {
+        // "le 27 mai": a determiner the language writes before dates belongs to the expression.
+        if (i > 0 && toks[i - 1].kind == Tok::kWord && s.match(i - 1, Kind::kDet, m) == i &&
+            (raws.empty() || raws.back().e <= toks[i - 1].b)) {
+          r.b = toks[i - 1].b;
+        }
+        // "le 6 mai dernier", "juin prochain": the modifier after a yearless date picks its side of the anchor.
+        if (!r.year_written && j < toks.size() && !toks[j].nl_before) {
+          if (size_t after = s.match(j, Kind::kMod, m); after && m.value != 0) {
+            r.has_mod = true, r.mod = m.value;
+            r.e = toks[after - 1].e;
+            j = after;
+          }
+        }
+      }
       raws.push_back(r);
       i = j;
       continue;
@@ -1159,6 +1176,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     switch (r.type) {
       case Raw::kDate: {
         int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, r.a.d);
+        if (r.has_mod && y && year_anchor.date.m && valid_date(y, r.a.m, r.a.d)) {
+          // "dernier": on or before the anchor; "prochain": after it.
+          const Ymd& A = year_anchor.date;
+          int64_t a = days_from_civil(A.y, A.m, A.d ? A.d : 15), v = days_from_civil(y, r.a.m, r.a.d);
+          if (r.mod < 0 && v > a) --y;
+          if (r.mod > 0 && v <= a) ++y;
+        }
         // "jeudi 8 mai": the written weekday picks the year among those near the anchor.
         if (!r.year_written && y && r.weekday && valid_date(y, r.a.m, r.a.d) &&
             weekday_of(days_from_civil(y, r.a.m, r.a.d)) != r.weekday) {

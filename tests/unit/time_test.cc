@@ -36,7 +36,10 @@ using V = std::vector<std::string>;
 TEST(Time, FullDatesInEachLanguage) {
   EXPECT_EQ(times("Der Gipfel begann am 9. Dezember 2025 in Wien.", "de"), V{"9. Dezember 2025=2025-12-09"});
   EXPECT_EQ(times("The summit opened on December 9, 2025 in Lima.", "en"), V{"December 9, 2025=2025-12-09"});
-  EXPECT_EQ(times("Le sommet s'est ouvert le 3 février 2024 à Lyon.", "fr"), V{"3 février 2024=2024-02-03"});
+  EXPECT_EQ(times("Le sommet s'est ouvert le 3 février 2024 à Lyon.", "fr"), V{"le 3 février 2024=2024-02-03"});
+  // "dernier" after a yearless date: the last such day before publication.
+  EXPECT_EQ(times("Le traité signé le 6 mai dernier entre en vigueur.", "fr", "2025-03-02"),
+            V{"le 6 mai dernier=2024-05-06"});
   EXPECT_EQ(times("La cumbre empezó el 8 de septiembre de 2023 en Quito.", "es"),
             V{"8 de septiembre de 2023=2023-09-08"});
   EXPECT_EQ(times("Pertemuan itu digelar pada 4 Maret 2024 di Bandung.", "id"), V{"4 Maret 2024=2024-03-04"});
