@@ -236,6 +236,8 @@ enum class Kind : uint8_t {
   kTo,        // a range connector between two days ("bis", "au", "đến")
   kCaption,   // a photo-caption word: a date on that line dates the picture
   kDet,       // a determiner written before dates ("le 27 mai"): part of the expression
+  kPartOfDay, // after a day: "Wednesday night", "hier matin" (part of the expression)
+  kFuzzy,     // before an expression: "early", "late", "earlier" (part of the expression)
   kTarget,    // before a year, a goal ("by 2050", "bis 2030"): not the year of the text
 };
 
@@ -336,7 +338,8 @@ Result<Kind> parse_kind(const std::string& s) {
       {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture},   {"stamp", Kind::kStamp},     {"ref", Kind::kRef},
       {"quarter", Kind::kQuarter},   {"season", Kind::kSeason},   {"century", Kind::kCentury}, {"to", Kind::kTo},
       {"caption", Kind::kCaption},
-      {"target", Kind::kTarget}, {"det", Kind::kDet}};
+      {"target", Kind::kTarget}, {"det", Kind::kDet},
+      {"partofday", Kind::kPartOfDay}, {"fuzzy", Kind::kFuzzy}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -1012,6 +1015,26 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     // "Updated 15 Feb, 2024 ...", a "date 2024-02-15" tag: a stamp word just before the date.
     for (size_t k = r.tok >= 3 ? r.tok - 3 : 0; k < r.tok && r.type == Raw::kDate && r.year_written; ++k) {
       if (toks[k].kind == Tok::kWord && s.has(k, Kind::kStamp)) r.stamp = true;
+    }
+  }
+
+  // Extents: "Wednesday night", "late November", "earlier this year".
+  for (size_t ri = 0; ri < raws.size(); ++ri) {
+    Raw& r = raws[ri];
+    if (r.type == Raw::kYearRange) continue;
+    size_t k = r.tok;
+    while (k < toks.size() && toks[k].b < r.e) ++k;
+    Entry m;
+    uint32_t next_b = ri + 1 < raws.size() ? raws[ri + 1].b : UINT32_MAX;
+    if ((r.type == Raw::kWeekday || r.type == Raw::kDate || r.type == Raw::kRel) && k < toks.size() &&
+        !toks[k].nl_before) {
+      if (size_t after = s.match(k, Kind::kPartOfDay, m); after && toks[after - 1].e <= next_b) r.e = toks[after - 1].e;
+    }
+    size_t first = r.tok;
+    while (first > 0 && toks[first - 1].b >= r.b) --first;  // r.b may already include a determiner
+    if (first > 0 && toks[first - 1].kind == Tok::kWord && s.match(first - 1, Kind::kFuzzy, m) == first &&
+        (ri == 0 || raws[ri - 1].e <= toks[first - 1].b)) {
+      r.b = toks[first - 1].b;
     }
   }
 

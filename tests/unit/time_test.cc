@@ -171,7 +171,9 @@ TEST(Time, MonthsAloneQuartersAndVagueReferences) {
             (V{"April=2025-04", "now=PRESENT_REF"}));
   // "may" the verb is not a month; "march" in lower case is not either.
   EXPECT_EQ(times("Prices may march higher.", "en", "2025-06-02"), V{});
-  EXPECT_EQ(times("Profit fell in the third quarter.", "en", "2025-11-20"), V{"third quarter=2025-Q3"});
+  EXPECT_EQ(times("Profit fell in the third quarter.", "en", "2025-11-20"), V{"the third quarter=2025-Q3"});
+  EXPECT_EQ(times("The strike began late Wednesday night.", "en", "2025-11-20"),
+            V{"late Wednesday night=2025-11-19"});
   EXPECT_EQ(times("Im Mai wuchs der Umsatz.", "de", "2025-06-02"), V{"Mai=2025-05"});
   EXPECT_EQ(times("Die Kirche stammt aus dem 14. Jahrhundert.", "de"), V{"14. Jahrhundert=13"});
 }
