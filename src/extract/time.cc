@@ -238,6 +238,7 @@ enum class Kind : uint8_t {
   kDet,       // a determiner written before dates ("le 27 mai"): part of the expression
   kPartOfDay, // after a day: "Wednesday night", "hier matin" (part of the expression)
   kFuzzy,     // before an expression: "early", "late", "earlier" (part of the expression)
+  kSameDay,   // relative to the last day written: "the same day" 0, "the next day" +1, "la veille" -1
   kTarget,    // before a year, a goal ("by 2050", "bis 2030"): not the year of the text
 };
 
@@ -339,7 +340,8 @@ Result<Kind> parse_kind(const std::string& s) {
       {"quarter", Kind::kQuarter},   {"season", Kind::kSeason},   {"century", Kind::kCentury}, {"to", Kind::kTo},
       {"caption", Kind::kCaption},
       {"target", Kind::kTarget}, {"det", Kind::kDet},
-      {"partofday", Kind::kPartOfDay}, {"fuzzy", Kind::kFuzzy}};
+      {"partofday", Kind::kPartOfDay}, {"fuzzy", Kind::kFuzzy},
+      {"sameday", Kind::kSameDay}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -923,9 +925,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
     }
     for (Kind k :
-         {Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter, Kind::kSeason}) {
+         {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter,
+          Kind::kSeason}) {
       // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
-      if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter) continue;
+      if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay) continue;
       if (size_t jj = s.match(i, k, e)) {
         r.type = Raw::kRel;
         r.rel = k;
@@ -1176,6 +1179,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   };
   std::vector<Resolved> days;
   int narrative_year = 0;
+  int64_t last_day = INT64_MIN;  // the last day-precision value, for "the same day", "the next day"
   for (const Raw& r : raws) {
     if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) narrative_year = r.a.y;
     TimeExpr x;
@@ -1289,6 +1293,15 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         break;
       }
       case Raw::kRel: {
+        if (r.rel == Kind::kSameDay) {
+          if (last_day == INT64_MIN) continue;
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "the day written before: " + fmt_days(last_day);
+          day = last_day + r.offset;
+          x.value = fmt_days(day);
+          break;
+        }
         if (r.rel == Kind::kRef) {
           x.kind = "ref";
           x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
@@ -1340,6 +1353,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     if (x.value.empty()) continue;
     if (day != INT64_MIN && !r.stamp) days.push_back({day, &r});
+    if (day != INT64_MIN && !r.stamp) last_day = day;
     out.times.push_back(std::move(x));
   }
 

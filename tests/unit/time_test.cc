@@ -89,6 +89,11 @@ TEST(Time, RelativeToThePublicationDate) {
   EXPECT_EQ(a.times[0].span.end, 28u);
 }
 
+TEST(Time, TheNextDayCountsFromTheLastDayWritten) {
+  EXPECT_EQ(times("Die Delegation traf am 3. März 2024 ein und reiste am folgenden Tag weiter.", "de"),
+            (V{"3. März 2024=2024-03-03", "am folgenden Tag=2024-03-04"}));
+}
+
 TEST(Time, YearlessDatesTakeTheNearestYear) {
   // Published in January: "December 28" is the December before.
   EXPECT_EQ(times("The talks ended on December 28 in Oslo.", "en", "2026-01-03"), V{"December 28=2025-12-28"});
