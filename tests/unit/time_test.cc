@@ -158,6 +158,16 @@ TEST(Time, EventDateSkipsBackgroundAndPageStamps) {
   // "nesta quinta-feira (5)": the day in parentheses wins over a wrong weekday.
   a = extractor().annotate("O acordo foi assinado nesta quarta-feira (5) em Braga.", "pt", "2025-06-05", "");
   EXPECT_EQ(a.event_date, "2025-06-05") << a.event_date_how;
+  // A photo caption dates the picture, not the happening.
+  a = extractor().annotate(
+      "The minister arrives at the airport, June 2, 2025. (Photo: Wire)\n"
+      "The minister signed the accord in Porto on June 3, 2025.",
+      "en", "", "");
+  EXPECT_EQ(a.event_date, "2025-06-03") << a.event_date_how;
+  // A goal year ("by 2050") does not give the year of the text.
+  a = extractor().annotate("The forum opened on March 4 with a plan to cut emissions by 2050.", "en", "", "");
+  ASSERT_FALSE(a.times.empty());
+  EXPECT_EQ(a.times[0].value, "XXXX-03-04");
   // No dated sentence: the publication date.
   a = extractor().annotate("The ministers signed an accord.", "en", "2025-03-11", "");
   EXPECT_EQ(a.event_date, "2025-03-11");
