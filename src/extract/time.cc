@@ -155,10 +155,9 @@ std::string fold_word(std::string_view w) {
       continue;
     }
     UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    uint8_t buf[4];
+    uint8_t buf[U8_MAX_LENGTH];
     int32_t len = 0;
-    UBool err = false;
-    U8_APPEND(buf, len, 4, f, err);
+    U8_APPEND_UNSAFE(buf, len, f);  // f is a valid code point: 4 bytes suffice
     out.append(reinterpret_cast<const char*>(buf), len);
   }
   return out;
@@ -254,13 +253,13 @@ struct Table {
   std::unordered_set<std::string> first_words;                  // a token that starts no phrase is skipped at once
   size_t max_words = 1;
   bool mdy = false;  // numeric dates month first (en-US)
-  bool ymd = false;  // numeric dates year first
   void add(const std::string& key, Entry e, size_t words) {
     auto& v = phrases[key];
     for (const Entry& x : v) {
       if (x.kind == e.kind && x.value == e.value) return;
     }
-    // A wide name beats the same string as an abbreviation of something else.
+    // The first entry of a kind wins a match; cldr_table adds wide names
+    // before abbreviations, so "mai" stays a wide name.
     v.push_back(e);
     max_words = std::max(max_words, words);
     first_words.insert(key.substr(0, key.find(' ')));
@@ -325,9 +324,8 @@ Table cldr_table(const char* lang) {
   if (auto* sdf = dynamic_cast<icu::SimpleDateFormat*>(df.get())) {
     icu::UnicodeString pat;
     sdf->toPattern(pat);
-    int32_t di = pat.indexOf(u'd'), mi = pat.indexOf(u'M'), yi = pat.indexOf(u'y');
+    int32_t di = pat.indexOf(u'd'), mi = pat.indexOf(u'M');
     t.mdy = mi >= 0 && di >= 0 && mi < di;
-    t.ymd = yi >= 0 && mi >= 0 && yi < mi;
   }
   return t;
 }
