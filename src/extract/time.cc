@@ -1415,6 +1415,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   } else if (day_anchor.ok()) {
     out.event_date = fmt_date(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
     out.event_date_how = "anchor: " + day_anchor.evidence;
+  } else {
+    // Say why there is none: what was found and what was missing.
+    bool relative = false;
+    std::string yearless;
+    for (const Raw& r : raws) {
+      if (r.type == Raw::kWeekday || (r.type == Raw::kRel && r.rel == Kind::kDay)) relative = true;
+    }
+    for (const TimeExpr& t : out.times) {
+      if (yearless.empty() && t.value.rfind("XXXX", 0) == 0) yearless = t.value;
+    }
+    if (!yearless.empty()) out.event_date_how = "none: a date without a year (" + yearless + ")";
+    else if (relative) out.event_date_how = "none: weekdays or relative days, but no publication date or dated anchor";
+    else out.event_date_how = "none: no day-precision date in the text";
   }
   return out;
 }
