@@ -19,6 +19,7 @@
 
 #include "extract/mentions.h"
 #include "link/linker.h"
+#include "extract/time.h"
 #include "ingest/clean.h"
 #include "ingest/html.h"
 #include "ingest/reader.h"
@@ -222,6 +223,17 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "stages_bench: linking differs between passes\n");
       return 1;
     }
+
+    TimeOptions to;
+    to.data_dir = options.data_dir;
+    auto timex = TimeExtractor::create(to);
+    if (!timex) return 1;
+    t = timed_passes(min_seconds, [&] {
+      found = 0;
+      for (const Document& d : docs) found += (*timex)->annotate(d).times.size();
+    }, passes);
+    report("time", t, passes, clean_bytes);
+    std::printf("  (%zu temporal expressions per pass)\n", found);
   }
 
   // Whole processor, 1 thread and N threads; answers must agree.
@@ -238,7 +250,9 @@ int main(int argc, char** argv) {
         pool.emplace_back([&] {
           for (size_t i = next++; i < records.size(); i = next++) {
             auto d = (*processor)->process(records[i]);
-            answer[i] = d ? d->id + "/" + d->lang + "/" + std::to_string(d->sentences.size()) : "rejected";
+            answer[i] = d ? d->id + "/" + d->lang + "/" + std::to_string(d->sentences.size()) + "/" +
+                                std::to_string(d->times.size()) + "/" + d->event_date
+                          : "rejected";
           }
         });
       }

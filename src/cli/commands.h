@@ -16,5 +16,7 @@ int cmd_relink(int argc, char** argv);       // entities.cc
 int cmd_eval_html(int argc, char** argv);    // eval_html.cc
 int cmd_eval_langid(int argc, char** argv);  // eval_langid.cc
 int cmd_eval_ner(int argc, char** argv);     // eval_ner.cc
+int cmd_eval_dates(int argc, char** argv);   // eval_dates.cc
+int cmd_eval_timex(int argc, char** argv);   // eval_timex.cc
 
 }  // namespace ng::cli

@@ -6,11 +6,14 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <fstream>
+#include <simdjson.h>
 
 #include "cli/common.h"
 #include "cli/eval_entities.h"
 #include "cli/commands.h"
 #include "cli/json.h"
+#include "extract/time.h"
 #include "pipeline/pipeline.h"
 
 namespace ng::cli {
@@ -20,6 +23,8 @@ const char* kHelp = R"(usage: newsgraph eval --articles ARTICLES.jsonl [--gold G
        newsgraph eval html DIR [--json]        article extraction vs html-extraction ground truth
        newsgraph eval langid DIR [--json]      language id vs lingua test sentences
        newsgraph eval ner --format F --lang xx FILE [--json]   span-level NER P/R/F1
+       newsgraph eval dates PATH... [--reference-date D] [--times] [--json]   event dates without gold
+       newsgraph eval timex --format tml|wikiwars PATH --lang xx [--json]   TIMEX extent and value F1
 
 Ingests ARTICLES (the format of corpora/*/articles.jsonl) into a temporary
 store and scores the system against them:
@@ -29,19 +34,110 @@ store and scores the system against them:
              strict and relaxed P/R/F1 per type and language, and
              cross-document identity (pairwise P/R/F1); the definitions are
              those of ../shared/corpora/README.md
-Later stages add date and cluster scores against GOLD.
+  event date with --gold: the time stage's event date vs gold "event_date",
+             exact and within one day, per language, beside the baseline
+             "publication date as event date"; --misses lists the wrong ones
+Later stages add cluster scores against GOLD.
 )";
 
 struct LangScore {
   int n = 0, correct = 0, und = 0;
 };
+
+// Event-date accuracy against gold "event_date": the time stage's date and,
+// for honesty, the publication date taken as the event date.
+struct DateScore {
+  int n = 0, exact = 0, within_day = 0, pub_exact = 0, pub_within_day = 0;
+  void add(const std::string& gold, const std::string& sys, const std::string& pub) {
+    ++n;
+    int dd = day_diff(gold, sys), pd = day_diff(gold, pub.substr(0, std::min<size_t>(10, pub.size())));
+    exact += dd == 0;
+    within_day += dd <= 1;
+    pub_exact += pd == 0;
+    pub_within_day += pd <= 1;
+  }
+  static int day_diff(const std::string& a, const std::string& b) {
+    int y1, m1, d1, y2, m2, d2;
+    if (a.size() < 10 || b.size() < 10 || std::sscanf(a.c_str(), "%d-%d-%d", &y1, &m1, &d1) != 3 ||
+        std::sscanf(b.c_str(), "%d-%d-%d", &y2, &m2, &d2) != 3) {
+      return 1 << 20;
+    }
+    auto days = [](int y, int m, int d) {
+      y -= m <= 2;
+      long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+      long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+      return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    };
+    long diff = days(y1, m1, d1) - days(y2, m2, d2);
+    return static_cast<int>(diff < 0 ? -diff : diff);
+  }
+  double rate(int k) const { return n ? static_cast<double>(k) / n : 0; }
+  std::string json() const {
+    return JsonObject()
+        .integer("n", n)
+        .num("exact", rate(exact))
+        .num("within_day", rate(within_day))
+        .num("published_exact", rate(pub_exact))
+        .num("published_within_day", rate(pub_within_day))
+        .done();
+  }
+};
+
+struct DateScores {
+  DateScore all;
+  std::map<std::string, DateScore> by_lang;
+  std::vector<std::string> misses;  // "id lang gold sys how"
+};
+
+// Reads gold "event_date" per id and re-runs the time stage on the stored
+// documents (their stored text, language, publication date and URL).
+Result<DateScores> score_event_dates(const std::string& gold_path, Store& store, const std::string& data_dir) {
+  std::ifstream in(gold_path);
+  if (!in) return Status::not_found(gold_path + ": cannot open the gold file");
+  std::map<std::string, std::string> gold;
+  simdjson::dom::parser parser;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    simdjson::dom::element e;
+    if (parser.parse(line).get(e) != simdjson::SUCCESS || !e.is_object()) {
+      return Status::invalid(gold_path + ":" + std::to_string(n) + ": not a JSON object");
+    }
+    std::string_view id, date;
+    if (e["id"].get(id) != simdjson::SUCCESS) return Status::invalid(gold_path + ":" + std::to_string(n) + ": no \"id\"");
+    if (e["event_date"].get(date) == simdjson::SUCCESS) gold[std::string(id)] = std::string(date);
+  }
+  TimeOptions to;
+  to.data_dir = data_dir;
+  auto extractor = TimeExtractor::create(to);
+  if (!extractor) return extractor.status();
+  DateScores out;
+  Status st = store.for_each_document({}, [&](const Document& d) {
+    auto it = gold.find(d.id);
+    if (it == gold.end()) return true;
+    TimeAnnotation t = (*extractor)->annotate(d);
+    out.all.add(it->second, t.event_date, d.published);
+    out.by_lang[d.lang].add(it->second, t.event_date, d.published);
+    if (t.event_date != it->second) {
+      out.misses.push_back(d.id + " " + d.lang + " gold " + it->second + " sys " +
+                           (t.event_date.empty() ? "-" : t.event_date) + "  " + t.event_date_how.substr(0, 100));
+    }
+    return true;
+  });
+  if (!st.is_ok()) return st;
+  return out;
+}
 }  // namespace
 
 int cmd_eval(int argc, char** argv) {
   if (argc > 2 && std::string(argv[2]) == "html") return cmd_eval_html(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "langid") return cmd_eval_langid(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "ner") return cmd_eval_ner(argc, argv);
-  Args args = parse_args(argc, argv, 2, {"articles", "gold", "threads", "data"}, {"json", "help"});
+  if (argc > 2 && std::string(argv[2]) == "dates") return cmd_eval_dates(argc, argv);
+  if (argc > 2 && std::string(argv[2]) == "timex") return cmd_eval_timex(argc, argv);
+  Args args = parse_args(argc, argv, 2, {"articles", "gold", "threads", "data"}, {"json", "help", "misses"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string articles = args.get("articles");
   if (articles.empty() && args.error.empty()) args.error = "--articles is required";
@@ -95,7 +191,11 @@ int cmd_eval(int argc, char** argv) {
   double acc = total.n ? static_cast<double>(total.correct) / total.n : 0;
 
   std::optional<eval::EntityScores> entities;
+  std::optional<DateScores> dates;
   if (!args.get("gold").empty()) {
+    auto scored_dates = score_event_dates(args.get("gold"), **store, args.get("data"));
+    if (!scored_dates) return print_error("eval", scored_dates.status().message()), kExitFatal;
+    dates = std::move(*scored_dates);
     auto scored = score_stored_entities(args.get("gold"), **store, args.get("data"));
     if (!scored) return print_error("eval", scored.status().message()), kExitFatal;
     entities = std::move(*scored);
@@ -119,6 +219,17 @@ int cmd_eval(int argc, char** argv) {
       conf += JsonObject().str("gold", k.first).str("system", k.second).integer("n", n).done();
     }
     conf += "]";
+    std::string event_dates = "null";
+    if (dates) {
+      std::string per = "{";
+      for (const auto& [l, v] : dates->by_lang) {
+        if (per.size() > 1) per += ',';
+        json_string(per, l);
+        per += ':' + v.json();
+      }
+      per += "}";
+      event_dates = JsonObject().raw("all", dates->all.json()).raw("per_lang", per).done();
+    }
     std::string language = JsonObject()
                                .integer("documents", total.n)
                                .integer("correct", total.correct)
@@ -132,6 +243,7 @@ int cmd_eval(int argc, char** argv) {
                   .integer("rejected", summary->rejected)
                   .raw("language", language)
                   .raw("entities", entities ? entity_json(*entities) : "null")
+                  .raw("event_date", event_dates)
                   .done()
                   .c_str());
   } else {
@@ -150,6 +262,19 @@ int cmd_eval(int argc, char** argv) {
       std::printf("\n");
     }
     if (entities) std::printf("\n%s", entity_table(*entities).c_str());
+    if (dates) {
+      std::printf("\nevent date (time stage vs publication date as event date)\n");
+      std::printf("  %-6s %5s %8s %10s   %8s %10s\n", "lang", "n", "exact", "within 1d", "pub exact", "pub 1d");
+      auto row = [](const std::string& l, const DateScore& v) {
+        std::printf("  %-6s %5d %8.3f %10.3f   %8.3f %10.3f\n", l.c_str(), v.n, v.rate(v.exact), v.rate(v.within_day),
+                    v.rate(v.pub_exact), v.rate(v.pub_within_day));
+      };
+      for (const auto& [l, v] : dates->by_lang) row(l, v);
+      row("all", dates->all);
+      if (args.has("misses")) {
+        for (const auto& m : dates->misses) std::printf("  miss: %s\n", m.c_str());
+      }
+    }
   }
   return summary->rejected > 0 ? kExitRejected : kExitOk;
 }

@@ -20,7 +20,7 @@ commands:
   entity ID|NAME     one entity: aliases by language, roles, documents, co-mentions (--why: link evidence)
   relink             rebuild the entity registry from the stored mentions
   rejects            inputs that were rejected, with their reasons
-  eval               measure against a gold corpus (language, entities; eval html|langid|ner)
+  eval               measure against a gold corpus (language, entities, event dates; eval html|langid|ner|timex|dates)
 
 common options:
   --db PATH          the SQLite store (default ./newsgraph.db)

@@ -82,6 +82,22 @@ struct Mention {
   int64_t entity = 0; // registry entity (src/link) once linked, else 0
 };
 
+// A temporal expression (src/extract/time), normalised to ISO 8601.
+struct TimeExpr {
+  Span span;            // in Document::text
+  // "2025-12-09", "2025-12", "2025", a range "2025-12-08/2025-12-10" or
+  // "2020/2025", an ISO week "2025-W49"; "XXXX-12-09" when the year could
+  // not be anchored at all.
+  std::string value;
+  std::string kind;     // "date", "range", "month", "year", "week", "weekday", "relative"
+  // How the value was anchored: "explicit" (everything is written),
+  // "published" (relative to the publication date), "inferred" (year or day
+  // taken from other evidence: anniversary, URL, another date in the text),
+  // "none" (no anchor found: the unknown part is X).
+  std::string anchor;
+  std::string evidence; // for "published"/"inferred": what the anchor was ("URL 251209", "anniversary: 70th ... 1950")
+};
+
 struct Document {
   std::string id;         // stable: external id, else "u" + hash(canonical URL), else "h" + hash(text)
   std::string source;     // RawRecord::where()
@@ -112,6 +128,12 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<Mention> mentions;  // in text order
+  std::vector<TimeExpr> times;    // in text order (src/extract/time)
+  // The date of the happening the document mainly reports (YYYY-MM-DD, or
+  // empty), and how it was chosen ("first dated sentence: ...",
+  // "publication date: no dated sentence").
+  std::string event_date;
+  std::string event_date_how;
 };
 
 // An input that could not become a document, with the reason.

@@ -140,6 +140,11 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::create(const Pipel
   auto mentions = MentionExtractor::create(mo);
   if (!mentions) return mentions.status();
   p->mentions_ = std::move(*mentions);
+  TimeOptions to = options.time;
+  to.data_dir = p->options_.data_dir;
+  auto time = TimeExtractor::create(to);
+  if (!time) return time.status();
+  p->time_ = std::move(*time);
   p->language_ = LanguageIdentifier(options.language);
   return p;
 }
@@ -213,6 +218,10 @@ Result<Document> DocumentProcessor::process(const RawRecord& record) const {
   d.sentences = segmenter_->sentences(d.text, d.lang);
   d.tokens = segmenter_->tokens(d.text, d.lang);
   d.mentions = mentions_->extract(d);
+  TimeAnnotation times = time_->annotate(d);
+  d.times = std::move(times.times);
+  d.event_date = std::move(times.event_date);
+  d.event_date_how = std::move(times.event_date_how);
   if (!options_.keep_tokens) d.tokens.clear();
 
   d.id = document_id(record, d, url_is_identity);

@@ -1,8 +1,9 @@
 // The pipeline: the one place that knows the whole flow. It reads inputs,
 // runs the document stages (decode -> extract -> clean -> language ->
-// segment -> mentions) on worker threads, links each batch's mentions to the
-// entity registry (src/link) in input order, and commits the batch with what
-// the registry learnt in one transaction. The CLI and (later) the HTTP ingest both call it.
+// segment -> mentions -> time) on worker threads, links each batch's
+// mentions to the entity registry (src/link) in input order, and commits the
+// batch with what the registry learnt in one transaction. The CLI and (later)
+// the HTTP ingest both call it.
 //
 // Determinism: document stages are pure and batches are committed in input
 // order, so the store's content does not depend on the number of threads.
@@ -18,6 +19,7 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "extract/mentions.h"
+#include "extract/time.h"
 #include "ingest/clean.h"
 #include "ingest/html.h"
 #include "ingest/reader.h"
@@ -38,6 +40,8 @@ struct PipelineOptions {
   DecodeOptions decode;
   HtmlOptions html;
   LanguageOptions language;
+  // The time stage; its data_dir is data_dir.
+  TimeOptions time;
   // Called about twice a second during ingest with the running summary (for a
   // progress line); may be empty.
   std::function<void(const struct IngestSummary&)> on_progress;
@@ -72,6 +76,7 @@ class DocumentProcessor {
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<Segmenter> segmenter_;
   std::unique_ptr<MentionExtractor> mentions_;
+  std::unique_ptr<TimeExtractor> time_;
   LanguageIdentifier language_;
 };
 

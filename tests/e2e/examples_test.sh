@@ -159,3 +159,24 @@ cmp "$WORK/out" "$WORK/before.jsonl" || { echo "relink of an unlinked store diff
 # Ingesting again adds nothing.
 run_ng 0 ingest --db "$WORK/ex.db" --json examples
 python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert s["inserted"]==0 and s["duplicates"]==30, s' "$WORK/out"
+
+# Event dates of the sample corpus vs its gold (tests/golden/examples_gold.jsonl).
+# Measured 28/30 (2026-11-23): en-to-lam-receives-shoigu names "April 14" with
+# no year anywhere; en-dousa-ho-chi-minh-city's only year is a 2050 target.
+run_ng 0 eval dates --json "$SRC/examples"
+python3 - "$WORK/out" "$SRC/tests/golden/examples_gold.jsonl" <<'PY'
+import json, sys
+gold = {json.loads(l)["source"]: json.loads(l)["event_date"] for l in open(sys.argv[2])}
+ok = n = 0
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    src = d["source"].split("examples/", 1)[1]
+    if src not in gold:
+        continue
+    n += 1
+    ok += d["event_date"] == gold[src]
+    for t in d["times"]:
+        assert t["value"] and t["anchor"] in ("explicit", "published", "inferred", "none"), t
+print("examples event dates %d/%d" % (ok, n))
+assert n == 30 and ok >= 27, (ok, n)
+PY

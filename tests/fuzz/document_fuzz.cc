@@ -1,5 +1,5 @@
 // Fuzz target: every document stage (decode, extract, clean, language,
-// segment) on arbitrary bytes, as plain text and as HTML. Checks the
+// segment, mentions, time) on arbitrary bytes, as plain text and as HTML. Checks the
 // invariants the rest of the system relies on: output text is valid UTF-8 and
 // every span lies inside it, in order.
 #include <cstdint>
@@ -37,6 +37,12 @@ void check(const ng::Document& d) {
     if (p.span.begin > p.span.end || p.span.end > d.text.size()) std::abort();
   for (const auto& r : d.removed)
     if (r.span.end > d.extracted.size()) std::abort();
+  last = 0;
+  for (const auto& t : d.times) {
+    if (t.span.begin >= t.span.end || t.span.end > d.text.size() || t.span.begin < last || t.value.empty()) std::abort();
+    last = t.span.end;
+  }
+  if (!d.event_date.empty() && d.event_date.size() != 10) std::abort();
 }
 
 }  // namespace

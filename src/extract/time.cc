@@ -1,0 +1,1435 @@
+#include "extract/time.h"
+
+#include <unicode/datefmt.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "lexicon/tsv.h"
+
+namespace ng {
+namespace {
+
+// Languages whose CLDR month and weekday names are loaded. CLDR has more;
+// these are the news languages the project meets (add a code to add one).
+const char* const kLangs[] = {"en", "de", "fr", "es", "id", "sv", "vi", "ru", "pt", "it", "pl", "nl", "tr", "zh",
+                              "ja", "ko", "ar", "uk", "cs", "sk", "ro", "hu", "fi", "da", "nb", "el", "he", "ms",
+                              "tl", "bg", "hr", "sr", "sl", "lt", "lv", "et", "fa", "th", "hi", "ca"};
+
+// ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ----
+int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+void civil_from_days(int64_t z, int& y, int& m, int& d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+int days_in_month(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[m - 1];
+}
+bool valid_date(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= (y ? days_in_month(y, m) : 31); }
+// 1 = Monday .. 7 = Sunday.
+int weekday_of(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }
+
+std::string fmt_date(int y, int m, int d) {
+  char buf[32];
+  if (y > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else
+    std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
+  return buf;
+}
+std::string fmt_month(int y, int m) {
+  char buf[32];
+  if (y > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", m);
+  return buf;
+}
+std::string fmt_days(int64_t days) {
+  int y, m, d;
+  civil_from_days(days, y, m, d);
+  return fmt_date(y, m, d);
+}
+std::string iso_week(int64_t days) {
+  // The ISO week year and number of the week containing `days`.
+  int64_t thursday = days - weekday_of(days) + 4;
+  int y, m, d;
+  civil_from_days(thursday, y, m, d);
+  int64_t week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", y, static_cast<int>(week));
+  return buf;
+}
+
+// A date that may lack parts (0 = unknown).
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+};
+
+// "2025-12-09", "2025-12", "2025-12-09T10:00Z" -> parts; false if no year.
+bool parse_iso(std::string_view s, Ymd& out) {
+  auto num = [&](size_t at, size_t n, int& v) {
+    if (s.size() < at + n) return false;
+    v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  Ymd r;
+  if (!num(0, 4, r.y)) return false;
+  if (s.size() >= 7 && s[4] == '-' && num(5, 2, r.m) && r.m >= 1 && r.m <= 12) {
+    if (s.size() >= 10 && s[7] == '-' && num(8, 2, r.d) && !valid_date(r.y, r.m, r.d)) r.d = 0;
+  } else {
+    r.m = 0;
+  }
+  out = r;
+  return true;
+}
+
+// ---- tokens ----
+struct Tok {
+  uint32_t b = 0, e = 0;
+  enum Kind : uint8_t { kWord, kNum, kPunct } kind = kWord;
+  bool nl_before = false;  // a line break between this token and the previous one
+  bool cap = false;        // begins with an upper-case letter
+  uint8_t starts = 0;      // bit 0: starts a phrase of the document's language table, bit 1: of the English one
+  std::string f;           // case-folded text (punctuation: as written)
+  int num() const { return std::atoi(f.c_str()); }
+  bool is(const char* p) const { return kind == kPunct && f == p; }
+};
+
+bool is_cjk(UChar32 c) {
+  if (c < 0x2E80) return false;  // below the CJK blocks: no script lookup
+  UErrorCode ec = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(c, &ec);
+  return s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA;
+}
+
+// Simple (per code point) case folding, without ICU string objects: this runs
+// on every word of every document. Names and lexicon phrases go through the
+// same function, so both sides agree.
+std::string fold_word(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(w.data());
+  const auto n = static_cast<int32_t>(w.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      out += static_cast<char>(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out.append(w.substr(start, i - start));
+      continue;
+    }
+    UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    uint8_t buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, f);  // f is a valid code point: 4 bytes suffice
+    out.append(reinterpret_cast<const char*>(buf), len);
+  }
+  return out;
+}
+
+std::vector<Tok> tokenize(std::string_view text) {
+  std::vector<Tok> out;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  bool nl = true;
+  int32_t i = 0;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c == '\n' || c == '\r') {
+      nl = true;
+      continue;
+    }
+    if (c < 0 || u_isUWhiteSpace(c)) continue;
+    Tok t;
+    t.b = static_cast<uint32_t>(start);
+    t.nl_before = nl;
+    nl = false;
+    if (c >= '0' && c <= '9') {
+      while (i < n && p[i] >= '0' && p[i] <= '9') ++i;
+      t.kind = Tok::kNum;
+      t.e = static_cast<uint32_t>(i);
+      t.f = std::string(text.substr(t.b, t.e - t.b));
+    } else if (u_isUAlphabetic(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) {
+      if (!is_cjk(c)) {
+        while (i < n) {
+          int32_t j = i;
+          UChar32 d;
+          U8_NEXT(p, j, n, d);
+          if (d < 0 || is_cjk(d) || !(u_isUAlphabetic(d) || (U_GET_GC_MASK(d) & U_GC_M_MASK))) break;
+          i = j;
+        }
+      }
+      t.kind = Tok::kWord;
+      t.cap = u_isupper(c) || u_istitle(c);
+      t.e = static_cast<uint32_t>(i);
+      t.f = fold_word(text.substr(t.b, t.e - t.b));
+    } else {
+      t.kind = Tok::kPunct;
+      t.e = static_cast<uint32_t>(i);
+      t.f = std::string(text.substr(t.b, t.e - t.b));
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+bool is_dash(const Tok& t) {
+  return t.kind == Tok::kPunct && (t.f == "-" || t.f == "\u2013" || t.f == "\u2014" || t.f == "/");
+}
+
+// ---- name and lexicon tables ----
+enum class Kind : uint8_t {
+  kMonth,     // value 1..12
+  kWeekday,   // value 1..7 (Monday = 1)
+  kDay,       // relative day offset ("gestern" -1)
+  kWeek,      // relative ISO week offset ("last week" -1)
+  kMonthRel,  // relative month offset
+  kYearRel,   // relative year offset
+  kMod,       // modifier of a weekday: -1 last, 0 this, +1 next
+  kGlue,      // may stand between the parts of a date ("de", "năm", "of")
+  kAnniv,     // anniversary word
+  kFuture,    // future marker in a sentence ("will", "wird", "sẽ")
+  kStamp,     // page stamp word ("Updated", "Aktualisiert")
+  kRef,       // vague reference: -1 PAST_REF ("recently"), 0 PRESENT_REF ("now"), +1 FUTURE_REF ("soon")
+  kQuarter,   // quarter 1..4 of the anchor year ("third quarter")
+  kSeason,    // 1 spring, 2 summer, 3 autumn, 4 winter of the anchor year
+  kCentury,   // "Jahrhundert", "century", "siècle" after an ordinal
+  kTo,        // a range connector between two days ("bis", "au", "đến")
+  kCaption,   // a photo-caption word: a date on that line dates the picture
+  kDet,       // a determiner written before dates ("le 27 mai"): part of the expression
+  kPartOfDay, // after a day: "Wednesday night", "hier matin" (part of the expression)
+  kFuzzy,     // before an expression: "early", "late", "earlier" (part of the expression)
+  kSameDay,   // relative to the last day written: "the same day" 0, "the next day" +1, "la veille" -1
+  kTarget,    // before a year, a goal ("by 2050", "bis 2030"): not the year of the text
+};
+
+struct Entry {
+  Kind kind;
+  int value = 0;
+  bool abbrev = false;  // an abbreviated name: only inside a date with a number
+  bool cap = false;     // CLDR writes it capitalised (en, de): alone, only a capitalised word is the month
+};
+
+struct Table {
+  std::unordered_map<std::string, std::vector<Entry>> phrases;  // folded words joined by ' '
+  std::unordered_set<std::string> first_words;                  // a token that starts no phrase is skipped at once
+  size_t max_words = 1;
+  bool mdy = false;  // numeric dates month first (en-US)
+  void add(const std::string& key, Entry e, size_t words) {
+    auto& v = phrases[key];
+    for (const Entry& x : v) {
+      if (x.kind == e.kind && x.value == e.value) return;
+    }
+    // The first entry of a kind wins a match; cldr_table adds wide names
+    // before abbreviations, so "mai" stays a wide name.
+    v.push_back(e);
+    max_words = std::max(max_words, words);
+    first_words.insert(key.substr(0, key.find(' ')));
+  }
+};
+
+// Splits a name into the folded keys of its word and number tokens.
+std::pair<std::string, size_t> name_key(const std::string& name) {
+  std::string key;
+  size_t words = 0;
+  for (const Tok& t : tokenize(name)) {
+    if (t.kind == Tok::kPunct) continue;
+    if (!key.empty()) key += ' ';
+    key += t.f;
+    ++words;
+  }
+  return {key, words};
+}
+
+void add_symbols(Table& t, const icu::UnicodeString* names, int32_t count, Kind kind, bool abbrev, int first) {
+  for (int32_t i = 0; i < count; ++i) {
+    std::string s;
+    names[i].toUTF8String(s);
+    if (s.empty()) continue;
+    auto [key, words] = name_key(s);
+    if (key.empty()) continue;
+    // One-letter abbreviations and bare numbers are not names.
+    if (abbrev && key.size() < 3) continue;
+    int value = kind == Kind::kWeekday ? ((i - first + 6) % 7) + 1 : i + 1;
+    UChar32 c0 = names[i].char32At(0);
+    t.add(key, {kind, value, abbrev, u_isupper(c0) || u_istitle(c0)}, words);
+  }
+}
+
+Table cldr_table(const char* lang) {
+  Table t;
+  icu::Locale loc(lang);
+  UErrorCode ec = U_ZERO_ERROR;
+  icu::DateFormatSymbols sym(loc, ec);
+  if (U_FAILURE(ec)) return t;
+  using D = icu::DateFormatSymbols;
+  for (auto ctx : {D::FORMAT, D::STANDALONE}) {
+    for (auto width : {D::WIDE, D::ABBREVIATED}) {
+      int32_t n = 0;
+      const icu::UnicodeString* m = sym.getMonths(n, ctx, width);
+      add_symbols(t, m, std::min(n, 12), Kind::kMonth, width != D::WIDE, 0);
+    }
+    // Weekdays: wide only; abbreviations ("Mi", "sam", "mar") are ordinary words too often.
+    int32_t n = 0;
+    const icu::UnicodeString* w = sym.getWeekdays(n, ctx, D::WIDE);
+    // ICU weekday arrays are indexed by UCAL_SUNDAY (1) .. UCAL_SATURDAY (7); slot 0 is empty.
+    for (int32_t i = 1; i < n && i <= 7; ++i) {
+      std::string s;
+      w[i].toUTF8String(s);
+      auto [key, words] = name_key(s);
+      if (key.empty()) continue;
+      t.add(key, {Kind::kWeekday, i == 1 ? 7 : i - 1, false}, words);
+    }
+  }
+  // Numeric order from the short date pattern ("M/d/yy", "dd.MM.yy", "y-MM-dd").
+  std::unique_ptr<icu::DateFormat> df(icu::DateFormat::createDateInstance(icu::DateFormat::kShort, loc));
+  if (auto* sdf = dynamic_cast<icu::SimpleDateFormat*>(df.get())) {
+    icu::UnicodeString pat;
+    sdf->toPattern(pat);
+    int32_t di = pat.indexOf(u'd'), mi = pat.indexOf(u'M');
+    t.mdy = mi >= 0 && di >= 0 && mi < di;
+  }
+  return t;
+}
+
+Result<Kind> parse_kind(const std::string& s) {
+  static const std::map<std::string, Kind> kKinds = {
+      {"month", Kind::kMonth},       {"weekday", Kind::kWeekday}, {"day", Kind::kDay},         {"week", Kind::kWeek},
+      {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod},         {"glue", Kind::kGlue},
+      {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture},   {"stamp", Kind::kStamp},     {"ref", Kind::kRef},
+      {"quarter", Kind::kQuarter},   {"season", Kind::kSeason},   {"century", Kind::kCentury}, {"to", Kind::kTo},
+      {"caption", Kind::kCaption},
+      {"target", Kind::kTarget}, {"det", Kind::kDet},
+      {"partofday", Kind::kPartOfDay}, {"fuzzy", Kind::kFuzzy},
+      {"sameday", Kind::kSameDay}};
+  auto it = kKinds.find(s);
+  if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
+  return it->second;
+}
+
+// What a pass over the tokens finds before anchoring.
+struct Raw {
+  uint32_t b = 0, e = 0;
+  size_t tok = 0;  // first token
+  enum Type { kDate, kRange, kMonth, kYear, kYearRange, kMonthRange, kWeekday, kRel } type = kDate;
+  Ymd a, z;  // a: the date (or range start), z: range end
+  bool year_written = false;
+  int weekday = 0, mod = 0;  // weekday 1..7, modifier
+  bool has_mod = false;
+  bool future = false;
+  Kind rel = Kind::kDay;
+  int offset = 0;
+  bool stamp = false;
+  bool caption = false;   // on a photo-caption line
+  bool dateline = false;  // "HANOI, April 15 (VNA) –": the wire's filing date
+  int paren_day = 0;      // "quarta-feira (8)": the day of the month written after a weekday
+};
+
+struct Anchor {
+  Ymd date;          // y (and m, d when known)
+  std::string kind;  // "published", "inferred"
+  std::string evidence;
+  bool ok() const { return date.y > 0; }
+};
+
+}  // namespace
+
+struct TimeExtractor::Impl {
+  TimeOptions options;
+  std::map<std::string, Table> tables;
+  Ymd reference;
+
+  const Table* table(const std::string& lang) const {
+    auto it = tables.find(lang);
+    if (it == tables.end() && lang == "no") it = tables.find("nb");
+    return it == tables.end() ? nullptr : &it->second;
+  }
+};
+
+TimeExtractor::TimeExtractor() = default;
+TimeExtractor::~TimeExtractor() = default;
+
+Result<std::unique_ptr<TimeExtractor>> TimeExtractor::create(const TimeOptions& options) {
+  std::unique_ptr<TimeExtractor> x(new TimeExtractor());
+  x->impl_ = std::make_unique<Impl>();
+  Impl& im = *x->impl_;
+  im.options = options;
+  if (im.options.data_dir.empty()) im.options.data_dir = default_data_dir();
+  if (!options.reference_date.empty()) {
+    if (!parse_iso(options.reference_date, im.reference) || im.reference.d == 0) {
+      return Status::invalid("reference date \"" + options.reference_date + "\": expected YYYY-MM-DD");
+    }
+  }
+  for (const char* lang : kLangs) im.tables[lang] = cldr_table(lang);
+  auto files = load_resource(im.options.data_dir, "time", 2, 3);
+  if (!files) return files.status();
+  for (const TsvFile& f : *files) {
+    Table& t = im.tables[f.lang];
+    for (const TsvRow& r : f.rows) {
+      auto kind = parse_kind(r.fields[1]);
+      std::string where = f.path + ":" + std::to_string(r.line) + ": ";
+      if (!kind) return Status::invalid(where + kind.status().message());
+      int value = 0;
+      if (r.fields.size() > 2) {
+        char* end = nullptr;
+        value = static_cast<int>(std::strtol(r.fields[2].c_str(), &end, 10));
+        if (end == r.fields[2].c_str() || *end)
+          return Status::invalid(where + "value \"" + r.fields[2] + "\" is not a number");
+      }
+      if ((*kind == Kind::kMonth && (value < 1 || value > 12)) ||
+          (*kind == Kind::kWeekday && (value < 1 || value > 7))) {
+        return Status::invalid(where + "month 1..12 or weekday 1..7 (Monday = 1) expected");
+      }
+      auto [key, words] = name_key(r.fields[0]);
+      if (key.empty()) return Status::invalid(where + "empty phrase");
+      t.add(key, {*kind, value, false}, words);
+    }
+  }
+  return x;
+}
+
+namespace {
+
+// One document's matching state.
+struct Scan {
+  const std::vector<Tok>& toks;
+  const Table* lt;  // the document's language (may be null)
+  const Table* en;
+  bool english = false;    // "May" alone is a modal verb
+  bool narrative = false;  // history texts: bare years from 1000 on
+
+  // Longest phrase at token i with an entry of `kind`; returns the token after it.
+  size_t match(size_t i, Kind kind, Entry& out) const {
+    if (i >= toks.size() || toks[i].kind == Tok::kPunct) return 0;
+    for (const Table* t : {lt, en}) {
+      if (!t) continue;
+      if (!(toks[i].starts & (t == lt ? 1 : 2))) {
+        if (t == en) break;
+        continue;
+      }
+      for (size_t n = std::min(t->max_words, size_t{4}); n >= 1; --n) {
+        std::string key;
+        size_t j = i, words = 0;
+        while (j < toks.size() && words < n) {
+          const Tok& k = toks[j];
+          if (k.kind == Tok::kPunct) {
+            // A hyphen inside a name ("quinta-feira") is skipped.
+            if (words > 0 && (k.f == "-" || k.f == "'" || k.f == "\u2019") && j + 1 < toks.size() &&
+                toks[j + 1].kind == Tok::kWord) {
+              ++j;
+              continue;
+            }
+            break;
+          }
+          if (words > 0 && toks[j].nl_before) break;
+          if (!key.empty()) key += ' ';
+          key += k.f;
+          ++words, ++j;
+        }
+        if (words != n) continue;
+        auto it = t->phrases.find(key);
+        if (it == t->phrases.end()) continue;
+        for (const Entry& e : it->second) {
+          if (e.kind != kind) continue;
+          out = e;
+          // An abbreviation may keep its dot.
+          if (e.abbrev && j < toks.size() && toks[j].is(".")) ++j;
+          return j;
+        }
+      }
+      if (t == en) break;
+    }
+    return 0;
+  }
+  bool has(size_t i, Kind kind) const {
+    Entry e;
+    return i < toks.size() && match(i, kind, e) > 0;
+  }
+  // Skips glue words (and ordinal suffixes) from i.
+  size_t glue(size_t i) const {
+    Entry e;
+    while (i < toks.size()) {
+      size_t j = match(i, Kind::kGlue, e);
+      if (!j) break;
+      i = j;
+    }
+    return i;
+  }
+  bool num(size_t i, int lo, int hi, size_t digits_max = 2) const {
+    if (i >= toks.size() || toks[i].kind != Tok::kNum || toks[i].f.size() > digits_max) return false;
+    int v = toks[i].num();
+    return v >= lo && v <= hi;
+  }
+  bool year(size_t i) const {
+    return i < toks.size() && toks[i].kind == Tok::kNum && toks[i].f.size() == 4 && num(i, 1000, 2199, 4);
+  }
+  // A number that is part of a larger number or a time: "4.17", "250,000", "10:30".
+  bool glued_number(size_t i) const {
+    if (i + 2 < toks.size() && toks[i + 2].kind == Tok::kNum && toks[i + 1].e == toks[i + 2].b &&
+        toks[i].e == toks[i + 1].b && (toks[i + 1].is(":") || toks[i + 1].is(",") || toks[i + 1].is("."))) {
+      return true;
+    }
+    if (i >= 2 && toks[i - 2].kind == Tok::kNum && toks[i - 1].e == toks[i].b && toks[i - 2].e == toks[i - 1].b &&
+        (toks[i - 1].is(":") || toks[i - 1].is(",") || toks[i - 1].is("."))) {
+      return true;
+    }
+    return false;
+  }
+};
+
+// The CJK day mark after a day number: 日, 号, 號, or Korean 일 (with a particle attached: 일에).
+bool day_mark(const std::string& f) {
+  return f == "日" || f == "号" || f == "號" || f.rfind("일", 0) == 0;
+}
+
+// Tries a date starting at token i; on success fills r and returns the token after it.
+size_t match_date(const Scan& s, size_t i, Raw& r) {
+  const auto& T = s.toks;
+  Entry e;
+  // Month first: "December 9", "November 15, 2023", "December 8-10", "Juni 1994", "tháng 12 năm 2025", "12月9日".
+  if (size_t j = s.match(i, Kind::kMonth, e)) {
+    int m = e.value;
+    size_t k = s.glue(j);
+    if (k < T.size() && T[k].is(".")) k = s.glue(k + 1);
+    if (s.num(k, 1, 31) && !s.glued_number(k) && !(k + 1 < T.size() && T[k + 1].is("%"))) {
+      int d = T[k].num();
+      size_t after = k + 1;
+      // Ordinal suffix or CJK day mark.
+      if (after < T.size() && T[after].kind == Tok::kWord &&
+          (day_mark(T[after].f) || s.has(after, Kind::kGlue))) {
+        after = s.glue(after);
+        if (after < T.size() && day_mark(T[after].f)) ++after;
+      }
+      r.type = Raw::kDate;
+      r.a = {0, m, d};
+      // Range "December 8-10".
+      if (after + 1 < T.size() && is_dash(T[after]) && T[after].f != "/" && s.num(after + 1, 1, 31) &&
+          T[after + 1].num() > d && !s.glued_number(after + 1)) {
+        r.type = Raw::kRange;
+        r.z = {0, m, T[after + 1].num()};
+        after += 2;
+      }
+      size_t y = after;
+      if (y < T.size() && T[y].is(",")) ++y;
+      y = s.glue(y);
+      if (s.year(y) && !s.glued_number(y)) {
+        r.a.y = T[y].num();
+        r.z.y = r.a.y;
+        r.year_written = true;
+        after = y + 1;
+      }
+      r.e = T[after - 1].e;
+      // Korean writes its particle onto the day mark ("8일에"): the expression ends with 일.
+      if (after - 1 > k && T[after - 1].f.rfind("일", 0) == 0 && T[after - 1].f.size() > 3) r.e = T[after - 1].b + 3;
+      return after;
+    }
+    size_t y = k;
+    if (y < T.size() && (T[y].is(",") || T[y].is("/"))) y = s.glue(y + 1);
+    if (s.year(y) && !s.glued_number(y)) {
+      r.type = Raw::kMonth;
+      r.a = {T[y].num(), m, 0};
+      r.year_written = true;
+      size_t after = y + 1;
+      // "(Juni 1994 - Juni 2024)".
+      Entry e2;
+      if (after + 1 < T.size() && is_dash(T[after])) {
+        if (size_t j2 = s.match(after + 1, Kind::kMonth, e2)) {
+          size_t y2 = s.glue(j2);
+          if (s.year(y2) && T[y2].num() >= r.a.y) {
+            r.type = Raw::kMonthRange;
+            r.z = {T[y2].num(), e2.value, 0};
+            after = y2 + 1;
+          }
+        }
+      }
+      r.e = T[after - 1].e;
+      return after;
+    }
+    // A month alone ("in January"): wide names longer than three letters ("May", "mai" are words too).
+    if (!e.abbrev && T[i].kind == Tok::kWord && (T[i].f.size() > 3 || !s.english) && j == i + 1 &&
+        (!e.cap || T[i].cap)) {
+      r.type = Raw::kMonth;
+      r.a = {0, m, 0};
+      r.e = T[i].e;
+      return j;
+    }
+    return 0;
+  }
+  if (i >= T.size() || T[i].kind != Tok::kNum) return 0;
+  if (s.glued_number(i) && !(i + 1 < T.size() && (T[i + 1].is(".") || T[i + 1].is("/") || T[i + 1].is("-")))) return 0;
+  // Year first: ISO "2025-12-09", "2025-12", "2025/12/09", year ranges "2020-2025", CJK "2025年12月9日".
+  if (s.year(i)) {
+    int y = T[i].num();
+    if (i + 2 < T.size() && (T[i + 1].is("-") || T[i + 1].is("/") || T[i + 1].is(".")) && T[i + 1].b == T[i].e &&
+        s.num(i + 2, 1, 12) && T[i + 2].f.size() == 2) {
+      int m = T[i + 2].num();
+      if (i + 4 < T.size() && T[i + 3].f == T[i + 1].f && s.num(i + 4, 1, 31) && T[i + 4].f.size() == 2 &&
+          valid_date(y, m, T[i + 4].num())) {
+        r.type = Raw::kDate;
+        r.a = {y, m, T[i + 4].num()};
+        r.year_written = true;
+        r.e = T[i + 4].e;
+        return i + 5;
+      }
+      if (!(i + 3 < T.size() && T[i + 3].kind == Tok::kNum && T[i + 3].b == T[i + 2].e)) {
+        r.type = Raw::kMonth;
+        r.a = {y, m, 0};
+        r.year_written = true;
+        r.e = T[i + 2].e;
+        return i + 3;
+      }
+    }
+    if (i + 2 < T.size() && is_dash(T[i + 1]) && s.year(i + 2) && T[i + 2].num() > y && T[i + 2].num() - y <= 100) {
+      r.type = Raw::kYearRange;
+      r.a = {y, 0, 0};
+      r.z = {T[i + 2].num(), 0, 0};
+      r.year_written = true;
+      r.e = T[i + 2].e;
+      return i + 3;
+    }
+    if (i + 1 < T.size() && (T[i + 1].f == "年" || T[i + 1].f == "년")) {
+      Raw inner;
+      if (size_t j = match_date(s, i + 2, inner); j && inner.a.m && !inner.year_written) {
+        uint32_t b = r.b;
+        size_t tok = r.tok;
+        r = inner;
+        r.b = b;
+        r.tok = tok;
+        r.a.y = y;
+        r.z.y = r.z.m ? y : 0;
+        r.year_written = true;
+        return j;
+      }
+      r.type = Raw::kYear;
+      r.a = {y, 0, 0};
+      r.year_written = true;
+      r.e = T[i + 1].e;
+      return i + 2;
+    }
+    if (s.glued_number(i) || (i + 1 < T.size() && (T[i + 1].is("%") || T[i + 1].kind == Tok::kNum))) return 0;
+    // News: a bare 4-digit number is a year from 1800 on ("1500 people" is not); history reaches further.
+    if (y < (s.narrative ? 1000 : 1800) || y > 2100) return 0;
+    r.type = Raw::kYear;
+    r.a = {y, 0, 0};
+    r.year_written = true;
+    r.e = T[i].e;
+    return i + 1;
+  }
+  if (!s.num(i, 1, 31)) return 0;
+  int d = T[i].num();
+  // Numeric "9/12/2025", "09/20/2024", "9.12.2025", "11-15-23" (order of the locale; a number > 12 decides).
+  if (i + 4 < T.size() && (T[i + 1].is("/") || T[i + 1].is(".") || T[i + 1].is("-")) && s.num(i + 2, 1, 31) &&
+      T[i + 3].f == T[i + 1].f && T[i + 4].kind == Tok::kNum && (T[i + 4].f.size() == 4 || T[i + 4].f.size() == 2) &&
+      T[i + 1].b == T[i].e && T[i + 3].b == T[i + 2].e && T[i + 4].b == T[i + 3].e) {
+    int a = d, b = T[i + 2].num(), y = T[i + 4].num();
+    if (T[i + 4].f.size() == 2) y += (y > 40 || s.narrative) ? 1900 : 2000;
+    bool mdy = s.lt ? s.lt->mdy : false;
+    if (a > 12) mdy = false;
+    if (b > 12) mdy = true;
+    int m = mdy ? a : b, dd = mdy ? b : a;
+    if (!valid_date(y, m, dd) || y < 1900 || y > 2100) return 0;
+    r.type = Raw::kDate;
+    r.a = {y, m, dd};
+    r.year_written = true;
+    r.e = T[i + 4].e;
+    return i + 5;
+  }
+  // "ngày 9/12": day/month without a year after a day word (lexicon glue before it).
+  if (i >= 1 && i + 2 < T.size() && T[i + 1].is("/") && s.num(i + 2, 1, 12) && T[i - 1].kind == Tok::kWord &&
+      s.has(i - 1, Kind::kGlue) && !(i + 3 < T.size() && (T[i + 3].is("/") || T[i + 3].kind == Tok::kNum))) {
+    r.type = Raw::kDate;
+    r.a = {0, T[i + 2].num(), d};
+    r.e = T[i + 2].e;
+    return i + 3;
+  }
+  // Day first: "9. Dezember 2025", "4 Maret", "28 maj", "8 de septiembre de 2023", "9 декабря", "8.–10. Dezember", "15
+  // Feb, 2024".
+  size_t k = i + 1;
+  if (k < T.size() && T[k].is(".")) ++k;
+  k = s.glue(k);
+  int d2 = 0;
+  size_t sep = 0;
+  if (k < T.size() && is_dash(T[k]) && T[k].f != "/")
+    sep = k + 1;
+  else if (k < T.size() && T[k].kind == Tok::kWord)
+    sep = s.match(k, Kind::kTo, e);
+  if (sep && s.num(sep, 1, 31) && T[sep].num() > d && !s.glued_number(sep)) {
+    d2 = T[sep].num();
+    k = sep + 1;
+    if (k < T.size() && T[k].is(".")) ++k;
+    k = s.glue(k);
+  }
+  if (size_t j = s.match(k, Kind::kMonth, e)) {
+    r.type = d2 ? Raw::kRange : Raw::kDate;
+    r.a = {0, e.value, d};
+    if (d2) r.z = {0, e.value, d2};
+    size_t after = j;
+    size_t y = j;
+    if (y < T.size() && T[y].is(",")) ++y;
+    y = s.glue(y);
+    if (s.year(y) && !s.glued_number(y)) {
+      r.a.y = T[y].num();
+      if (d2) r.z.y = r.a.y;
+      r.year_written = true;
+      after = y + 1;
+      if (after < T.size() && s.has(after, Kind::kGlue) && T[after].f.size() <= 8) {
+        after = s.glue(after);
+        // An abbreviated year word keeps its dot ("2025 r.", "2025 г.").
+        if (after < T.size() && T[after].is(".") && T[after - 1].f.size() <= 2 && T[after - 1].kind == Tok::kWord) ++after;
+      }
+    }
+    r.e = T[after - 1].e;
+    return after;
+  }
+  return 0;
+}
+
+// Year-bearing dates in a URL: "/2023/11/15/", "20250423", "-251209" inside a long id, "11-15-23".
+bool url_date(std::string_view url, Ymd& out, std::string& evidence) {
+  size_t path = url.find("://");
+  path = url.find('/', path == std::string_view::npos ? 0 : path + 3);
+  if (path == std::string_view::npos) return false;
+  std::string_view p = url.substr(path);
+  // Digit runs.
+  std::vector<std::pair<size_t, size_t>> runs;
+  for (size_t i = 0; i < p.size();) {
+    if (p[i] >= '0' && p[i] <= '9') {
+      size_t j = i;
+      while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
+      runs.push_back({i, j - i});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  auto to_i = [&](size_t at, size_t n) { return std::atoi(std::string(p.substr(at, n)).c_str()); };
+  // /yyyy/mm/dd or yyyy-mm-dd, or /yyyy/mm/.
+  for (size_t r = 0; r + 1 < runs.size(); ++r) {
+    auto [a, an] = runs[r];
+    auto [b, bn] = runs[r + 1];
+    if (an == 4 && bn == 2 && b == a + 5) {
+      int y = to_i(a, 4), m = to_i(b, 2);
+      if (y < 1990 || y > 2100 || m < 1 || m > 12) continue;
+      int d = 0;
+      if (r + 2 < runs.size() && runs[r + 2].second == 2 && runs[r + 2].first == b + 3) d = to_i(runs[r + 2].first, 2);
+      if (!valid_date(y, m, d)) d = 0;
+      out = {y, m, d};
+      evidence = "URL " + std::string(p.substr(a, (d ? runs[r + 2].first + 2 : b + 2) - a));
+      return true;
+    }
+  }
+  // yyyymmdd.
+  for (auto [a, an] : runs) {
+    for (size_t o = 0; an >= 8 && o + 8 <= an; ++o) {
+      int y = to_i(a + o, 4), m = to_i(a + o + 4, 2), d = to_i(a + o + 6, 2);
+      if (y >= 1990 && y <= 2035 && valid_date(y, m, d)) {
+        out = {y, m, d};
+        evidence = "URL " + std::string(p.substr(a + o, 8));
+        return true;
+      }
+    }
+  }
+  // mm-dd-yy.
+  for (size_t r = 0; r + 2 < runs.size(); ++r) {
+    if (runs[r].second == 2 && runs[r + 1].second == 2 && runs[r + 2].second == 2 &&
+        runs[r + 1].first == runs[r].first + 3 && runs[r + 2].first == runs[r + 1].first + 3 &&
+        p[runs[r].first + 2] == '-') {
+      int m = to_i(runs[r].first, 2), d = to_i(runs[r + 1].first, 2), y = 2000 + to_i(runs[r + 2].first, 2);
+      if (valid_date(y, m, d)) {
+        out = {y, m, d};
+        evidence = "URL " + std::string(p.substr(runs[r].first, 8));
+        return true;
+      }
+    }
+  }
+  // yymmdd inside a long numeric id (news CMSs embed the date): plausible years only.
+  for (auto [a, an] : runs) {
+    if (an < 12) continue;
+    for (size_t o = 0; o + 6 <= an; ++o) {
+      int y = 2000 + to_i(a + o, 2), m = to_i(a + o + 2, 2), d = to_i(a + o + 4, 2);
+      if (y >= 2010 && y <= 2035 && valid_date(y, m, d)) {
+        out = {y, m, d};
+        evidence = "URL " + std::string(p.substr(a + o, 6));
+        return true;
+      }
+    }
+  }
+  // yyyymm.
+  for (auto [a, an] : runs) {
+    if (an != 6) continue;
+    int y = to_i(a, 4), m = to_i(a + 4, 2);
+    if (y >= 1990 && y <= 2100 && m >= 1 && m <= 12) {
+      out = {y, m, 0};
+      evidence = "URL " + std::string(p.substr(a, 6));
+      return true;
+    }
+  }
+  return false;
+}
+
+// The year of a date (m, d) nearest to the anchor: a few weeks into the
+// future at most, news report the past more than the future.
+int nearest_year(int m, int d, const Ymd& anchor) {
+  if (!anchor.m) return anchor.y;
+  int64_t a = days_from_civil(anchor.y, anchor.m, anchor.d ? anchor.d : 15);
+  int best = anchor.y;
+  int64_t best_cost = INT64_MAX;
+  for (int y = anchor.y - 1; y <= anchor.y + 1; ++y) {
+    if (!valid_date(y, m, d ? d : 1)) continue;
+    int64_t diff = days_from_civil(y, m, d ? d : 15) - a;
+    int64_t cost = diff > 60 ? diff * 3 : (diff < 0 ? -diff : diff);
+    if (cost < best_cost) best_cost = cost, best = y;
+  }
+  return best;
+}
+
+}  // namespace
+
+TimeAnnotation TimeExtractor::annotate(const std::string& text, const std::string& lang, const std::string& published,
+                                       const std::string& url) const {
+  Document d;
+  d.text = text;
+  d.lang = lang;
+  d.published = published;
+  d.url = url;
+  // Lines stand for sentences.
+  uint32_t b = 0;
+  for (uint32_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      if (i > b) d.sentences.push_back({{b, i}});
+      b = i + 1;
+    }
+  }
+  return annotate(d);
+}
+
+TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
+  if (doc.sentences.empty() && !doc.text.empty()) return annotate(doc.text, doc.lang, doc.published, doc.url);
+  const Impl& im = *impl_;
+  TimeAnnotation out;
+  std::vector<Tok> toks = tokenize(doc.text);
+  Scan s{toks, im.table(doc.lang), doc.lang == "en" ? nullptr : im.table("en"), doc.lang == "en" || !im.table(doc.lang),
+         im.options.narrative};
+  if (!s.lt) s.lt = im.table("en"), s.en = nullptr;
+  // One hash lookup per token and table; every phrase match then starts with a bit test.
+  for (Tok& t : toks) {
+    if (t.kind == Tok::kPunct) continue;
+    if (s.lt && s.lt->first_words.count(t.f)) t.starts |= 1;
+    if (s.en && s.en->first_words.count(t.f)) t.starts |= 2;
+  }
+
+  // Sentence index and line of each token.
+  std::vector<uint32_t> sent_of(toks.size(), 0);
+  {
+    size_t si = 0;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      while (si + 1 < doc.sentences.size() && doc.sentences[si].span.end <= toks[i].b) ++si;
+      sent_of[i] = static_cast<uint32_t>(si);
+    }
+  }
+  // Tokens on a token's line.
+  auto line_bounds = [&](size_t tok) {
+    size_t lo = tok, hi = tok;
+    while (lo > 0 && !toks[lo].nl_before) --lo;
+    while (hi + 1 < toks.size() && !toks[hi + 1].nl_before) ++hi;
+    return std::make_pair(lo, hi);
+  };
+
+  // ---- pass 1: expressions ----
+  std::vector<Raw> raws;
+  for (size_t i = 0; i < toks.size();) {
+    const Tok& t = toks[i];
+    if (t.kind == Tok::kPunct) {
+      ++i;
+      continue;
+    }
+    Raw r;
+    r.b = t.b;
+    r.tok = i;
+    if (size_t j = match_date(s, i, r)) {
+      Entry m;
+      if (r.type == Raw::kDate || r.type == Raw::kRange || r.type == Raw::kMonth) {
+        // "le 27 mai": a determiner the language writes before dates belongs to the expression.
+        if (i > 0 && toks[i - 1].kind == Tok::kWord && s.match(i - 1, Kind::kDet, m) == i &&
+            (raws.empty() || raws.back().e <= toks[i - 1].b)) {
+          r.b = toks[i - 1].b;
+        }
+        // "le 6 mai dernier", "juin prochain": the modifier after a yearless date picks its side of the anchor.
+        if (!r.year_written && j < toks.size() && !toks[j].nl_before) {
+          if (size_t after = s.match(j, Kind::kMod, m); after && m.value != 0) {
+            r.has_mod = true, r.mod = m.value;
+            r.e = toks[after - 1].e;
+            j = after;
+          }
+        }
+      }
+      raws.push_back(r);
+      i = j;
+      continue;
+    }
+    Entry e;
+    bool rel = false;
+    // "20. Jahrhunderts", "19th century": the century as TIMEX writes it ("19").
+    if (t.kind == Tok::kNum && t.f.size() <= 2 && t.num() >= 1 && t.num() <= 21) {
+      size_t k = i + 1;
+      if (k < toks.size() && toks[k].is(".")) ++k;
+      k = s.glue(k);
+      if (size_t jj = s.match(k, Kind::kCentury, e)) {
+        r.type = Raw::kRel;
+        r.rel = Kind::kCentury;
+        r.offset = t.num() - 1;
+        r.e = toks[jj - 1].e;
+        raws.push_back(r);
+        i = jj;
+        continue;
+      }
+    }
+    for (Kind k :
+         {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter,
+          Kind::kSeason}) {
+      // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
+      if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay) continue;
+      if (size_t jj = s.match(i, k, e)) {
+        r.type = Raw::kRel;
+        r.rel = k;
+        r.offset = e.value;
+        r.e = toks[jj - 1].e;
+        raws.push_back(r);
+        i = jj;
+        rel = true;
+        break;
+      }
+    }
+    if (rel) continue;
+    size_t j = s.match(i, Kind::kWeekday, e);
+    // German compounds: "Montagmorgen", "Mittwochabend".
+    if (!j && t.kind == Tok::kWord && doc.lang == "de" && t.f.size() > 8 && s.lt) {
+      for (const char* suffix : {"morgen", "abend", "nachmittag", "vormittag", "mittag", "nacht"}) {
+        std::string_view f = t.f;
+        size_t n = std::char_traits<char>::length(suffix);
+        if (f.size() > n && f.substr(f.size() - n) == suffix) {
+          auto it = s.lt->phrases.find(std::string(f.substr(0, f.size() - n)));
+          if (it != s.lt->phrases.end()) {
+            for (const Entry& x : it->second) {
+              if (x.kind == Kind::kWeekday) e = x, j = i + 1;
+            }
+          }
+        }
+      }
+    }
+    if (j) {
+      // "Friday, 09/20/2024", "Dienstag, 9. Dezember": the weekday belongs to the date after it.
+      size_t k = j;
+      if (k < toks.size() && toks[k].is(",")) ++k;
+      k = s.glue(k);
+      Raw inner;
+      inner.b = r.b;
+      inner.tok = i;
+      if (size_t after = match_date(s, k, inner); after && inner.type != Raw::kYear) {
+        inner.weekday = e.value;
+        raws.push_back(inner);
+        i = after;
+        continue;
+      }
+      r.type = Raw::kWeekday;
+      r.weekday = e.value;
+      r.e = toks[j - 1].e;
+      // Brazilian style "nesta quinta-feira (8)": the day of the month in parentheses.
+      if (j + 2 < toks.size() && toks[j].is("(") && s.num(j + 1, 1, 31) && toks[j + 2].is(")")) {
+        r.paren_day = toks[j + 1].num();
+        r.e = toks[j + 2].e;
+        j += 3;
+      }
+      // Modifiers: "last Tuesday", "vergangenen Mittwoch", "mardi dernier", "ce dimanche".
+      Entry m;
+      for (size_t back = 1; back <= 2 && back <= i; ++back) {
+        if (!raws.empty() && toks[i - back].b < raws.back().e) break;  // taken by the expression before
+        if (s.match(i - back, Kind::kMod, m) == i - back + 1 || (back == 2 && s.match(i - 2, Kind::kMod, m) == i)) {
+          r.has_mod = true, r.mod = m.value, r.b = toks[i - back].b;
+          break;
+        }
+      }
+      if (!r.has_mod && j < toks.size()) {
+        if (size_t after = s.match(j, Kind::kMod, m)) r.has_mod = true, r.mod = m.value, r.e = toks[after - 1].e;
+      }
+      // Future only when the marker governs the weekday: "will meet on Friday",
+      // not "said on Friday that it will".
+      for (size_t k = i >= 8 ? i - 8 : 0; k < i && !r.future; ++k) {
+        if (sent_of[k] == sent_of[i] && toks[k].kind == Tok::kWord && s.has(k, Kind::kFuture)) r.future = true;
+      }
+      raws.push_back(r);
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  // Page stamps: "Updated ... November 16, 2023", "Published 15 Feb, 2024", or a date alone on its line at the top.
+  for (Raw& r : raws) {
+    auto [lo, hi] = line_bounds(r.tok);
+    size_t words = 0;
+    bool stamp_word = false;
+    for (size_t k = lo; k <= hi; ++k) {
+      if (toks[k].kind == Tok::kWord) ++words;
+      if (toks[k].kind == Tok::kWord && s.has(k, Kind::kStamp)) stamp_word = true;
+    }
+    size_t date_words = 0;
+    for (size_t k = r.tok; k <= hi && toks[k].b < r.e; ++k) date_words += toks[k].kind == Tok::kWord;
+    r.stamp = (r.type == Raw::kDate && r.year_written && (stamp_word || words - date_words <= 1) && hi - lo < 25);
+    // "Updated 15 Feb, 2024 ...", a "date 2024-02-15" tag: a stamp word just before the date.
+    for (size_t k = r.tok >= 3 ? r.tok - 3 : 0; k < r.tok && r.type == Raw::kDate && r.year_written; ++k) {
+      if (toks[k].kind == Tok::kWord && s.has(k, Kind::kStamp)) r.stamp = true;
+    }
+  }
+
+  // Extents: "Wednesday night", "late November", "earlier this year".
+  for (size_t ri = 0; ri < raws.size(); ++ri) {
+    Raw& r = raws[ri];
+    if (r.type == Raw::kYearRange) continue;
+    size_t k = r.tok;
+    while (k < toks.size() && toks[k].b < r.e) ++k;
+    Entry m;
+    uint32_t next_b = ri + 1 < raws.size() ? raws[ri + 1].b : UINT32_MAX;
+    if ((r.type == Raw::kWeekday || r.type == Raw::kDate || r.type == Raw::kRel) && k < toks.size() &&
+        !toks[k].nl_before) {
+      if (size_t after = s.match(k, Kind::kPartOfDay, m); after && toks[after - 1].e <= next_b) r.e = toks[after - 1].e;
+    }
+    size_t first = r.tok;
+    while (first > 0 && toks[first - 1].b >= r.b) --first;  // r.b may already include a determiner
+    if (first > 0 && toks[first - 1].kind == Tok::kWord && s.match(first - 1, Kind::kFuzzy, m) == first &&
+        (ri == 0 || raws[ri - 1].e <= toks[first - 1].b)) {
+      r.b = toks[first - 1].b;
+    }
+  }
+
+  // Photo captions: "(Photo by ...)", "FOTO:", "Ảnh:".
+  for (Raw& r : raws) {
+    auto [lo, hi] = line_bounds(r.tok);
+    for (size_t k = lo; k <= hi && !r.caption; ++k) {
+      if (toks[k].kind == Tok::kWord && s.has(k, Kind::kCaption)) r.caption = true;
+    }
+  }
+  // Datelines: a date at the start of a line followed by "(AGENCY)" or a dash.
+  for (Raw& r : raws) {
+    if (r.type != Raw::kDate) continue;
+    auto [lo, hi] = line_bounds(r.tok);
+    if (r.tok - lo > 6) continue;
+    size_t k = r.tok;
+    while (k <= hi && toks[k].b < r.e) ++k;
+    if (k <= hi && (toks[k].is("(") || is_dash(toks[k]) || toks[k].is("\u2013") || toks[k].is("\u2014")))
+      r.dateline = true;
+  }
+
+  // ---- anchors ----
+  Anchor year_anchor, day_anchor;
+  Ymd pub;
+  if (!doc.published.empty() && parse_iso(doc.published, pub)) {
+    year_anchor = {pub, "published", "published " + doc.published.substr(0, 10)};
+    if (pub.d) day_anchor = year_anchor;
+  }
+  auto consider = [&](Anchor a) {
+    if (!year_anchor.ok()) year_anchor = a;
+    // A day anchor must agree with the year anchor: a background date ("signed May 2, 1985") is not "today".
+    if (!day_anchor.ok() && a.date.d && a.date.y == year_anchor.date.y) day_anchor = a;
+  };
+  // Anniversary: an ordinal near an anniversary word plus a year after it: base + ordinal.
+  if (!year_anchor.ok()) {
+    for (size_t i = 0; i < toks.size() && !year_anchor.ok(); ++i) {
+      if (toks[i].kind != Tok::kWord || !s.has(i, Kind::kAnniv)) continue;
+      int ordinal = 0;
+      size_t lo = i >= 6 ? i - 6 : 0;
+      for (size_t k = lo; k < std::min(toks.size(), i + 6); ++k) {
+        if (toks[k].kind == Tok::kNum && toks[k].f.size() <= 3 && toks[k].num() >= 1 && toks[k].num() <= 300) {
+          ordinal = toks[k].num();
+        }
+      }
+      if (!ordinal) continue;
+      for (size_t k = i + 1; k < std::min(toks.size(), i + 40); ++k) {
+        if (s.year(k) && toks[k].num() >= 1800 && !s.glued_number(k)) {
+          int base = toks[k].num();
+          Anchor a;
+          a.date = {base + ordinal, 0, 0};
+          a.kind = "inferred";
+          a.evidence = "anniversary: " + std::string(doc.text.substr(toks[i].b, toks[k].e - toks[i].b)).substr(0, 120);
+          std::replace(a.evidence.begin(), a.evidence.end(), '\n', ' ');
+          year_anchor = a;
+          break;
+        }
+      }
+    }
+  }
+  {
+    Ymd u;
+    std::string ev;
+    if (url_date(doc.url, u, ev)) consider({u, "inferred", ev});
+  }
+  for (const Raw& r : raws) {
+    if (r.stamp) {
+      consider({r.a, "inferred", "page date line " + fmt_date(r.a.y, r.a.m, r.a.d)});
+      break;
+    }
+  }
+  for (const Raw& r : raws) {
+    if (r.type == Raw::kDate && r.year_written) {
+      consider({r.a, "inferred", "first full date " + fmt_date(r.a.y, r.a.m, r.a.d)});
+      break;
+    }
+  }
+  if (!year_anchor.ok()) {
+    for (const Raw& r : raws) {
+      if (r.type == Raw::kMonth && r.year_written) {
+        consider({r.a, "inferred", "first year-month " + fmt_month(r.a.y, r.a.m)});
+        break;
+      }
+    }
+  }
+  if (!year_anchor.ok()) {
+    std::map<int, int> years, any_years;  // any_years: with goals, a base for the weekday test below
+    for (const Raw& r : raws) {
+      if (!r.year_written || r.type == Raw::kYearRange) continue;
+      bool target = false;
+      for (size_t k = r.tok >= 2 ? r.tok - 2 : 0; k < r.tok; ++k) {
+        if (toks[k].kind == Tok::kWord && s.has(k, Kind::kTarget)) target = true;
+      }
+      if (!target) years[r.a.y]++;
+      any_years[r.a.y]++;
+    }
+    int best = 0, n = 0;
+    for (auto [y, c] : years) {
+      if (c >= n) best = y, n = c;  // ties: the latest
+    }
+    if (best) consider({{best, 0, 0}, "inferred", "most frequent year " + std::to_string(best)});
+    if (!best) {
+      for (auto [y, c] : any_years) {
+        if (c >= n) best = y, n = c;
+      }
+    }
+    // A weak year: a yearless date with its weekday ("Thursday, April 16", or a
+    // dateline "Sept. 10" with "on Thursday" in its sentence) picks the year near it.
+    for (size_t ri = 0; best && ri < raws.size(); ++ri) {
+      const Raw& r = raws[ri];
+      if (r.type != Raw::kDate || r.year_written) continue;
+      int wd = r.weekday;
+      for (size_t rj = ri + 1; !wd && rj < raws.size() && sent_of[raws[rj].tok] == sent_of[r.tok]; ++rj) {
+        if (raws[rj].type == Raw::kWeekday && !raws[rj].has_mod) wd = raws[rj].weekday;
+      }
+      if (!wd) continue;
+      int found = 0;
+      for (int dy : {0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6}) {
+        if (valid_date(best + dy, r.a.m, r.a.d) && weekday_of(days_from_civil(best + dy, r.a.m, r.a.d)) == wd) {
+          found = best + dy;
+          break;
+        }
+      }
+      if (!found) continue;
+      Anchor a;
+      a.date = {found, r.a.m, r.a.d};
+      a.kind = "inferred";
+      a.evidence =
+          "weekday fits " + fmt_date(found, r.a.m, r.a.d) + " (years in the text: " + std::to_string(best) + ")";
+      year_anchor = day_anchor = a;
+      break;
+    }
+  }
+  if (im.reference.y) consider({im.reference, "inferred", "reference date " + im.options.reference_date});
+
+  // ---- pass 2: values ----
+  struct Resolved {
+    int64_t day = INT64_MIN;  // day precision value, for the event date
+    const Raw* raw = nullptr;
+  };
+  std::vector<Resolved> days;
+  int narrative_year = 0;
+  int64_t last_day = INT64_MIN;  // the last day-precision value, for "the same day", "the next day"
+  for (const Raw& r : raws) {
+    if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) narrative_year = r.a.y;
+    TimeExpr x;
+    x.span = {r.b, r.e};
+    x.anchor = "explicit";
+    auto use_year_anchor = [&](int m, int d) {
+      if (im.options.narrative && narrative_year) {
+        x.anchor = "inferred";
+        x.evidence = "year written before: " + std::to_string(narrative_year);
+        return narrative_year;
+      }
+      if (!year_anchor.ok()) {
+        x.anchor = "none";
+        return 0;
+      }
+      x.anchor = year_anchor.kind;
+      x.evidence = year_anchor.evidence;
+      return nearest_year(m, d, year_anchor.date);
+    };
+    int64_t day = INT64_MIN;
+    switch (r.type) {
+      case Raw::kDate: {
+        int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, r.a.d);
+        if (r.has_mod && y && year_anchor.date.m && valid_date(y, r.a.m, r.a.d)) {
+          // "dernier": on or before the anchor; "prochain": after it.
+          const Ymd& A = year_anchor.date;
+          int64_t a = days_from_civil(A.y, A.m, A.d ? A.d : 15), v = days_from_civil(y, r.a.m, r.a.d);
+          if (r.mod < 0 && v > a) --y;
+          if (r.mod > 0 && v <= a) ++y;
+        }
+        // "jeudi 8 mai": the written weekday picks the year among those near the anchor.
+        if (!r.year_written && y && r.weekday && valid_date(y, r.a.m, r.a.d) &&
+            weekday_of(days_from_civil(y, r.a.m, r.a.d)) != r.weekday) {
+          for (int dy : {1, -1, 2, -2, 3, -3}) {
+            if (valid_date(y + dy, r.a.m, r.a.d) && weekday_of(days_from_civil(y + dy, r.a.m, r.a.d)) == r.weekday) {
+              y += dy;
+              x.evidence += "; year fits the weekday";
+              break;
+            }
+          }
+        }
+        if (!valid_date(y, r.a.m, r.a.d)) continue;
+        x.kind = "date";
+        x.value = fmt_date(y, r.a.m, r.a.d);
+        if (y) day = days_from_civil(y, r.a.m, r.a.d);
+        break;
+      }
+      case Raw::kRange: {
+        int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, r.a.d);
+        if (!valid_date(y, r.z.m, r.z.d)) continue;
+        x.kind = "range";
+        x.value = fmt_date(y, r.a.m, r.a.d) + "/" + fmt_date(y, r.z.m, r.z.d);
+        if (y) day = days_from_civil(y, r.a.m, r.a.d);
+        break;
+      }
+      case Raw::kMonth: {
+        int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, 0);
+        x.kind = "month";
+        x.value = fmt_month(y, r.a.m);
+        break;
+      }
+      case Raw::kMonthRange:
+        x.kind = "range";
+        x.value = fmt_month(r.a.y, r.a.m) + "/" + fmt_month(r.z.y, r.z.m);
+        break;
+      case Raw::kYear:
+        x.kind = "year";
+        x.value = std::to_string(r.a.y);
+        break;
+      case Raw::kYearRange:
+        x.kind = "range";
+        x.value = std::to_string(r.a.y) + "/" + std::to_string(r.z.y);
+        break;
+      case Raw::kWeekday: {
+        x.kind = "weekday";
+        if (!day_anchor.ok()) continue;  // a weekday without a day to count from says nothing
+        x.anchor = day_anchor.kind;
+        x.evidence = day_anchor.evidence;
+        if (r.paren_day) {
+          // The written day wins over the weekday (sources get weekdays wrong more often than days).
+          const Ymd& A = day_anchor.date;
+          int64_t a = days_from_civil(A.y, A.m, A.d);
+          int64_t bestd = INT64_MIN;
+          for (int dm : {0, -1, 1}) {
+            int mm = A.m + dm, yy = A.y;
+            if (mm < 1) mm = 12, --yy;
+            if (mm > 12) mm = 1, ++yy;
+            if (!valid_date(yy, mm, r.paren_day)) continue;
+            int64_t c = days_from_civil(yy, mm, r.paren_day);
+            if (bestd == INT64_MIN || std::llabs(c - a) < std::llabs(bestd - a)) bestd = c;
+          }
+          if (bestd == INT64_MIN) continue;
+          day = bestd;
+          x.kind = "date";
+          x.value = fmt_days(day);
+          break;
+        }
+        int64_t a = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
+        int wa = weekday_of(a);
+        int back = (wa - r.weekday + 7) % 7;  // 0..6 days back to the most recent such weekday
+        int ahead = (r.weekday - wa + 7) % 7;
+        if (r.has_mod && r.mod < 0)
+          day = a - (back ? back : 7);
+        else if (r.has_mod && r.mod > 0)
+          day = a + (ahead ? ahead : 7);
+        else if (r.future)
+          day = a + ahead;
+        else
+          day = a - back;
+        x.value = fmt_days(day);
+        break;
+      }
+      case Raw::kRel: {
+        if (r.rel == Kind::kSameDay) {
+          if (last_day == INT64_MIN) continue;
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "the day written before: " + fmt_days(last_day);
+          day = last_day + r.offset;
+          x.value = fmt_days(day);
+          break;
+        }
+        if (r.rel == Kind::kRef) {
+          x.kind = "ref";
+          x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
+          break;
+        }
+        if (r.rel == Kind::kCentury) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "%02d", r.offset);
+          x.kind = "century";
+          x.value = buf;
+          break;
+        }
+        if (r.rel == Kind::kSeason) {
+          static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
+          int y = im.options.narrative && narrative_year ? narrative_year : year_anchor.ok() ? year_anchor.date.y : 0;
+          if (!y || r.offset < 1 || r.offset > 4) continue;
+          x.kind = "season";
+          x.anchor = im.options.narrative && narrative_year ? "inferred" : year_anchor.kind;
+          x.value = std::to_string(y) + "-" + kSeasons[r.offset - 1];
+          break;
+        }
+        if (!day_anchor.ok()) continue;
+        x.kind = "relative";
+        x.anchor = day_anchor.kind;
+        x.evidence = day_anchor.evidence;
+        const Ymd& A = day_anchor.date;
+        int64_t a = days_from_civil(A.y, A.m, A.d);
+        if (r.rel == Kind::kDay) {
+          day = a + r.offset;
+          x.value = fmt_days(day);
+        } else if (r.rel == Kind::kWeek) {
+          x.value = iso_week(a + 7 * r.offset);
+        } else if (r.rel == Kind::kRef) {
+          x.kind = "ref";
+          x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
+        } else if (r.rel == Kind::kQuarter) {
+          x.kind = "quarter";
+          x.value = std::to_string(A.y) + "-Q" + std::to_string(r.offset);
+        } else if (r.rel == Kind::kMonthRel) {
+          int mm = A.m - 1 + r.offset;
+          int yy = A.y + (mm < 0 ? (mm - 11) / 12 : mm / 12);
+          mm = ((mm % 12) + 12) % 12 + 1;
+          x.value = fmt_month(yy, mm);
+        } else {
+          x.value = std::to_string(A.y + r.offset);
+        }
+        break;
+      }
+    }
+    if (x.value.empty()) continue;
+    if (day != INT64_MIN && !r.stamp) days.push_back({day, &r});
+    if (day != INT64_MIN && !r.stamp) last_day = day;
+    out.times.push_back(std::move(x));
+  }
+
+  // ---- event date ----
+  // The reference for "background": the publication date, else the latest dated happening near the top.
+  int64_t ref = INT64_MIN;
+  if (pub.d)
+    ref = days_from_civil(pub.y, pub.m, pub.d);
+  else if (day_anchor.ok())
+    ref = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
+  if (ref == INT64_MIN) {
+    for (const auto& c : days) ref = std::max(ref, c.day);
+  }
+  std::map<int64_t, double> score;
+  std::map<int64_t, const Raw*> first;
+  for (const auto& c : days) {
+    uint32_t sn = sent_of[c.raw->tok];
+    double w = 1.0 / (1.0 + 0.35 * sn);
+    if (c.raw->type == Raw::kWeekday || c.raw->type == Raw::kRel) w *= 0.9;
+    if (c.raw->dateline) w *= 0.5;
+    if (c.raw->caption)
+      w *= 0.3;  // dates the picture, often the day before  // when the copy was filed; the sentence says when it
+                 // happened
+    if (ref != INT64_MIN && c.day < ref - 45) w *= 0.15;  // background
+    // A plan, not the happening: after the publication date, the report is of
+    // the announcement (a preview on the morning of the event is the same day).
+    if (pub.d && c.day > ref)
+      w *= 0.2;
+    else if (ref != INT64_MIN && c.day > ref + 21)
+      w *= 0.3;
+    score[c.day] += w;
+    if (!first.count(c.day)) first[c.day] = c.raw;
+  }
+  // The publication date competes as the day of the report itself.
+  if (pub.d && !days.empty()) {
+    int64_t p = days_from_civil(pub.y, pub.m, pub.d);
+    bool only_plans = std::all_of(days.begin(), days.end(), [&](const Resolved& c) { return c.day > p; });
+    if (!score.count(p)) first[p] = nullptr;
+    score[p] += only_plans ? 0.5 : 0.15;
+  }
+  double best = 0;
+  int64_t best_day = INT64_MIN;
+  for (auto [day, w] : score) {
+    if (w > best + 1e-9 || (best_day != INT64_MIN && std::abs(w - best) < 1e-9 && first[day] && first[best_day] &&
+                            first[day]->tok < first[best_day]->tok)) {
+      best = w, best_day = day;
+    }
+  }
+  if (best_day != INT64_MIN && !first[best_day]) {
+    out.event_date = fmt_days(best_day);
+    out.event_date_how = "publication date (dated sentences are plans or background)";
+  } else if (best_day != INT64_MIN) {
+    out.event_date = fmt_days(best_day);
+    const Raw* r = first[best_day];
+    std::string what(doc.text.substr(r->b, r->e - r->b));
+    std::replace(what.begin(), what.end(), '\n', ' ');
+    out.event_date_how = "dated sentence " + std::to_string(sent_of[r->tok] + 1) + ": \"" + what + "\"";
+  } else if (pub.d) {
+    out.event_date = fmt_date(pub.y, pub.m, pub.d);
+    out.event_date_how = "publication date (no dated sentence)";
+  } else if (day_anchor.ok()) {
+    out.event_date = fmt_date(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
+    out.event_date_how = "anchor: " + day_anchor.evidence;
+  } else {
+    // Say why there is none: what was found and what was missing.
+    bool relative = false;
+    std::string yearless;
+    for (const Raw& r : raws) {
+      if (r.type == Raw::kWeekday || (r.type == Raw::kRel && r.rel == Kind::kDay)) relative = true;
+    }
+    for (const TimeExpr& t : out.times) {
+      if (yearless.empty() && t.value.rfind("XXXX", 0) == 0) yearless = t.value;
+    }
+    if (!yearless.empty()) out.event_date_how = "none: a date without a year (" + yearless + ")";
+    else if (relative) out.event_date_how = "none: weekdays or relative days, but no publication date or dated anchor";
+    else out.event_date_how = "none: no day-precision date in the text";
+  }
+  return out;
+}
+
+}  // namespace ng

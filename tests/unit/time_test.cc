@@ -1,0 +1,243 @@
+#include "extract/time.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/pipeline.h"
+
+// Every sentence here was written for these tests.
+namespace ng {
+namespace {
+
+const TimeExtractor& extractor() {
+  static std::unique_ptr<TimeExtractor> x = [] {
+    TimeOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    auto t = TimeExtractor::create(o);
+    EXPECT_TRUE(t.is_ok()) << t.status().message();
+    return std::move(*t);
+  }();
+  return *x;
+}
+
+// "surface=value" per expression, in text order.
+std::vector<std::string> times(const std::string& text, const std::string& lang, const std::string& published = "",
+                               const std::string& url = "") {
+  TimeAnnotation a = extractor().annotate(text, lang, published, url);
+  std::vector<std::string> out;
+  for (const TimeExpr& t : a.times) out.push_back(std::string(t.span.of(text)) + "=" + t.value);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Time, FullDatesInEachLanguage) {
+  EXPECT_EQ(times("Der Gipfel begann am 9. Dezember 2025 in Wien.", "de"), V{"9. Dezember 2025=2025-12-09"});
+  EXPECT_EQ(times("The summit opened on December 9, 2025 in Lima.", "en"), V{"December 9, 2025=2025-12-09"});
+  EXPECT_EQ(times("Le sommet s'est ouvert le 3 février 2024 à Lyon.", "fr"), V{"le 3 février 2024=2024-02-03"});
+  // "dernier" after a yearless date: the last such day before publication.
+  EXPECT_EQ(times("Le traité signé le 6 mai dernier entre en vigueur.", "fr", "2025-03-02"),
+            V{"le 6 mai dernier=2024-05-06"});
+  EXPECT_EQ(times("La cumbre empezó el 8 de septiembre de 2023 en Quito.", "es"),
+            V{"8 de septiembre de 2023=2023-09-08"});
+  EXPECT_EQ(times("Pertemuan itu digelar pada 4 Maret 2024 di Bandung.", "id"), V{"4 Maret 2024=2024-03-04"});
+  EXPECT_EQ(times("Mötet hölls den 28 maj 2025 i Malmö.", "sv"), V{"28 maj 2025=2025-05-28"});
+  EXPECT_EQ(times("Hội nghị diễn ra ngày 9/12/2025 tại Huế.", "vi"), V{"9/12/2025=2025-12-09"});
+  EXPECT_EQ(times("Hội nghị khai mạc ngày 9 tháng 12 năm 2025.", "vi"), V{"9 tháng 12 năm 2025=2025-12-09"});
+  // Genitive month (CLDR format context).
+  EXPECT_EQ(times("Переговоры прошли 9 декабря 2025 года в Казани.", "ru"), V{"9 декабря 2025 года=2025-12-09"});
+  // Abbreviations with and without the dot.
+  EXPECT_EQ(times("Stand: 3. Okt. 2024, Bericht vom 4. Okt 2024", "de"),
+            (V{"3. Okt. 2024=2024-10-03", "4. Okt 2024=2024-10-04"}));
+}
+
+TEST(Time, OtherCldrLanguages) {
+  EXPECT_EQ(times("台風は2024年9月6日に上陸した。", "ja"), V{"2024年9月6日=2024-09-06"});
+  EXPECT_EQ(times("會議在9月5日舉行,昨天結束。", "zh", "2024-09-07"), (V{"9月5日=2024-09-05", "昨天=2024-09-06"}));
+  EXPECT_EQ(times("O tratado foi assinado em 8 de maio de 2025.", "pt"), V{"8 de maio de 2025=2025-05-08"});
+  EXPECT_EQ(times("Traktat podpisano 8 maja 2025 w Gdańsku.", "pl"), V{"8 maja 2025=2025-05-08"});
+  EXPECT_EQ(times("Il trattato è stato firmato ieri.", "it", "2025-05-09"), V{"ieri=2025-05-08"});
+}
+
+TEST(Time, NumericOrderFollowsTheLocale) {
+  EXPECT_EQ(times("Filed 03/04/2024 at the court.", "en"), V{"03/04/2024=2024-03-04"});
+  EXPECT_EQ(times("Eingereicht am 03.04.2024 beim Gericht.", "de"), V{"03.04.2024=2024-04-03"});
+  EXPECT_EQ(times("ISO 2024-03-04 and a month 2024-03.", "en"), (V{"2024-03-04=2024-03-04", "2024-03=2024-03"}));
+  // Numbers that are not dates.
+  EXPECT_EQ(times("Scores were 3-1 and 7,5 percent at 4.17 o'clock; 250,000 people.", "en"), V{});
+}
+
+TEST(Time, RelativeToThePublicationDate) {
+  // 2025-12-10 is a Wednesday.
+  EXPECT_EQ(times("Der Minister sprach gestern in Graz.", "de", "2025-12-10"), V{"gestern=2025-12-09"});
+  EXPECT_EQ(times("Bộ trưởng đã phát biểu hôm qua tại Huế.", "vi", "2025-12-10"), V{"hôm qua=2025-12-09"});
+  EXPECT_EQ(times("The minister spoke on Tuesday in Leeds.", "en", "2025-12-10"), V{"Tuesday=2025-12-09"});
+  EXPECT_EQ(times("Die Ministerin reiste am Montag nach Linz.", "de", "2025-12-10"), V{"Montag=2025-12-08"});
+  EXPECT_EQ(times("The minister will travel on Friday to Leeds.", "en", "2025-12-10"), V{"Friday=2025-12-12"});
+  EXPECT_EQ(times("Le ministre est arrivé mardi dernier à Lille.", "fr", "2025-12-10"), V{"mardi dernier=2025-12-09"});
+  EXPECT_EQ(times("El ministro habló esta mañana en Cádiz.", "es", "2025-12-10"), V{"esta mañana=2025-12-10"});
+  EXPECT_EQ(times("Menteri itu berbicara kemarin di Medan.", "id", "2025-12-10"), V{"kemarin=2025-12-09"});
+  EXPECT_EQ(times("Ministern talade i går i Umeå.", "sv", "2025-12-10"), V{"i går=2025-12-09"});
+  EXPECT_EQ(times("Министр выступил в среду в Томске.", "ru", "2025-12-10"), V{"среду=2025-12-10"});
+  EXPECT_EQ(times("The ministers met last week.", "en", "2025-12-10"), V{"last week=2025-W49"});
+  TimeAnnotation a = extractor().annotate("The minister spoke yesterday.", "en", "2025-12-10", "");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_EQ(a.times[0].anchor, "published");
+  EXPECT_EQ(a.times[0].span.begin, 19u);
+  EXPECT_EQ(a.times[0].span.end, 28u);
+}
+
+TEST(Time, TheNextDayCountsFromTheLastDayWritten) {
+  EXPECT_EQ(times("Die Delegation traf am 3. März 2024 ein und reiste am folgenden Tag weiter.", "de"),
+            (V{"3. März 2024=2024-03-03", "am folgenden Tag=2024-03-04"}));
+}
+
+TEST(Time, YearlessDatesTakeTheNearestYear) {
+  // Published in January: "December 28" is the December before.
+  EXPECT_EQ(times("The talks ended on December 28 in Oslo.", "en", "2026-01-03"), V{"December 28=2025-12-28"});
+  EXPECT_EQ(times("Die Gespräche endeten am 9. Dezember in Bonn.", "de", "2025-12-10"), V{"9. Dezember=2025-12-09"});
+  TimeAnnotation a = extractor().annotate("The talks ended on December 28 in Oslo.", "en", "", "");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_EQ(a.times[0].value, "XXXX-12-28");
+  EXPECT_EQ(a.times[0].anchor, "none");
+}
+
+TEST(Time, Ranges) {
+  EXPECT_EQ(times("The fair runs December 8-10, 2025 in Turin.", "en"), V{"December 8-10, 2025=2025-12-08/2025-12-10"});
+  EXPECT_EQ(times("Die Messe läuft vom 8.–10. Dezember 2025.", "de"), V{"8.–10. Dezember 2025=2025-12-08/2025-12-10"});
+  EXPECT_EQ(times("The plan covers 2020-2025.", "en"), V{"2020-2025=2020/2025"});
+  EXPECT_EQ(times("Rencana itu berlaku (Juni 2021 - Juni 2026).", "id"), V{"Juni 2021 - Juni 2026=2021-06/2026-06"});
+  EXPECT_EQ(times("Els premis de 2019.", "ca"), V{"2019=2019"});
+}
+
+TEST(Time, YearFromAnAnniversary) {
+  TimeAnnotation a = extractor().annotate(
+      "The envoys met on March 3 to mark the 40th anniversary of the trade pact (signed May 2, 1985).", "en", "", "");
+  ASSERT_FALSE(a.times.empty());
+  EXPECT_EQ(a.times[0].value, "2025-03-03");
+  EXPECT_EQ(a.times[0].anchor, "inferred");
+  EXPECT_NE(a.times[0].evidence.find("anniversary"), std::string::npos) << a.times[0].evidence;
+  EXPECT_EQ(a.event_date, "2025-03-03");
+  a = extractor().annotate(
+      "Para menteri bertemu pada 6 Mei.\nMereka merayakan ulang tahun ke-25 kerja sama (Mei 2000 - Mei 2025).", "id",
+      "", "");
+  EXPECT_EQ(a.event_date, "2025-05-06");
+}
+
+TEST(Time, YearFromTheUrl) {
+  TimeAnnotation a = extractor().annotate("Die Minister trafen sich am 9. Dezember in Bonn.", "de", "",
+                                          "https://news.example/politik/treffen-185251209101010101.htm");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_EQ(a.times[0].value, "2025-12-09");
+  EXPECT_EQ(a.times[0].evidence, "URL 251209");
+  a = extractor().annotate("Ministrarna möttes i onsdags.", "sv", "", "https://example.se/2024/03/07/mote");
+  EXPECT_EQ(a.event_date, "2024-03-06");
+}
+
+TEST(Time, EventDateSkipsBackgroundAndPageStamps) {
+  const std::string text =
+      "Updated 11 March 2025\n"
+      "The two foreign ministers signed a fisheries accord in Reykjavik on Monday.\n"
+      "The ministers last met on 14 June 2019, when talks collapsed.\n"
+      "The two countries established relations on 2 April 1971.\n";
+  TimeAnnotation a = extractor().annotate(text, "en", "2025-03-11", "");
+  EXPECT_EQ(a.event_date, "2025-03-10") << a.event_date_how;
+  // Without a publication date the page date line anchors "Monday".
+  a = extractor().annotate(text, "en", "", "");
+  EXPECT_EQ(a.event_date, "2025-03-10") << a.event_date_how;
+  // A preview a week ahead reports the announcement: the publication date.
+  a = extractor().annotate("The leaders will meet on December 15 in Rome, officials announced.", "en", "2025-12-08",
+                           "");
+  EXPECT_EQ(a.event_date, "2025-12-08") << a.event_date_how;
+  // A wire dateline is when the copy was filed; the sentence says when it happened.
+  a = extractor().annotate("LISBON, June 4 (Wire) - The two ministers agreed a ferry deal on June 3, an aide said.",
+                           "en", "2025-06-04", "");
+  EXPECT_EQ(a.event_date, "2025-06-03") << a.event_date_how;
+  // "nesta quinta-feira (5)": the day in parentheses wins over a wrong weekday.
+  a = extractor().annotate("O acordo foi assinado nesta quarta-feira (5) em Braga.", "pt", "2025-06-05", "");
+  EXPECT_EQ(a.event_date, "2025-06-05") << a.event_date_how;
+  // A photo caption dates the picture, not the happening.
+  a = extractor().annotate(
+      "The minister arrives at the airport, June 2, 2025. (Photo: Wire)\n"
+      "The minister signed the accord in Porto on June 3, 2025.",
+      "en", "", "");
+  EXPECT_EQ(a.event_date, "2025-06-03") << a.event_date_how;
+  // A goal year ("by 2050") does not give the year of the text.
+  a = extractor().annotate("The forum opened on March 4 with a plan to cut emissions by 2050.", "en", "", "");
+  ASSERT_FALSE(a.times.empty());
+  EXPECT_EQ(a.times[0].value, "XXXX-03-04");
+  // No dated sentence: the publication date.
+  a = extractor().annotate("The ministers signed an accord.", "en", "2025-03-11", "");
+  EXPECT_EQ(a.event_date, "2025-03-11");
+  EXPECT_NE(a.event_date_how.find("publication"), std::string::npos);
+}
+
+TEST(Time, WrittenWeekdayPicksTheYear) {
+  // 8 May is a Thursday in 2025, not in 2024.
+  TimeAnnotation a =
+      extractor().annotate("Le vote a eu lieu jeudi 8 mai.\nLe bilan de 2024 était mitigé.", "fr", "", "");
+  EXPECT_EQ(a.event_date, "2025-05-08") << a.event_date_how;
+}
+
+TEST(Time, MonthsAloneQuartersAndVagueReferences) {
+  EXPECT_EQ(times("Sales rose in April and will rise now.", "en", "2025-06-02"),
+            (V{"April=2025-04", "now=PRESENT_REF"}));
+  // "may" the verb is not a month; "march" in lower case is not either.
+  EXPECT_EQ(times("Prices may march higher.", "en", "2025-06-02"), V{});
+  EXPECT_EQ(times("Profit fell in the third quarter.", "en", "2025-11-20"), V{"the third quarter=2025-Q3"});
+  EXPECT_EQ(times("The strike began late Wednesday night.", "en", "2025-11-20"),
+            V{"late Wednesday night=2025-11-19"});
+  EXPECT_EQ(times("Im Mai wuchs der Umsatz.", "de", "2025-06-02"), V{"Mai=2025-05"});
+  EXPECT_EQ(times("Die Kirche stammt aus dem 14. Jahrhundert.", "de"), V{"14. Jahrhundert=13"});
+}
+
+TEST(Time, NarrativeYearsComeFromTheText) {
+  TimeOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  o.narrative = true;
+  auto x = TimeExtractor::create(o);
+  ASSERT_TRUE(x.is_ok());
+  const std::string text =
+      "Im Jahr 1813 zog das Heer nach Osten. Am 16. Oktober begann die Schlacht; gestern war Ruhe.";
+  TimeAnnotation a = (*x)->annotate(text, "de", "2011-02-16", "");
+  V got;
+  for (const TimeExpr& t : a.times) got.push_back(std::string(t.span.of(text)) + "=" + t.value);
+  EXPECT_EQ(got, (V{"1813=1813", "16. Oktober=1813-10-16"}));
+}
+
+TEST(Time, RunsInThePipeline) {
+  PipelineOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  auto p = DocumentProcessor::create(o);
+  ASSERT_TRUE(p.is_ok()) << p.status().message();
+  RawRecord r;
+  r.source = "t";
+  r.format = Format::kJsonl;
+  r.lang = "de";
+  r.published = "2025-12-10";
+  r.body = "Die Außenminister trafen sich gestern in Salzburg. Sie sprachen über Handel.";
+  auto d = (*p)->process(r);
+  ASSERT_TRUE(d.is_ok());
+  ASSERT_EQ(d->times.size(), 1u);
+  EXPECT_EQ(d->times[0].value, "2025-12-09");
+  EXPECT_EQ(d->event_date, "2025-12-09");
+}
+
+TEST(Time, LexiconErrorsNameFileAndLine) {
+  std::string dir = ::testing::TempDir() + "/ng_time_data";
+  std::filesystem::create_directories(dir + "/time");
+  {
+    std::ofstream f(dir + "/time/xx.tsv");
+    f << "# comment\nyesterday\tday\t-1\nfoo\tnonsense\n";
+  }
+  TimeOptions o;
+  o.data_dir = dir;
+  auto t = TimeExtractor::create(o);
+  ASSERT_FALSE(t.is_ok());
+  EXPECT_NE(t.status().message().find("xx.tsv:3"), std::string::npos) << t.status().message();
+}
+
+}  // namespace
+}  // namespace ng
