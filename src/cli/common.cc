@@ -37,7 +37,26 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
       .str_or_null("agency", d.agency)
       .str("charset", d.charset)
       .integer("invalid_bytes", d.invalid_bytes)
-      .str("text", d.text);
+      .str("text", d.text)
+      .str_or_null("event_date", d.event_date)
+      .str_or_null("event_date_how", d.event_date_how);
+  {
+    std::string times = "[";
+    for (size_t i = 0; i < d.times.size(); ++i) {
+      const TimeExpr& t = d.times[i];
+      if (i) times += ',';
+      times += JsonObject()
+                   .integer("begin", t.span.begin)
+                   .integer("end", t.span.end)
+                   .str("text", std::string(t.span.of(d.text)))
+                   .str("value", t.value)
+                   .str("kind", t.kind)
+                   .str("anchor", t.anchor)
+                   .str_or_null("evidence", t.evidence)
+                   .done();
+    }
+    o.raw("time", times + "]");
+  }
   if (full) {
     std::string paras = "[";
     for (size_t i = 0; i < d.paragraphs.size(); ++i) {

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/json.h"
 #include "extract/mentions.h"
+#include "extract/time.h"
 #include "link/linker.h"
 #include "text/segment.h"
 
@@ -261,11 +262,11 @@ int cmd_entity(int argc, char** argv) {
 int cmd_relink(int argc, char** argv) {
   static const char* kHelp = R"(usage: newsgraph relink [--db PATH] [--batch N]
 
-Finds the mentions of every stored document again and rebuilds the entity
-registry: forgets every entity and links all documents again in arrival
+Runs the mention and time stages on every stored document again and
+rebuilds the entity registry: forgets every entity and links all documents again in arrival
 order, exactly as ingest would now. For stores that hold documents from
-before the registry (schema version 2) and after a change to the mention
-extractor, the linker or their data (data/roles, data/orgs, data/namekey,
+before the registry and the time stage (schema versions 2 and 3) and after a
+change to those stages, the linker or their data (data/roles, data/orgs, data/namekey,
 data/nameforms...). Each batch is one transaction; an interrupted run leaves
 part of the documents linked: run it again.
 )";
@@ -293,6 +294,10 @@ part of the documents linked: run it again.
   so.data_dir = args.get("data");
   auto segmenter = Segmenter::create(so);
   if (!segmenter) return print_error("relink", segmenter.status().message()), kExitFatal;
+  TimeOptions to;
+  to.data_dir = args.get("data");
+  auto time = TimeExtractor::create(to);
+  if (!time) return print_error("relink", time.status().message()), kExitFatal;
   auto ids = store->list_documents({});
   if (!ids) return print_error("relink", ids.status().message()), kExitFatal;
   if (Status st = store->clear_registry(); !st) return print_error("relink", st.message()), kExitFatal;
@@ -308,6 +313,10 @@ part of the documents linked: run it again.
       // Stores made with --no-tokens (keep_tokens off) have none: segment again.
       if (doc.tokens.empty()) doc.tokens = (*segmenter)->tokens(doc.text, doc.lang);
       doc.mentions = (*extractor)->extract(doc);
+      TimeAnnotation times = (*time)->annotate(doc);
+      doc.times = std::move(times.times);
+      doc.event_date = std::move(times.event_date);
+      doc.event_date_how = std::move(times.event_date_how);
       docs.push_back(std::move(doc));
     }
     RegistryDelta delta = (*linker)->link(docs);

@@ -132,7 +132,10 @@ Writes every document as one JSON object per line: "id", "source", "url",
 "title", "published", "lang", "lang_confidence", "text", more metadata, and
 "entities": [{"entity", "name", "type", "surfaces", "roles": [{"role",
 "country"}]}] (the registry's entities of the document, the forms written in
-it, and the titles given them with the country a title names). --full adds
+it, and the titles given them with the country a title names),
+"event_date" (the date of the happening it reports, with "event_date_how")
+and "time": [{"begin", "end", "text", "value", "kind", "anchor",
+"evidence"}] (its temporal expressions in ISO 8601). --full adds
 paragraphs (with languages), sentence offsets, removed furniture and mentions.
 )";
   Args args = parse_args(argc, argv, 2, {"db", "lang"}, {"full", "help"});

@@ -112,8 +112,9 @@ class Store {
   // Relinking (`newsgraph relink`): forgets the whole registry (entities,
   // keys, aliases, links and the mentions' entity ids) in one transaction...
   virtual Status clear_registry() = 0;
-  // ...then, for documents already stored, replaces their mentions with the
-  // linked ones and applies what the registry learnt, in one transaction.
+  // ...then, for documents already stored, replaces their mentions (with the
+  // linked ones), times and event date, and applies what the registry
+  // learnt, in one transaction.
   virtual Status write_links(const std::vector<Document>& docs, const RegistryDelta& registry) = 0;
 
   // Entities by documents (most first), filtered.

@@ -133,7 +133,27 @@ ALTER TABLE mentions ADD COLUMN org TEXT;          -- canonical name of a known 
 CREATE INDEX mentions_entity ON mentions(entity);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// 4: temporal expressions (src/extract/time) and each document's event date.
+// Documents stored before it have no times and a NULL event date until
+// `newsgraph relink` finds them again.
+constexpr std::string_view kMigration4 = R"sql(
+ALTER TABLE documents ADD COLUMN event_date TEXT;      -- date of the happening the document reports
+ALTER TABLE documents ADD COLUMN event_date_how TEXT;  -- why that date (or why none)
+CREATE INDEX documents_event_date ON documents(event_date);
+CREATE TABLE times (
+  doc_seq  INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  idx      INTEGER NOT NULL,
+  begin    INTEGER NOT NULL,             -- byte offsets into documents.text
+  end      INTEGER NOT NULL,
+  value    TEXT NOT NULL,                -- ISO 8601: 2025-12-09, 2025-12, 2025-12-08/2025-12-10, XXXX-12-09
+  kind     TEXT NOT NULL,                -- date, range, month, year, week, weekday, relative
+  anchor   TEXT NOT NULL,                -- explicit, published, inferred, none
+  evidence TEXT,
+  PRIMARY KEY (doc_seq, idx)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
 
 }  // namespace
 

@@ -121,7 +121,8 @@ bool parse_format(std::string_view name, Format& f) {
 
 constexpr const char* kDocColumns =
     "seq, id, source, format, url, title, published, agency, charset, invalid_bytes, raw_size, lang, "
-    "lang_given, lang_detected, lang_confidence, lang_reliable, text, extracted, sentences, tokens";
+    "lang_given, lang_detected, lang_confidence, lang_reliable, text, extracted, sentences, tokens, event_date, "
+    "event_date_how";
 
 class SqliteStore final : public Store {
  public:
@@ -171,6 +172,7 @@ class SqliteStore final : public Store {
   Status write_registry(const RegistryDelta& delta, const std::map<std::string, int64_t>& seq_of);
   Status fill_langs(EntitySummary& e);
   Status insert_mentions(int64_t seq, const Document& d);
+  Status insert_times(int64_t seq, const Document& d);
   Result<Document> row_to_document(sqlite3_stmt* s);
   Status query_documents(const DocFilter& filter, const char* columns,
                          const std::function<Status(sqlite3_stmt*, bool& more)>& row);
@@ -293,8 +295,8 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
   auto ins_doc = prepare(
       "INSERT INTO documents (id, source, format, url, title, published, agency, charset, invalid_bytes, "
       "raw_size, lang, lang_given, lang_detected, lang_confidence, lang_reliable, text, extracted, sentences, "
-      "tokens, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-      "?18, ?19, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT(id) DO NOTHING");
+      "tokens, ingested_at, event_date, event_date_how) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13, ?14, ?15, ?16, ?17, ?18, ?19, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?20, ?21) ON CONFLICT(id) DO NOTHING");
   auto ins_para = prepare(
       "INSERT INTO paragraphs (doc_seq, idx, begin, end, lang, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   auto ins_rem =
@@ -340,6 +342,8 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       else bind_text(s, 17, d.extracted);
       bind_blob(s, 18, pack_sentences(d.sentences));
       bind_blob(s, 19, pack_tokens(d.tokens));
+      bind_text_or_null(s, 20, d.event_date);
+      bind_text_or_null(s, 21, d.event_date_how);
       if (sqlite3_step(s) != SQLITE_DONE) return fail("storing document " + d.id);
     }
     if (sqlite3_changes(db_) == 0) {
@@ -374,6 +378,10 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       if (sqlite3_step(p) != SQLITE_DONE) return fail("storing removals of " + d.id);
     }
     if (Status st = insert_mentions(seq, d); !st) {
+      (void)exec("ROLLBACK");
+      return st;
+    }
+    if (Status st = insert_times(seq, d); !st) {
       (void)exec("ROLLBACK");
       return st;
     }
@@ -429,6 +437,28 @@ Status SqliteStore::insert_mentions(int64_t seq, const Document& d) {
   return Status::ok();
 }
 
+Status SqliteStore::insert_times(int64_t seq, const Document& d) {
+  auto ins = prepare(
+      "INSERT INTO times (doc_seq, idx, begin, end, value, kind, anchor, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+      "?7, ?8)");
+  if (!ins) return ins.status();
+  for (size_t i = 0; i < d.times.size(); ++i) {
+    sqlite3_stmt* p = *ins;
+    Reset r(p);
+    const TimeExpr& t = d.times[i];
+    sqlite3_bind_int64(p, 1, seq);
+    sqlite3_bind_int64(p, 2, static_cast<int64_t>(i));
+    sqlite3_bind_int64(p, 3, t.span.begin);
+    sqlite3_bind_int64(p, 4, t.span.end);
+    bind_text(p, 5, t.value);
+    bind_text(p, 6, t.kind);
+    bind_text(p, 7, t.anchor);
+    bind_text_or_null(p, 8, t.evidence);
+    if (sqlite3_step(p) != SQLITE_DONE) return error("storing times of " + d.id);
+  }
+  return Status::ok();
+}
+
 Status SqliteStore::clear_registry() {
   std::lock_guard lock(mu_);
   return exec(
@@ -445,8 +475,11 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
   };
   auto seq_of_id = prepare("SELECT seq FROM documents WHERE id = ?1");
   auto del = prepare("DELETE FROM mentions WHERE doc_seq = ?1");
-  if (!seq_of_id) return fail(seq_of_id.status());
-  if (!del) return fail(del.status());
+  auto del_times = prepare("DELETE FROM times WHERE doc_seq = ?1");
+  auto set_date = prepare("UPDATE documents SET event_date = ?2, event_date_how = ?3 WHERE seq = ?1");
+  for (auto* st : {&seq_of_id, &del, &del_times, &set_date}) {
+    if (!*st) return fail(st->status());
+  }
   std::map<std::string, int64_t> seq_of;
   for (const Document& d : docs) {
     int64_t seq;
@@ -457,12 +490,20 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
       seq = sqlite3_column_int64(*seq_of_id, 0);
     }
     seq_of[d.id] = seq;
+    for (sqlite3_stmt* x : {*del, *del_times}) {
+      Reset r(x);
+      sqlite3_bind_int64(x, 1, seq);
+      if (sqlite3_step(x) != SQLITE_DONE) return fail(error("replacing annotations of " + d.id));
+    }
     {
-      Reset r(*del);
-      sqlite3_bind_int64(*del, 1, seq);
-      if (sqlite3_step(*del) != SQLITE_DONE) return fail(error("replacing mentions of " + d.id));
+      Reset r(*set_date);
+      sqlite3_bind_int64(*set_date, 1, seq);
+      bind_text_or_null(*set_date, 2, d.event_date);
+      bind_text_or_null(*set_date, 3, d.event_date_how);
+      if (sqlite3_step(*set_date) != SQLITE_DONE) return fail(error("storing the event date of " + d.id));
     }
     if (Status st = insert_mentions(seq, d); !st) return fail(st);
+    if (Status st = insert_times(seq, d); !st) return fail(st);
   }
   if (Status st = write_registry(registry, seq_of); !st) return fail(st);
   if (Status st = exec("COMMIT"); !st) return fail(st);
@@ -815,6 +856,24 @@ Status SqliteStore::load_children(int64_t seq, Document& d) {
     d.mentions.push_back(std::move(m));
   }
   if (rc != SQLITE_DONE) return error("reading mentions");
+  auto tim = prepare("SELECT begin, end, value, kind, anchor, evidence FROM times WHERE doc_seq = ?1 ORDER BY idx");
+  if (!tim) return tim.status();
+  Reset r3(*tim);
+  sqlite3_bind_int64(*tim, 1, seq);
+  while ((rc = sqlite3_step(*tim)) == SQLITE_ROW) {
+    TimeExpr t;
+    t.span = {static_cast<uint32_t>(sqlite3_column_int64(*tim, 0)),
+              static_cast<uint32_t>(sqlite3_column_int64(*tim, 1))};
+    if (t.span.begin > t.span.end || t.span.end > d.text.size()) {
+      return Status::corrupt(path_ + ": document " + d.id + ": time expression past the end of the text");
+    }
+    t.value = col_text(*tim, 2);
+    t.kind = col_text(*tim, 3);
+    t.anchor = col_text(*tim, 4);
+    t.evidence = col_text(*tim, 5);
+    d.times.push_back(std::move(t));
+  }
+  if (rc != SQLITE_DONE) return error("reading times");
   return Status::ok();
 }
 
@@ -843,6 +902,8 @@ Result<Document> SqliteStore::row_to_document(sqlite3_stmt* s) {
   d.extracted = sqlite3_column_type(s, 17) == SQLITE_NULL ? d.text : col_text(s, 17);
   NG_RETURN_IF_ERROR(unpack_spans(col_blob(s, 18), d.text.size(), false, d));
   NG_RETURN_IF_ERROR(unpack_spans(col_blob(s, 19), d.text.size(), true, d));
+  d.event_date = col_text(s, 20);
+  d.event_date_how = col_text(s, 21);
   NG_RETURN_IF_ERROR(load_children(seq, d));
   return d;
 }

@@ -363,6 +363,29 @@ TEST(SqliteStore, RegistryWritesWithTheBatchAndComesBack) {
   EXPECT_EQ((*doc)->mentions[1].entity, 1);
 }
 
+TEST(SqliteStore, TimesAndTheEventDateComeBack) {
+  fs::path p = fresh("times.db");
+  Document d = make_doc("t", "de", "Am 9. Dezember 2025 traf er ihn.");
+  d.event_date = "2025-12-09";
+  d.event_date_how = "first dated sentence";
+  TimeExpr t;
+  t.span = {3, 19};
+  t.value = "2025-12-09";
+  t.kind = "date";
+  t.anchor = "explicit";
+  d.times.push_back(t);
+  { ASSERT_TRUE(open(p)->write_batch({d}, {}).is_ok()); }
+  auto got = open(p, true)->get_document("t");
+  ASSERT_TRUE(got.is_ok() && got->has_value());
+  EXPECT_EQ((*got)->event_date, "2025-12-09");
+  EXPECT_EQ((*got)->event_date_how, "first dated sentence");
+  ASSERT_EQ((*got)->times.size(), 1u);
+  EXPECT_EQ((*got)->times[0].span.of((*got)->text), "9. Dezember 2025");
+  EXPECT_EQ((*got)->times[0].value, "2025-12-09");
+  EXPECT_EQ((*got)->times[0].anchor, "explicit");
+  EXPECT_TRUE((*got)->times[0].evidence.empty());
+}
+
 TEST(SqliteStore, CorruptSpanBlobIsReportedNotTrusted) {
   fs::path p = fresh("corrupt.db");
   Document d = make_doc("a", "en", "Short.");
