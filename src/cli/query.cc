@@ -116,8 +116,20 @@ and the furniture removed by cleaning (what and why).
   if (!d.mentions.empty()) {
     std::printf("\nmentions:\n");
     for (const auto& m : d.mentions) {
-      std::string extra = !m.role.empty() ? " (" + m.role + ")" : !m.place.empty() ? " (" + m.place + ")" : "";
-      std::printf("  %s  %s%s\n", m.type.c_str(), std::string(m.span.of(d.text)).c_str(), extra.c_str());
+      std::string extra = !m.role.empty() ? " (" + m.role + (m.affiliation.empty() ? "" : ", " + m.affiliation) + ")"
+                          : !m.place.empty() ? " (" + m.place + ")"
+                                             : "";
+      std::string entity = m.entity > 0 ? "  #" + std::to_string(m.entity) : "";
+      std::printf("  %s  %s%s%s\n", m.type.c_str(), std::string(m.span.of(d.text)).c_str(), extra.c_str(),
+                  entity.c_str());
+    }
+  }
+  if (!d.times.empty() || !d.event_date.empty()) {
+    std::printf("\nevent date: %s (%s)\n", d.event_date.empty() ? "none" : d.event_date.c_str(),
+                d.event_date_how.c_str());
+    for (const auto& t : d.times) {
+      std::printf("  %-24s %-10s %-9s %s%s\n", t.value.c_str(), t.kind.c_str(), t.anchor.c_str(),
+                  std::string(t.span.of(d.text)).c_str(), t.evidence.empty() ? "" : ("  [" + t.evidence + "]").c_str());
     }
   }
   std::printf("\n%zu paragraphs, %zu sentences, %zu tokens\n", d.paragraphs.size(), d.sentences.size(),

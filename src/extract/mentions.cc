@@ -913,6 +913,13 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
           if (auto places = find_place(surface); !places.empty()) {
             m.place = impl_->gazetteer->places()[places[0].place].id;
           }
+        } else if (n == 1 && lang == "de" && !prev_word.empty() && german_determiner(prev_word) &&
+                   [&] {
+                     auto places = find_place(surface);
+                     return !places.empty() &&
+                            impl_->gazetteer->places()[places[0].place].kind == PlaceKind::kRegion;
+                   }()) {
+          continue;  // "des Landes" is "of the country", not the French department
         } else if (auto places = find_place(surface);
                    !places.empty() && !(seg.role && impl_->gazetteer->places()[places[0].place].kind !=
                                                         PlaceKind::kCountry)) {

@@ -270,7 +270,9 @@ TEST(Mentions, WordsThatAreNotNamesLeaveARun) {
   EXPECT_FALSE(has(en, "PER By Maria Gonzalez")) << ::testing::PrintToString(en);
   EXPECT_FALSE(has(en, "PER Kalmaegi") || has(en, "PER Typhoon Kalmaegi")) << ::testing::PrintToString(en);
   EXPECT_FALSE(has(en, "PER Asia-Pacific")) << ::testing::PrintToString(en);
-  auto de = mentions("Nach dem Beben meldeten Behörden: Vier Tage lang suchten Helfer, sagte Anna Weber.", "de");
+  auto de = mentions("Nach dem Beben meldeten die Behörden des Landes: Vier Tage lang suchten Helfer, sagte Anna Weber.",
+                     "de");
+  EXPECT_FALSE(has(de, "LOC Landes")) << ::testing::PrintToString(de);  // not the French department
   EXPECT_FALSE(has(de, "PER Vier Tage")) << ::testing::PrintToString(de);
   EXPECT_TRUE(has(de, "PER Anna Weber")) << ::testing::PrintToString(de);
 }
