@@ -689,7 +689,8 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
         std::string_view gap = text.substr(words[j - 1]->span.end, words[j]->span.begin - words[j - 1]->span.end);
         // The final dot of a dotted abbreviation does not end a run
         // ("U.S. Geological Survey": the word is "U.S", then ". ").
-        bool dotted = words[j - 1]->span.of(text).find('.') != std::string_view::npos && gap.starts_with(".");
+        bool dotted = (words[j - 1]->span.of(text).find('.') != std::string_view::npos || gap == ".") &&
+                      gap.starts_with(".");  // "U.S. Geological", "EE.UU"
         if (!only_space_or_hyphen(dotted ? gap.substr(1) : gap)) break;
         std::string_view next = words[j]->span.of(text);
         if (capitalised(next)) {
