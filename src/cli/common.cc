@@ -56,6 +56,16 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
                    .done();
     }
     o.raw("time", times + "]");
+    std::string topics = "[";
+    for (size_t i = 0; i < d.topics.size(); ++i) {
+      if (i) topics += ',';
+      topics += JsonObject()
+                    .str("topic", d.topics[i].key)
+                    .integer("score", d.topics[i].score)
+                    .str("evidence", d.topics[i].evidence)
+                    .done();
+    }
+    o.raw("topics", topics + "]");
   }
   if (full) {
     std::string paras = "[";

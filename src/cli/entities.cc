@@ -10,6 +10,7 @@
 #include "cli/json.h"
 #include "extract/mentions.h"
 #include "extract/time.h"
+#include "extract/topics.h"
 #include "link/linker.h"
 #include "text/segment.h"
 
@@ -262,7 +263,7 @@ int cmd_entity(int argc, char** argv) {
 int cmd_relink(int argc, char** argv) {
   static const char* kHelp = R"(usage: newsgraph relink [--db PATH] [--batch N]
 
-Runs the mention and time stages on every stored document again and
+Runs the mention, topic and time stages on every stored document again and
 rebuilds the entity registry: forgets every entity and links all documents again in arrival
 order, exactly as ingest would now. For stores that hold documents from
 before the registry and the time stage (schema versions 2 and 3) and after a
@@ -298,6 +299,10 @@ part of the documents linked: run it again.
   to.data_dir = args.get("data");
   auto time = TimeExtractor::create(to);
   if (!time) return print_error("relink", time.status().message()), kExitFatal;
+  TopicOptions tpo;
+  tpo.data_dir = args.get("data");
+  auto topics = TopicTagger::create(tpo);
+  if (!topics) return print_error("relink", topics.status().message()), kExitFatal;
   auto ids = store->list_documents({});
   if (!ids) return print_error("relink", ids.status().message()), kExitFatal;
   if (Status st = store->clear_registry(); !st) return print_error("relink", st.message()), kExitFatal;
@@ -313,6 +318,7 @@ part of the documents linked: run it again.
       // Stores made with --no-tokens (keep_tokens off) have none: segment again.
       if (doc.tokens.empty()) doc.tokens = (*segmenter)->tokens(doc.text, doc.lang);
       doc.mentions = (*extractor)->extract(doc);
+      doc.topics = (*topics)->tag(doc);
       TimeAnnotation times = (*time)->annotate(doc);
       doc.times = std::move(times.times);
       doc.event_date = std::move(times.event_date);

@@ -124,6 +124,11 @@ and the furniture removed by cleaning (what and why).
                   entity.c_str());
     }
   }
+  if (!d.topics.empty()) {
+    std::printf("\ntopics:");
+    for (const auto& t : d.topics) std::printf(" %s (%d: %s)", t.key.c_str(), t.score, t.evidence.c_str());
+    std::printf("\n");
+  }
   if (!d.times.empty() || !d.event_date.empty()) {
     std::printf("\nevent date: %s (%s)\n", d.event_date.empty() ? "none" : d.event_date.c_str(),
                 d.event_date_how.c_str());
@@ -146,8 +151,9 @@ Writes every document as one JSON object per line: "id", "source", "url",
 "country"}]}] (the registry's entities of the document, the forms written in
 it, and the titles given them with the country a title names),
 "event_date" (the date of the happening it reports, with "event_date_how")
-and "time": [{"begin", "end", "text", "value", "kind", "anchor",
-"evidence"}] (its temporal expressions in ISO 8601). --full adds
+"time": [{"begin", "end", "text", "value", "kind", "anchor",
+"evidence"}] (its temporal expressions in ISO 8601) and "topics": [{"topic",
+"score", "evidence"}]. --full adds
 paragraphs (with languages), sentence offsets, removed furniture and mentions.
 )";
   Args args = parse_args(argc, argv, 2, {"db", "lang"}, {"full", "help"});

@@ -98,6 +98,13 @@ struct TimeExpr {
   std::string evidence; // for "published"/"inferred": what the anchor was ("URL 251209", "anniversary: 70th ... 1950")
 };
 
+// An area a document is about (src/extract/topics; keys in data/topics/README.md).
+struct Topic {
+  std::string key;       // "cybersecurity", "defence", ...
+  int score = 0;         // phrases of the topic found in the text
+  std::string evidence;  // the first of them, as written ("Cybersicherheit")
+};
+
 struct Document {
   std::string id;         // stable: external id, else "u" + hash(canonical URL), else "h" + hash(text)
   std::string source;     // RawRecord::where()
@@ -132,6 +139,7 @@ struct Document {
   // The date of the happening the document mainly reports (YYYY-MM-DD, or
   // empty), and how it was chosen ("first dated sentence: ...",
   // "publication date: no dated sentence").
+  std::vector<Topic> topics;  // most matches first
   std::string event_date;
   std::string event_date_how;
 };

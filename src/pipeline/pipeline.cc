@@ -145,6 +145,11 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::create(const Pipel
   auto time = TimeExtractor::create(to);
   if (!time) return time.status();
   p->time_ = std::move(*time);
+  TopicOptions tpo;
+  tpo.data_dir = p->options_.data_dir;
+  auto topics = TopicTagger::create(tpo);
+  if (!topics) return topics.status();
+  p->topics_ = std::move(*topics);
   p->language_ = LanguageIdentifier(options.language);
   return p;
 }
@@ -218,6 +223,7 @@ Result<Document> DocumentProcessor::process(const RawRecord& record) const {
   d.sentences = segmenter_->sentences(d.text, d.lang);
   d.tokens = segmenter_->tokens(d.text, d.lang);
   d.mentions = mentions_->extract(d);
+  d.topics = topics_->tag(d);
   TimeAnnotation times = time_->annotate(d);
   d.times = std::move(times.times);
   d.event_date = std::move(times.event_date);

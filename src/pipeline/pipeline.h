@@ -1,6 +1,6 @@
 // The pipeline: the one place that knows the whole flow. It reads inputs,
 // runs the document stages (decode -> extract -> clean -> language ->
-// segment -> mentions -> time) on worker threads, links each batch's
+// segment -> mentions -> topics -> time) on worker threads, links each batch's
 // mentions to the entity registry (src/link) in input order, and commits the
 // batch with what the registry learnt in one transaction. The CLI and (later)
 // the HTTP ingest both call it.
@@ -19,6 +19,7 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "extract/mentions.h"
+#include "extract/topics.h"
 #include "extract/time.h"
 #include "ingest/clean.h"
 #include "ingest/html.h"
@@ -77,6 +78,7 @@ class DocumentProcessor {
   std::unique_ptr<Segmenter> segmenter_;
   std::unique_ptr<MentionExtractor> mentions_;
   std::unique_ptr<TimeExtractor> time_;
+  std::unique_ptr<TopicTagger> topics_;
   LanguageIdentifier language_;
 };
 

@@ -153,7 +153,20 @@ CREATE TABLE times (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
+// 5: the topics of each document (src/extract/topics, data/topics/).
+constexpr std::string_view kMigration5 = R"sql(
+CREATE TABLE topics (
+  doc_seq  INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  topic    TEXT NOT NULL,                -- key from data/topics/README.md
+  score    INTEGER NOT NULL,             -- phrases of the topic found
+  evidence TEXT NOT NULL,                -- the first of them, as written
+  PRIMARY KEY (doc_seq, topic)
+) WITHOUT ROWID;
+CREATE INDEX topics_topic ON topics(topic);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                         kMigration5};
 
 }  // namespace
 

@@ -173,6 +173,7 @@ class SqliteStore final : public Store {
   Status fill_langs(EntitySummary& e);
   Status insert_mentions(int64_t seq, const Document& d);
   Status insert_times(int64_t seq, const Document& d);
+  Status insert_topics(int64_t seq, const Document& d);
   Result<Document> row_to_document(sqlite3_stmt* s);
   Status query_documents(const DocFilter& filter, const char* columns,
                          const std::function<Status(sqlite3_stmt*, bool& more)>& row);
@@ -385,6 +386,10 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       (void)exec("ROLLBACK");
       return st;
     }
+    if (Status st = insert_topics(seq, d); !st) {
+      (void)exec("ROLLBACK");
+      return st;
+    }
   }
 
   for (const Reject& rj : rejects) {
@@ -437,6 +442,20 @@ Status SqliteStore::insert_mentions(int64_t seq, const Document& d) {
   return Status::ok();
 }
 
+Status SqliteStore::insert_topics(int64_t seq, const Document& d) {
+  auto ins = prepare("INSERT OR REPLACE INTO topics (doc_seq, topic, score, evidence) VALUES (?1, ?2, ?3, ?4)");
+  if (!ins) return ins.status();
+  for (const Topic& t : d.topics) {
+    Reset r(*ins);
+    sqlite3_bind_int64(*ins, 1, seq);
+    bind_text(*ins, 2, t.key);
+    sqlite3_bind_int(*ins, 3, t.score);
+    bind_text(*ins, 4, t.evidence);
+    if (sqlite3_step(*ins) != SQLITE_DONE) return error("storing topics of " + d.id);
+  }
+  return Status::ok();
+}
+
 Status SqliteStore::insert_times(int64_t seq, const Document& d) {
   auto ins = prepare(
       "INSERT INTO times (doc_seq, idx, begin, end, value, kind, anchor, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -476,8 +495,9 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
   auto seq_of_id = prepare("SELECT seq FROM documents WHERE id = ?1");
   auto del = prepare("DELETE FROM mentions WHERE doc_seq = ?1");
   auto del_times = prepare("DELETE FROM times WHERE doc_seq = ?1");
+  auto del_topics = prepare("DELETE FROM topics WHERE doc_seq = ?1");
   auto set_date = prepare("UPDATE documents SET event_date = ?2, event_date_how = ?3 WHERE seq = ?1");
-  for (auto* st : {&seq_of_id, &del, &del_times, &set_date}) {
+  for (auto* st : {&seq_of_id, &del, &del_times, &del_topics, &set_date}) {
     if (!*st) return fail(st->status());
   }
   std::map<std::string, int64_t> seq_of;
@@ -490,7 +510,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
       seq = sqlite3_column_int64(*seq_of_id, 0);
     }
     seq_of[d.id] = seq;
-    for (sqlite3_stmt* x : {*del, *del_times}) {
+    for (sqlite3_stmt* x : {*del, *del_times, *del_topics}) {
       Reset r(x);
       sqlite3_bind_int64(x, 1, seq);
       if (sqlite3_step(x) != SQLITE_DONE) return fail(error("replacing annotations of " + d.id));
@@ -504,6 +524,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
     }
     if (Status st = insert_mentions(seq, d); !st) return fail(st);
     if (Status st = insert_times(seq, d); !st) return fail(st);
+    if (Status st = insert_topics(seq, d); !st) return fail(st);
   }
   if (Status st = write_registry(registry, seq_of); !st) return fail(st);
   if (Status st = exec("COMMIT"); !st) return fail(st);
@@ -874,6 +895,14 @@ Status SqliteStore::load_children(int64_t seq, Document& d) {
     d.times.push_back(std::move(t));
   }
   if (rc != SQLITE_DONE) return error("reading times");
+  auto top = prepare("SELECT topic, score, evidence FROM topics WHERE doc_seq = ?1 ORDER BY score DESC, topic");
+  if (!top) return top.status();
+  Reset r4(*top);
+  sqlite3_bind_int64(*top, 1, seq);
+  while ((rc = sqlite3_step(*top)) == SQLITE_ROW) {
+    d.topics.push_back({col_text(*top, 0), sqlite3_column_int(*top, 1), col_text(*top, 2)});
+  }
+  if (rc != SQLITE_DONE) return error("reading topics");
   return Status::ok();
 }
 
