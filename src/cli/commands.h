@@ -14,5 +14,6 @@ int cmd_entities(int argc, char** argv);     // entities.cc
 int cmd_eval_html(int argc, char** argv);    // eval_html.cc
 int cmd_eval_langid(int argc, char** argv);  // eval_langid.cc
 int cmd_eval_ner(int argc, char** argv);     // eval_ner.cc
+int cmd_train(int argc, char** argv);        // train_ner.cc
 
 }  // namespace ng::cli

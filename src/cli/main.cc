@@ -19,6 +19,7 @@ commands:
   entities           most mentioned people, organisations and places, across languages
   rejects            inputs that were rejected, with their reasons
   eval               measure against a gold corpus (language accuracy)
+  train ner          train the statistical NER tagger on annotated files
 
 common options:
   --db PATH          the SQLite store (default ./newsgraph.db)
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
   if (cmd == "rejects") return cmd_rejects(argc, argv);
   if (cmd == "eval") return cmd_eval(argc, argv);
   if (cmd == "entities") return cmd_entities(argc, argv);
+  if (cmd == "train") return cmd_train(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

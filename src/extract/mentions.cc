@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -157,6 +158,9 @@ struct MentionExtractor::Impl {
   std::set<std::string, std::less<>> calendar_words;
   std::set<std::string, std::less<>> org_names;  // data/orgs: NATO, Reuters, White House...
   std::set<UChar32> org_first_chars;
+  std::unique_ptr<NerLexicon> ner_lexicon;  // borrows the lexicons above
+  std::map<std::string, std::shared_ptr<const NerTagger>, std::less<>> taggers;
+  std::map<std::string, std::string> tagger_sources;
 };
 
 MentionExtractor::MentionExtractor() : impl_(std::make_unique<Impl>()) {}
@@ -211,8 +215,40 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
   auto org = RoleLexicon::create(ro);
   if (!org) return org.status();
   m->impl_->orgwords = std::move(*org);
+  m->impl_->ner_lexicon = std::make_unique<NerLexicon>(m->impl_->gazetteer.get(), m->impl_->roles.get(),
+                                                       m->impl_->orgwords.get(), &m->impl_->org_names);
+  for (const auto& [lang, tagger] : options.taggers) {
+    if (!tagger) continue;
+    m->impl_->taggers[lang] = tagger;
+    m->impl_->tagger_sources[lang] = "";
+  }
+  if (options.load_models) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(go.data_dir) / "models";
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir, ec)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      const std::string name = f.filename().string();
+      if (!name.starts_with("ner-") || !name.ends_with(".tsv")) continue;
+      const std::string lang = name.substr(4, name.size() - 8);
+      if (m->impl_->taggers.count(lang)) continue;
+      auto tagger = NerTagger::load(f.string());
+      if (!tagger) return tagger.status();
+      m->impl_->taggers[lang] = std::shared_ptr<const NerTagger>(std::move(*tagger));
+      m->impl_->tagger_sources[lang] = f.string();
+    }
+  }
   return m;
 }
+
+const NerTagger* MentionExtractor::tagger(std::string_view lang) const {
+  auto it = impl_->taggers.find(lang);
+  return it == impl_->taggers.end() ? nullptr : it->second.get();
+}
+
+const std::map<std::string, std::string>& MentionExtractor::tagger_sources() const { return impl_->tagger_sources; }
 
 namespace {
 
@@ -305,7 +341,55 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
   return out;
 }
 
+std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const NerTagger& tagger) const {
+  std::vector<Mention> out;
+  const std::string_view text = doc.text;
+  const std::vector<RoleMatch> roles = impl_->roles->find(text, doc.lang);
+  // The role whose title ends just before `begin` (spaces, a comma or a colon between).
+  auto role_before = [&](uint32_t begin) -> const RoleMatch* {
+    const RoleMatch* found = nullptr;
+    for (const auto& m : roles) {
+      if (m.span.end > begin) break;
+      std::string_view gap = text.substr(m.span.end, begin - m.span.end);
+      if (gap.size() <= 3 && gap.find_first_not_of(" ,:\u00a0") == std::string_view::npos) found = &m;
+    }
+    return found;
+  };
+  std::vector<Span> spans;
+  std::vector<std::string_view> words;
+  size_t t = 0;
+  for (const Sentence& s : doc.sentences) {
+    spans.clear();
+    words.clear();
+    while (t < doc.tokens.size() && doc.tokens[t].span.begin < s.span.begin) ++t;
+    for (; t < doc.tokens.size() && doc.tokens[t].span.end <= s.span.end; ++t) {
+      spans.push_back(doc.tokens[t].span);
+      words.push_back(doc.tokens[t].span.of(text));
+    }
+    if (spans.empty()) continue;
+    const std::vector<uint8_t> lex = impl_->ner_lexicon->flags(text, spans, doc.lang);
+    for (const NerSpan& ns : tagger.tag(words, lex)) {
+      Mention m;
+      m.span = {spans[ns.begin].begin, spans[ns.end - 1].end};
+      m.type = std::string(ns.type);
+      std::string surface(m.span.of(text));
+      if (m.type == "PER") {
+        if (const RoleMatch* r = role_before(m.span.begin)) m.role = r->role;
+      } else if (m.type == "LOC") {
+        if (auto places = impl_->gazetteer->find(surface); !places.empty()) {
+          m.place = impl_->gazetteer->places()[places[0].place].id;
+        }
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
 std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
+  if (const NerTagger* tagger = this->tagger(doc.lang); tagger && !caseless(doc.lang)) {
+    return extract_tagged(doc, *tagger);
+  }
   if (!caseless(doc.lang)) return extract_cased(doc);
   // Caseless text still quotes names in Latin script ("APEC", "Biden"):
   // both passes, the lookup first where they overlap, in text order.

@@ -13,21 +13,34 @@
 //    that open a sentence, single German nouns and German abstract-noun
 //    phrases, an affiliation word before a title ("Russian" of "Russian
 //    Defence Minister").
-// Scripts without case find only gazetteer and list names. Measured with
-// `newsgraph eval --gold` (README). Mention itself is in core/document.h.
+// Scripts without case find only gazetteer and list names.
+//
+// A language with a statistical model (data/models/ner-<lang>.tsv, see
+// extract/tagger.h) takes its spans and types from the tagger instead; the
+// rules still give what the tagger cannot: the role of a title before a
+// person, the gazetteer id of a place. Measured with `newsgraph eval --gold`
+// and `newsgraph eval ner` (README). Mention itself is in core/document.h.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
 #include "core/status.h"
+#include "extract/tagger.h"
 
 namespace ng {
 
 struct MentionOptions {
   std::string data_dir;  // empty: default_data_dir()
+  // Taggers by language; they take precedence over the model files.
+  std::map<std::string, std::shared_ptr<const NerTagger>> taggers;
+  // Load every data/models/ner-<lang>.tsv of data_dir (false: rules only,
+  // unless `taggers` names a language).
+  bool load_models = true;
 };
 
 class MentionExtractor {
@@ -38,10 +51,16 @@ class MentionExtractor {
   // Needs the document's text, language, sentences and tokens.
   std::vector<Mention> extract(const Document& doc) const;
 
+  // The tagger used for `lang`, or null (rules).
+  const NerTagger* tagger(std::string_view lang) const;
+  // Languages with a tagger, and the model file each came from ("" if given in options).
+  const std::map<std::string, std::string>& tagger_sources() const;
+
  private:
   MentionExtractor();
   std::vector<Mention> extract_cased(const Document& doc) const;
   std::vector<Mention> extract_caseless(const Document& doc) const;
+  std::vector<Mention> extract_tagged(const Document& doc, const NerTagger& tagger) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

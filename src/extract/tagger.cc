@@ -1,0 +1,547 @@
+#include "extract/tagger.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "lexicon/fold.h"
+#include "lexicon/gazetteer.h"
+#include "lexicon/roles.h"
+#include "lexicon/tsv.h"
+
+namespace ng {
+
+std::string_view ner_type(uint8_t tag) {
+  switch (tag) {
+    case kNerBPer:
+    case kNerIPer: return "PER";
+    case kNerBOrg:
+    case kNerIOrg: return "ORG";
+    case kNerBLoc:
+    case kNerILoc: return "LOC";
+    default: return "";
+  }
+}
+
+uint8_t ner_begin_tag(std::string_view type) {
+  if (type == "PER") return kNerBPer;
+  if (type == "ORG") return kNerBOrg;
+  if (type == "LOC") return kNerBLoc;
+  return kNerO;
+}
+
+std::vector<NerSpan> spans_of_tags(const std::vector<uint8_t>& tags) {
+  std::vector<NerSpan> out;
+  for (uint32_t i = 0; i < tags.size();) {
+    if (tags[i] == kNerO || tags[i] >= kNerTags) {
+      ++i;
+      continue;
+    }
+    // A span starts at any B, or at an I that does not continue its type.
+    const uint8_t b = static_cast<uint8_t>(tags[i] % 2 == 1 ? tags[i] : tags[i] - 1);
+    uint32_t j = i + 1;
+    while (j < tags.size() && tags[j] == b + 1) ++j;
+    out.push_back({i, j, ner_type(b)});
+    i = j;
+  }
+  return out;
+}
+
+std::vector<uint8_t> tags_of_spans(size_t n, const std::vector<NerSpan>& spans) {
+  std::vector<uint8_t> tags(n, kNerO);
+  for (const NerSpan& s : spans) {
+    uint8_t b = ner_begin_tag(s.type);
+    if (b == kNerO) continue;
+    for (uint32_t i = s.begin; i < s.end && i < n; ++i) tags[i] = static_cast<uint8_t>(i == s.begin ? b : b + 1);
+  }
+  return tags;
+}
+
+// ---------------------------------------------------------------- lexicon
+
+Result<std::unique_ptr<NerLexicon>> NerLexicon::create(const std::string& data_dir) {
+  std::unique_ptr<NerLexicon> lex(new NerLexicon());
+  const std::string dir = data_dir.empty() ? default_data_dir() : data_dir;
+  GazetteerOptions go;
+  go.data_dir = dir;
+  auto g = Gazetteer::build(go);
+  if (!g) return g.status();
+  lex->own_gazetteer_ = std::move(*g);
+  RoleOptions ro;
+  ro.data_dir = dir;
+  auto roles = RoleLexicon::create(ro);
+  if (!roles) return roles.status();
+  lex->own_roles_ = std::move(*roles);
+  ro.resource = "orgwords";
+  auto orgwords = RoleLexicon::create(ro);
+  if (!orgwords) return orgwords.status();
+  lex->own_orgwords_ = std::move(*orgwords);
+  auto orgs = load_resource(dir, "orgs", 2, 2);
+  if (!orgs) return orgs.status();
+  for (const auto& file : *orgs) {
+    for (const auto& row : file.rows) lex->own_orgs_.insert(row.fields[0]);
+  }
+  lex->gazetteer_ = lex->own_gazetteer_.get();
+  lex->roles_ = lex->own_roles_.get();
+  lex->orgwords_ = lex->own_orgwords_.get();
+  lex->orgs_ = &lex->own_orgs_;
+  return lex;
+}
+
+NerLexicon::NerLexicon(const Gazetteer* gazetteer, const RoleLexicon* roles, const RoleLexicon* orgwords,
+                       const std::set<std::string, std::less<>>* org_names)
+    : gazetteer_(gazetteer), roles_(roles), orgwords_(orgwords), orgs_(org_names) {}
+
+NerLexicon::~NerLexicon() = default;
+
+std::vector<uint8_t> NerLexicon::flags(std::string_view text, const std::vector<Span>& tokens,
+                                       std::string_view lang) const {
+  std::vector<uint8_t> out(tokens.size(), 0);
+  if (tokens.empty()) return out;
+  constexpr size_t kMaxWords = 3;
+  std::string surface;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    for (size_t n = std::min(kMaxWords, tokens.size() - i); n >= 1; --n) {
+      surface.assign(text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin));
+      uint8_t bit = 0;
+      if (orgs_ && orgs_->count(surface)) bit = kLexOrgName;
+      else if (gazetteer_ && !gazetteer_->find(surface).empty()) bit = kLexPlace;
+      // Lowercased text (Indonesian NERP, chat-style news): the capitalised
+      // form of a single ASCII-initial word.
+      else if (n == 1 && gazetteer_ && !surface.empty() && surface[0] >= 'a' && surface[0] <= 'z') {
+        surface[0] = static_cast<char>(surface[0] - 'a' + 'A');
+        if (!gazetteer_->find(surface).empty()) bit = kLexPlace;
+      }
+      if (bit) {
+        for (size_t k = i; k < i + n; ++k) out[k] |= bit;
+        break;
+      }
+    }
+  }
+  const uint32_t base = tokens.front().begin;
+  std::string_view sentence = text.substr(base, tokens.back().end - base);
+  auto mark = [&](const RoleLexicon* lexicon, uint8_t bit) {
+    if (!lexicon) return;
+    size_t k = 0;
+    for (const RoleMatch& m : lexicon->find(sentence, lang)) {
+      const uint32_t b = m.span.begin + base, e = m.span.end + base;
+      while (k < tokens.size() && tokens[k].end <= b) ++k;
+      for (size_t j = k; j < tokens.size() && tokens[j].begin < e; ++j) out[j] |= bit;
+    }
+  };
+  mark(roles_, kLexRole);
+  mark(orgwords_, kLexOrgWord);
+  return out;
+}
+
+// ---------------------------------------------------------------- features
+
+namespace {
+
+constexpr uint64_t kFnvBasis = 14695981039346656037ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+uint64_t fnv(std::string_view s) {
+  uint64_t h = kFnvBasis;
+  for (char c : s) {
+    h ^= static_cast<uint8_t>(c);
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+// What the features need of one token, computed once per sentence.
+struct TokenView {
+  std::string lower;  // case-folded, control characters replaced
+  std::string shape;  // runs of X, x, d and other characters, each run once ("Xx", "X.X.", "dd" -> "d")
+  char cap = 'o';     // 'U' all capitals, 'C' initial capital, 'l' lower, 'o' other
+  std::vector<uint32_t> cuts;  // byte offsets of the code points of `lower`
+};
+
+void view_of(std::string_view w, TokenView& v) {
+  v.lower = fold_case(w);
+  for (char& c : v.lower) {
+    if (static_cast<uint8_t>(c) < 0x20) c = '_';  // keeps the model file's lines intact
+  }
+  v.shape.clear();
+  const auto* p = reinterpret_cast<const uint8_t*>(w.data());
+  const auto n = static_cast<int32_t>(w.size());
+  int upper = 0, lower = 0, letters = 0;
+  bool first_upper = false;  // the first letter is a capital
+  char last = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    char k;
+    if (c < 0) {
+      k = '?';
+    } else if (u_isupper(c) || u_istitle(c)) {
+      k = 'X';
+      first_upper = first_upper || letters == 0;
+      ++upper, ++letters;
+    } else if (u_isalpha(c)) {
+      k = 'x';
+      ++lower, ++letters;
+    } else if (u_isdigit(c)) {
+      k = 'd';
+    } else {
+      k = c < 0x80 ? static_cast<char>(c) : '*';
+    }
+    if (k == ' ' || static_cast<uint8_t>(k) < 0x20) k = '_';
+    if (k != last && v.shape.size() < 8) v.shape += k;
+    last = k;
+  }
+  if (letters == 0) v.cap = 'o';
+  else if (lower == 0) v.cap = 'U';
+  else if (upper == 0) v.cap = 'l';
+  else v.cap = first_upper && upper == 1 ? 'C' : 'M';
+  v.cuts.clear();
+  const auto* q = reinterpret_cast<const uint8_t*>(v.lower.data());
+  const auto m = static_cast<int32_t>(v.lower.size());
+  for (int32_t i = 0; i < m;) {
+    v.cuts.push_back(static_cast<uint32_t>(i));
+    U8_FWD_1(q, i, m);
+  }
+  v.cuts.push_back(static_cast<uint32_t>(m));
+}
+
+// Collects feature hashes and, when asked (training), their names.
+struct Features {
+  std::vector<uint64_t> hashes;
+  std::vector<std::string>* names = nullptr;
+  std::string buf;
+  void add(std::string_view prefix, std::string_view value) {
+    buf.assign(prefix);
+    buf.append(value);
+    hashes.push_back(fnv(buf));
+    if (names) names->push_back(buf);
+  }
+  void add(std::string_view prefix, std::string_view a, std::string_view b) {
+    buf.assign(prefix);
+    buf.append(a);
+    buf += '|';
+    buf.append(b);
+    hashes.push_back(fnv(buf));
+    if (names) names->push_back(buf);
+  }
+};
+
+constexpr std::string_view kTagNames[kNerTags] = {"O", "BP", "IP", "BO", "IO", "BL", "IL"};
+
+std::string_view lex_name(uint8_t f) {
+  static const std::string kNames[16] = {"0", "1", "2", "3", "4", "5", "6", "7",
+                                         "8", "9", "a", "b", "c", "d", "e", "f"};
+  return kNames[f & 15];
+}
+
+// Features that do not depend on the tags decided so far.
+void static_features(const std::vector<TokenView>& v, const std::vector<uint8_t>& lex, size_t i, Features& f) {
+  const size_t n = v.size();
+  const TokenView& t = v[i];
+  auto word = [&](long k) -> std::string_view {
+    if (k < 0) return "<s>";
+    if (k >= static_cast<long>(n)) return "</s>";
+    return v[static_cast<size_t>(k)].lower;
+  };
+  auto shape = [&](long k) -> std::string_view {
+    if (k < 0 || k >= static_cast<long>(n)) return "-";
+    return v[static_cast<size_t>(k)].shape;
+  };
+  auto lexf = [&](long k) -> std::string_view {
+    if (k < 0 || k >= static_cast<long>(n) || lex.empty()) return "-";
+    return lex_name(lex[static_cast<size_t>(k)]);
+  };
+  const long li = static_cast<long>(i);
+  f.add("b", "");
+  f.add("w=", t.lower);
+  f.add("s=", t.shape);
+  const char cap[2] = {t.cap, i == 0 ? '^' : '.'};
+  f.add("c=", std::string_view(cap, 2));
+  const size_t cps = t.cuts.size() - 1;
+  for (size_t k = 1; k <= 4 && k < cps; ++k) {
+    f.add("p=", std::string_view(t.lower).substr(0, t.cuts[k]));
+    f.add("x=", std::string_view(t.lower).substr(t.cuts[cps - k]));
+  }
+  f.add("w-1=", word(li - 1));
+  f.add("w+1=", word(li + 1));
+  f.add("w-2=", word(li - 2));
+  f.add("w+2=", word(li + 2));
+  f.add("ww-=", word(li - 1), t.lower);
+  f.add("ww+=", t.lower, word(li + 1));
+  f.add("s-1=", shape(li - 1));
+  f.add("s+1=", shape(li + 1));
+  f.add("s-2=", shape(li - 2));
+  f.add("s+2=", shape(li + 2));
+  f.add("ss=", shape(li - 1), t.shape);
+  f.add("s+s=", t.shape, shape(li + 1));
+  f.add("g=", lexf(li));
+  f.add("g-1=", lexf(li - 1));
+  f.add("g+1=", lexf(li + 1));
+  f.add("gs=", lexf(li), t.shape);
+}
+
+// Features of the tags decided for the two tokens before.
+void history_features(const std::vector<TokenView>& v, size_t i, uint8_t t1, uint8_t t2, Features& f) {
+  f.add("t-1=", kTagNames[t1]);
+  f.add("t-2=", kTagNames[t2], kTagNames[t1]);
+  f.add("tw=", kTagNames[t1], v[i].lower);
+  f.add("ts=", kTagNames[t1], v[i].shape);
+}
+
+// I-X follows only B-X or I-X.
+bool allowed(uint8_t prev, uint8_t tag) {
+  if (tag == kNerO || tag % 2 == 1) return true;
+  return prev == tag || prev == tag - 1;
+}
+
+std::vector<TokenView> views_of(const std::vector<std::string_view>& words) {
+  std::vector<TokenView> v(words.size());
+  for (size_t i = 0; i < words.size(); ++i) view_of(words[i], v[i]);
+  return v;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- tagging
+
+NerTagger::~NerTagger() = default;
+
+std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& words,
+                                        const std::vector<uint8_t>& lex) const {
+  std::vector<uint8_t> tags(words.size(), kNerO);
+  const std::vector<TokenView> v = views_of(words);
+  Features f;
+  for (size_t i = 0; i < words.size(); ++i) {
+    f.hashes.clear();
+    static_features(v, lex, i, f);
+    const uint8_t t1 = i > 0 ? tags[i - 1] : uint8_t{kNerO}, t2 = i > 1 ? tags[i - 2] : uint8_t{kNerO};
+    history_features(v, i, t1, t2, f);
+    int64_t score[kNerTags] = {};
+    for (uint64_t h : f.hashes) {
+      auto it = index_.find(h);
+      if (it == index_.end()) continue;
+      const int32_t* w = &weights_[it->second];
+      for (int k = 0; k < kNerTags; ++k) score[k] += w[k];
+    }
+    uint8_t best = kNerO;
+    for (uint8_t k = 1; k < kNerTags; ++k) {
+      if (allowed(t1, k) && score[k] > score[best]) best = k;
+    }
+    tags[i] = best;
+  }
+  return tags;
+}
+
+// ---------------------------------------------------------------- training
+
+class NerTrainer {
+ public:
+  static std::unique_ptr<NerTagger> run(const std::vector<NerExample>& data, const NerTrainOptions& options);
+};
+
+std::unique_ptr<NerTagger> NerTagger::train(const std::vector<NerExample>& data, const NerTrainOptions& options) {
+  return NerTrainer::run(data, options);
+}
+
+std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, const NerTrainOptions& options) {
+  // Weights with lazy averaging: total accumulates weight x time since the
+  // last change, so the average costs nothing per step.
+  struct Entry {
+    float w[kNerTags] = {};
+    double total[kNerTags] = {};
+    int64_t stamp[kNerTags] = {};
+    std::string name;
+  };
+  std::unordered_map<uint64_t, uint32_t> index;
+  std::vector<Entry> entries;
+  int64_t step = 0;
+  auto update = [&](uint64_t h, const std::string* name, uint8_t tag, float delta) {
+    auto [it, fresh] = index.emplace(h, static_cast<uint32_t>(entries.size()));
+    if (fresh) {
+      entries.emplace_back();
+      entries.back().name = name ? *name : std::string();
+    }
+    Entry& e = entries[it->second];
+    e.total[tag] += static_cast<double>(step - e.stamp[tag]) * e.w[tag];
+    e.stamp[tag] = step;
+    e.w[tag] += delta;
+  };
+
+  // The static features of every token, once.
+  struct Prepared {
+    std::vector<TokenView> views;
+    std::vector<std::vector<uint64_t>> hashes;
+    std::vector<std::vector<std::string>> names;
+  };
+  std::vector<Prepared> prepared(data.size());
+  for (size_t s = 0; s < data.size(); ++s) {
+    std::vector<std::string_view> words(data[s].words.begin(), data[s].words.end());
+    Prepared& p = prepared[s];
+    p.views = views_of(words);
+    p.hashes.resize(words.size());
+    p.names.resize(words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+      Features f;
+      f.names = &p.names[i];
+      static_features(p.views, data[s].lex, i, f);
+      p.hashes[i] = std::move(f.hashes);
+    }
+  }
+
+  std::vector<size_t> order(data.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = options.seed * 6364136223846793005ull + 1442695040888963407ull;
+  auto next = [&rng]() {
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return rng >> 33;
+  };
+  Features hist;
+  std::vector<std::string> hist_names;
+  hist.names = &hist_names;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    // Fisher-Yates with our own generator: the same order on every platform.
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next() % i]);
+    for (size_t s : order) {
+      const NerExample& ex = data[s];
+      const Prepared& p = prepared[s];
+      std::vector<uint8_t> tags(ex.words.size(), kNerO);
+      for (size_t i = 0; i < ex.words.size(); ++i) {
+        ++step;
+        const uint8_t t1 = i > 0 ? tags[i - 1] : uint8_t{kNerO}, t2 = i > 1 ? tags[i - 2] : uint8_t{kNerO};
+        hist.hashes.clear();
+        hist_names.clear();
+        history_features(p.views, i, t1, t2, hist);
+        double score[kNerTags] = {};
+        auto add_scores = [&](uint64_t h) {
+          auto it = index.find(h);
+          if (it == index.end()) return;
+          const Entry& e = entries[it->second];
+          for (int k = 0; k < kNerTags; ++k) score[k] += e.w[k];
+        };
+        for (uint64_t h : p.hashes[i]) add_scores(h);
+        for (uint64_t h : hist.hashes) add_scores(h);
+        uint8_t best = kNerO;
+        for (uint8_t k = 1; k < kNerTags; ++k) {
+          if (allowed(t1, k) && score[k] > score[best]) best = k;
+        }
+        const uint8_t gold = i < ex.tags.size() ? ex.tags[i] : uint8_t{kNerO};
+        if (best != gold) {
+          for (size_t k = 0; k < p.hashes[i].size(); ++k) {
+            update(p.hashes[i][k], &p.names[i][k], gold, 1);
+            update(p.hashes[i][k], &p.names[i][k], best, -1);
+          }
+          for (size_t k = 0; k < hist.hashes.size(); ++k) {
+            update(hist.hashes[k], &hist_names[k], gold, 1);
+            update(hist.hashes[k], &hist_names[k], best, -1);
+          }
+        }
+        tags[i] = best;  // the history is what the tagger decided, as at tagging time
+      }
+    }
+  }
+
+  // Average, quantise to integers (x1000), prune small features; in the
+  // order the features were first seen, which the fixed data order makes
+  // deterministic.
+  std::unique_ptr<NerTagger> model(new NerTagger());
+  model->lang_ = options.lang;
+  const double steps = static_cast<double>(std::max<int64_t>(step, 1));
+  for (Entry& e : entries) {
+    int32_t q[kNerTags];
+    bool keep = false;
+    for (int k = 0; k < kNerTags; ++k) {
+      const double total = e.total[k] + static_cast<double>(step - e.stamp[k]) * e.w[k];
+      q[k] = static_cast<int32_t>(std::lround(total / steps * 1000.0));
+      if (std::abs(q[k]) < options.prune_below) q[k] = 0;
+      keep = keep || q[k] != 0;
+    }
+    if (!keep) continue;
+    model->index_.emplace(fnv(e.name), static_cast<uint32_t>(model->weights_.size()));
+    model->weights_.insert(model->weights_.end(), q, q + kNerTags);
+    model->names_.push_back(std::move(e.name));
+  }
+  return model;
+}
+
+// ---------------------------------------------------------------- files
+
+Status NerTagger::save(const std::string& path) const {
+  std::string out = "newsgraph-ner\t1\t" + lang_ + "\n";
+  for (size_t i = 0; i < names_.size(); ++i) {
+    out += names_[i];
+    char sep = '\t';
+    for (int k = 0; k < kNerTags; ++k) {
+      const int32_t w = weights_[i * kNerTags + static_cast<size_t>(k)];
+      if (w == 0) continue;
+      out += sep;
+      out += std::to_string(k);
+      out += ':';
+      out += std::to_string(w);
+      sep = ' ';
+    }
+    out += '\n';
+  }
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return Status::io_error(path + ": cannot write");
+  const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+  if (std::fclose(f) != 0 || !ok) return Status::io_error(path + ": write failed");
+  return Status::ok();
+}
+
+Result<std::unique_ptr<NerTagger>> NerTagger::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::not_found(path + ": cannot open model");
+  std::unique_ptr<NerTagger> model(new NerTagger());
+  std::string line;
+  size_t lineno = 0;
+  auto bad = [&](const std::string& why) {
+    return Status::corrupt(path + ":line " + std::to_string(lineno) + ": " + why);
+  };
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (lineno == 1) {
+      const std::string head = "newsgraph-ner\t1\t";
+      if (line.rfind(head, 0) != 0 || line.size() == head.size()) return bad("not a newsgraph-ner v1 model header");
+      model->lang_ = line.substr(head.size());
+      continue;
+    }
+    const size_t tab = line.rfind('\t');
+    if (tab == std::string::npos || tab == 0) return bad("expected feature<TAB>weights");
+    std::string name = line.substr(0, tab);
+    int32_t w[kNerTags] = {};
+    std::string_view rest = std::string_view(line).substr(tab + 1);
+    bool any = false;
+    while (!rest.empty()) {
+      const size_t sp = rest.find(' ');
+      std::string_view item = rest.substr(0, sp);
+      rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+      const size_t colon = item.find(':');
+      if (colon != 1 || item[0] < '0' || item[0] >= '0' + kNerTags || item.size() < 3) {
+        return bad("weight \"" + std::string(item) + "\" is not tag:integer");
+      }
+      char* end = nullptr;
+      std::string num(item.substr(2));
+      const long v = std::strtol(num.c_str(), &end, 10);
+      if (*end != '\0' || v > INT32_MAX / 64 || v < -INT32_MAX / 64) {
+        return bad("weight \"" + std::string(item) + "\" is not tag:integer");
+      }
+      w[item[0] - '0'] = static_cast<int32_t>(v);
+      any = true;
+    }
+    if (!any) return bad("feature without weights");
+    if (!model->index_.emplace(fnv(name), static_cast<uint32_t>(model->weights_.size())).second) {
+      return bad("feature \"" + name + "\" repeated");
+    }
+    model->weights_.insert(model->weights_.end(), w, w + kNerTags);
+    model->names_.push_back(std::move(name));
+  }
+  if (lineno == 0) return Status::corrupt(path + ":line 1: empty model file");
+  return model;
+}
+
+}  // namespace ng

@@ -1,0 +1,129 @@
+// A statistical PER/ORG/LOC tagger: an averaged perceptron over BIO tags,
+// decoded greedily left to right with the previous two tags as features
+// (measured against Viterbi-free alternatives: greedy with tag history is as
+// accurate here and needs no lattice). Features: the lowercased word, its
+// shape (Xx, X, x, d, mixed), prefixes and suffixes of 1-4 characters,
+// capitalisation and sentence-initial position, the words and shapes two to
+// each side, and lexicon flags (NerLexicon: gazetteer places, titles, orgwords,
+// known organisations) of the word and its neighbours.
+//
+// Models are trained by the project's own code (NerTagger::train, driven by
+// `newsgraph train ner`) and stored as compact text in data/models/ner-<lang>.tsv
+// (format below). Training is deterministic: the same data and options give
+// the same file byte for byte.
+//
+// Model file: UTF-8 lines separated by '\n'.
+//   newsgraph-ner<TAB>1<TAB><lang>          header
+//   <feature><TAB><tag>:<weight> ...        one feature per line; tag 0..6 as in
+//                                           NerTag; weight an integer (x1000)
+// A NerTagger is immutable after load/train: tag() is const and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace ng {
+
+class Gazetteer;
+class RoleLexicon;
+
+// BIO tags over PER, ORG, LOC.
+enum NerTag : uint8_t { kNerO = 0, kNerBPer, kNerIPer, kNerBOrg, kNerIOrg, kNerBLoc, kNerILoc, kNerTags };
+
+// "PER", "ORG", "LOC" of a B or I tag; "" for O.
+std::string_view ner_type(uint8_t tag);
+// The B tag of a type ("PER" -> kNerBPer); kNerO for anything else.
+uint8_t ner_begin_tag(std::string_view type);
+
+// A typed run of tokens [begin, end) (token indices in the sentence).
+struct NerSpan {
+  uint32_t begin = 0, end = 0;
+  std::string_view type;  // "PER", "ORG", "LOC" (static storage)
+  bool operator==(const NerSpan& o) const { return begin == o.begin && end == o.end && type == o.type; }
+};
+
+std::vector<NerSpan> spans_of_tags(const std::vector<uint8_t>& tags);
+std::vector<uint8_t> tags_of_spans(size_t n, const std::vector<NerSpan>& spans);
+
+// Lexicon flags of one token (bits).
+enum NerLexFlag : uint8_t {
+  kLexPlace = 1,     // inside a gazetteer name of up to 3 tokens
+  kLexRole = 2,      // inside a title (data/roles)
+  kLexOrgWord = 4,   // inside an organisation head word (data/orgwords)
+  kLexOrgName = 8,   // inside a known organisation name (data/orgs)
+};
+
+// The lexicons the tagger's features look at. Either owns them (create) or
+// borrows the mention extractor's (the constructor); immutable, thread-safe.
+class NerLexicon {
+ public:
+  static Result<std::unique_ptr<NerLexicon>> create(const std::string& data_dir);
+  NerLexicon(const Gazetteer* gazetteer, const RoleLexicon* roles, const RoleLexicon* orgwords,
+             const std::set<std::string, std::less<>>* org_names);
+  ~NerLexicon();
+
+  // Flags of each token; `tokens` are byte spans in `text` (one sentence).
+  std::vector<uint8_t> flags(std::string_view text, const std::vector<Span>& tokens, std::string_view lang) const;
+
+ private:
+  NerLexicon() = default;
+  std::unique_ptr<Gazetteer> own_gazetteer_;
+  std::unique_ptr<RoleLexicon> own_roles_, own_orgwords_;
+  std::set<std::string, std::less<>> own_orgs_;
+  const Gazetteer* gazetteer_ = nullptr;
+  const RoleLexicon* roles_ = nullptr;
+  const RoleLexicon* orgwords_ = nullptr;
+  const std::set<std::string, std::less<>>* orgs_ = nullptr;
+};
+
+// One training sentence.
+struct NerExample {
+  std::vector<std::string> words;
+  std::vector<uint8_t> lex;   // NerLexFlag bits per word (may be empty: none)
+  std::vector<uint8_t> tags;  // NerTag per word
+};
+
+struct NerTrainOptions {
+  std::string lang;
+  int epochs = 10;
+  uint32_t seed = 1;        // sentence order is shuffled per epoch with this seed
+  int prune_below = 10;     // drop features whose every |weight| (x1000) is below this
+};
+
+class NerTagger {
+ public:
+  // Errors: the file cannot be read; a malformed line ("path:line N: reason").
+  static Result<std::unique_ptr<NerTagger>> load(const std::string& path);
+  static std::unique_ptr<NerTagger> train(const std::vector<NerExample>& data, const NerTrainOptions& options);
+  ~NerTagger();
+
+  Status save(const std::string& path) const;
+
+  // Tags of one sentence's tokens (words and punctuation, as the training data
+  // tokenises); `lex` as NerLexicon::flags or empty.
+  std::vector<uint8_t> tag_ids(const std::vector<std::string_view>& words, const std::vector<uint8_t>& lex) const;
+  std::vector<NerSpan> tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& lex) const {
+    return spans_of_tags(tag_ids(words, lex));
+  }
+
+  const std::string& lang() const { return lang_; }
+  size_t features() const { return index_.size(); }
+
+ private:
+  NerTagger() = default;
+  friend class NerTrainer;
+  std::string lang_;
+  std::unordered_map<uint64_t, uint32_t> index_;  // feature hash -> offset into weights_
+  std::vector<int32_t> weights_;                  // kNerTags per feature
+  std::vector<std::string> names_;                // feature strings, for save()
+};
+
+}  // namespace ng
