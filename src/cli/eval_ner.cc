@@ -20,7 +20,7 @@ namespace ng::cli {
 namespace {
 
 const char* kHelp = R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N]
-                          [--tagger MODEL | --rules] [--cv K [--epochs N]]
+                          [--tagger MODEL | --rules] [--cv K [--epochs N] [--min-count C]]
 
 Runs the mention extractor on the sentences of annotated NER files and
 reports span-level precision, recall and F1 (exact span and type) for PER,
@@ -49,37 +49,14 @@ struct Counts {
   double f() const { return p() + r() > 0 ? 2 * p() * r() / (p() + r()) : 0; }
 };
 
-bool word_like(const std::string& t) {
-  return std::any_of(t.begin(), t.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-  });
-}
-
 // Scores the extractor on `sentences`, adding to the counts.
 void score(const MentionExtractor& extractor, const std::vector<Annotated>& sentences, const std::string& lang,
            std::map<std::string, Counts>& by_type, Counts& all) {
   // Sentences go in groups, as the paragraphs of one document, so that the
   // extractor sees some context (words it also finds in lower case).
-  constexpr size_t kGroup = 20;
-  for (size_t g = 0; g < sentences.size(); g += kGroup) {
-    Document d;
-    d.lang = lang;
+  for (size_t g = 0; g < sentences.size(); g += kNerGroup) {
     std::vector<std::vector<Span>> token_spans;
-    for (size_t s = g; s < std::min(sentences.size(), g + kGroup); ++s) {
-      uint32_t begin = static_cast<uint32_t>(d.text.size());
-      std::vector<Span> spans;
-      for (const std::string& t : sentences[s].tokens) {
-        if (!d.text.empty() && d.text.back() != '\n') d.text += ' ';
-        Span sp{static_cast<uint32_t>(d.text.size()), 0};
-        d.text += t;
-        sp.end = static_cast<uint32_t>(d.text.size());
-        spans.push_back(sp);
-        d.tokens.push_back(Token{sp, word_like(t)});
-      }
-      d.sentences.push_back(Sentence{Span{begin, static_cast<uint32_t>(d.text.size())}});
-      d.text += '\n';
-      token_spans.push_back(std::move(spans));
-    }
+    const Document d = ner_document(sentences, g, g + kNerGroup, lang, &token_spans);
     std::set<std::tuple<size_t, int, int, std::string>> gold, sys;
     for (size_t s = 0; s < token_spans.size(); ++s) {
       for (const NerSpan& x : gold_ner_spans(sentences[g + s].tags)) {
@@ -112,7 +89,7 @@ void score(const MentionExtractor& extractor, const std::vector<Annotated>& sent
 }  // namespace
 
 int cmd_eval_ner(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 3, {"format", "lang", "limit", "data", "tagger", "cv", "epochs"},
+  Args args = parse_args(argc, argv, 3, {"format", "lang", "limit", "data", "tagger", "cv", "epochs", "min-count"},
                          {"json", "help", "rules"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string format = args.get("format"), lang = args.get("lang");
@@ -149,11 +126,9 @@ int cmd_eval_ner(int argc, char** argv) {
   Counts all;
   std::string used;
   if (cv) {
-    auto lexicon = NerLexicon::create(mo.data_dir);
-    if (!lexicon) return print_error("eval ner", lexicon.status().message()), kExitFatal;
-    std::vector<NerExample> examples;
-    examples.reserve(sentences.size());
-    for (const Annotated& a : sentences) examples.push_back(ner_example(a, **lexicon, lang));
+    auto rules = MentionExtractor::create(mo);
+    if (!rules) return print_error("eval ner", rules.status().message()), kExitFatal;
+    const std::vector<NerExample> examples = ner_examples(sentences, **rules, lang);
     const size_t k = static_cast<size_t>(cv);
     for (size_t fold = 0; fold < k; ++fold) {
       const size_t from = sentences.size() * fold / k, to = sentences.size() * (fold + 1) / k;
@@ -164,6 +139,7 @@ int cmd_eval_ner(int argc, char** argv) {
       NerTrainOptions to_opts;
       to_opts.lang = lang;
       to_opts.epochs = static_cast<int>(epochs);
+      to_opts.min_count = static_cast<int>(args.get_int("min-count", 1));
       MentionOptions fold_options = mo;
       fold_options.taggers[lang] = std::shared_ptr<const NerTagger>(NerTagger::train(train, to_opts));
       auto extractor = MentionExtractor::create(fold_options);

@@ -206,21 +206,56 @@ bool read_ner_sentences(const std::string& path, const std::string& format, std:
   return true;
 }
 
-NerExample ner_example(const Annotated& a, const NerLexicon& lexicon, const std::string& lang) {
-  NerExample ex;
-  std::string text;
-  std::vector<Span> spans;
-  for (const std::string& t : a.tokens) {
-    if (!text.empty()) text += ' ';
-    Span s{static_cast<uint32_t>(text.size()), 0};
-    text += t;
-    s.end = static_cast<uint32_t>(text.size());
-    spans.push_back(s);
+namespace {
+
+bool word_like(const std::string& t) {
+  return std::any_of(t.begin(), t.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+}  // namespace
+
+Document ner_document(const std::vector<Annotated>& sentences, size_t from, size_t to, const std::string& lang,
+                      std::vector<std::vector<Span>>* token_spans) {
+  Document d;
+  d.lang = lang;
+  for (size_t s = from; s < to && s < sentences.size(); ++s) {
+    uint32_t begin = static_cast<uint32_t>(d.text.size());
+    std::vector<Span> spans;
+    for (const std::string& t : sentences[s].tokens) {
+      if (!d.text.empty() && d.text.back() != '\n') d.text += ' ';
+      Span sp{static_cast<uint32_t>(d.text.size()), 0};
+      d.text += t;
+      sp.end = static_cast<uint32_t>(d.text.size());
+      spans.push_back(sp);
+      d.tokens.push_back(Token{sp, word_like(t)});
+    }
+    d.sentences.push_back(Sentence{Span{begin, static_cast<uint32_t>(d.text.size())}});
+    d.text += '\n';
+    if (token_spans) token_spans->push_back(std::move(spans));
   }
-  ex.words = a.tokens;
-  ex.lex = lexicon.flags(text, spans, lang);
-  ex.tags = tags_of_spans(a.tokens.size(), gold_ner_spans(a.tags));
-  return ex;
+  return d;
+}
+
+std::vector<NerExample> ner_examples(const std::vector<Annotated>& sentences, const MentionExtractor& rules,
+                                     const std::string& lang) {
+  std::vector<NerExample> out;
+  out.reserve(sentences.size());
+  for (size_t g = 0; g < sentences.size(); g += kNerGroup) {
+    const Document d = ner_document(sentences, g, g + kNerGroup, lang);
+    const std::vector<uint8_t> flags = rules.ner_flags(d);
+    size_t k = 0;
+    for (size_t s = g; s < std::min(sentences.size(), g + kNerGroup); ++s) {
+      NerExample ex;
+      ex.words = sentences[s].tokens;
+      ex.lex.assign(flags.begin() + static_cast<long>(k), flags.begin() + static_cast<long>(k + ex.words.size()));
+      k += ex.words.size();
+      ex.tags = tags_of_spans(ex.words.size(), gold_ner_spans(sentences[s].tags));
+      out.push_back(std::move(ex));
+    }
+  }
+  return out;
 }
 
 }  // namespace ng::cli

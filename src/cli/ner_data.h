@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/document.h"
+#include "extract/mentions.h"
 #include "extract/tagger.h"
 
 namespace ng::cli {
@@ -29,8 +31,19 @@ std::string map_ner_type(std::string tag);
 // Spans [first, end) with types of one sentence's raw tags.
 std::vector<NerSpan> gold_ner_spans(const std::vector<std::string>& tags);
 
-// A training example: the tokens joined with single spaces (as eval ner
-// builds its documents), lexicon flags over that text, BIO tags from gold.
-NerExample ner_example(const Annotated& a, const NerLexicon& lexicon, const std::string& lang);
+// Sentences [from, to) as one document, tokens joined by single spaces, one
+// sentence per line (eval ner scores such documents; training builds them
+// the same way so that the tagger's features see the same context).
+// `token_spans` gets each sentence's token spans.
+Document ner_document(const std::vector<Annotated>& sentences, size_t from, size_t to, const std::string& lang,
+                      std::vector<std::vector<Span>>* token_spans = nullptr);
+
+// How many sentences make one document.
+constexpr size_t kNerGroup = 20;
+
+// Training examples: words, the extractor's ner_flags (lexicons and rules,
+// computed on documents of kNerGroup sentences), BIO tags from the gold.
+std::vector<NerExample> ner_examples(const std::vector<Annotated>& sentences, const MentionExtractor& rules,
+                                     const std::string& lang);
 
 }  // namespace ng::cli

@@ -12,14 +12,15 @@ namespace ng::cli {
 namespace {
 
 const char* kHelp = R"(usage: newsgraph train ner --format germeval|conll|io|factru --lang xx PATH... --out MODEL
-                           [--epochs N] [--prune W] [--seed S]
+                           [--epochs N] [--prune W] [--min-count C] [--seed S]
 
 Trains the averaged-perceptron PER/ORG/LOC tagger on the sentences of the
 annotated files (formats as for `newsgraph eval ner`; several paths are
 concatenated in the order given) and writes the model. Deterministic: the
 same data and options give the same file. --epochs (default 10) passes over
 the data; --prune drops features whose weights are all below W/1000 in
-magnitude (default 10); --seed shuffles the sentence order per epoch.
+magnitude (default 10); --min-count ignores features seen on fewer than C
+training tokens (default 1: all; 2 halves a large model); --seed shuffles the sentence order per epoch.
 Measure with `newsgraph eval ner --cv 5` (or on a held-out split with
 `newsgraph eval ner --tagger MODEL`).
 )";
@@ -34,7 +35,7 @@ int cmd_train(int argc, char** argv) {
     print_error("train", "usage: newsgraph train ner ... (see newsgraph train ner --help)");
     return kExitUsage;
   }
-  Args args = parse_args(argc, argv, 3, {"format", "lang", "out", "epochs", "prune", "seed", "data"}, {"help"});
+  Args args = parse_args(argc, argv, 3, {"format", "lang", "out", "epochs", "prune", "seed", "data", "min-count"}, {"help"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   const std::string format = args.get("format"), lang = args.get("lang"), out = args.get("out");
   const long long epochs = args.get_int("epochs", 10), prune = args.get_int("prune", 10), seed = args.get_int("seed", 1);
@@ -54,20 +55,20 @@ int cmd_train(int argc, char** argv) {
   for (const std::string& path : args.positional) {
     if (!read_ner_sentences(path, format, sentences, error)) return print_error("train ner", error), kExitFatal;
   }
-  auto lexicon = NerLexicon::create(args.get("data"));
-  if (!lexicon) return print_error("train ner", lexicon.status().message()), kExitFatal;
-  std::vector<NerExample> examples;
-  examples.reserve(sentences.size());
+  MentionOptions mo;
+  mo.data_dir = args.get("data");
+  mo.load_models = false;  // the features include what the rules alone find
+  auto rules = MentionExtractor::create(mo);
+  if (!rules) return print_error("train ner", rules.status().message()), kExitFatal;
+  const std::vector<NerExample> examples = ner_examples(sentences, **rules, lang);
   size_t tokens = 0;
-  for (const Annotated& a : sentences) {
-    examples.push_back(ner_example(a, **lexicon, lang));
-    tokens += a.tokens.size();
-  }
+  for (const NerExample& e : examples) tokens += e.words.size();
   NerTrainOptions options;
   options.lang = lang;
   options.epochs = static_cast<int>(epochs);
   options.prune_below = static_cast<int>(prune);
   options.seed = static_cast<uint32_t>(seed);
+  options.min_count = static_cast<int>(args.get_int("min-count", 1));
   auto model = NerTagger::train(examples, options);
   if (Status st = model->save(out); !st) return print_error("train ner", st.message()), kExitFatal;
   std::printf("train ner: %s: %zu sentences, %zu tokens, %d epochs, %zu features\n", out.c_str(), sentences.size(),

@@ -341,6 +341,32 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
   return out;
 }
 
+std::vector<uint8_t> MentionExtractor::ner_flags(const Document& doc) const {
+  std::vector<uint8_t> flags(doc.tokens.size(), 0);
+  // Lexicons, sentence by sentence.
+  std::vector<Span> spans;
+  size_t t = 0;
+  for (const Sentence& s : doc.sentences) {
+    spans.clear();
+    while (t < doc.tokens.size() && doc.tokens[t].span.begin < s.span.begin) ++t;
+    const size_t first = t;
+    for (; t < doc.tokens.size() && doc.tokens[t].span.end <= s.span.end; ++t) spans.push_back(doc.tokens[t].span);
+    if (spans.empty()) continue;
+    const std::vector<uint8_t> lex = impl_->ner_lexicon->flags(doc.text, spans, doc.lang);
+    for (size_t k = 0; k < lex.size(); ++k) flags[first + k] = lex[k];
+  }
+  // The rules' mentions.
+  size_t k = 0;
+  for (const Mention& m : extract_cased(doc)) {
+    const uint8_t type = m.type == "PER" ? 1 : m.type == "ORG" ? 2 : 3;
+    while (k < doc.tokens.size() && doc.tokens[k].span.end <= m.span.begin) ++k;
+    for (size_t j = k; j < doc.tokens.size() && doc.tokens[j].span.begin < m.span.end; ++j) {
+      flags[j] = static_cast<uint8_t>((flags[j] & 15) | (type << kLexRuleShift) | (j == k ? kLexRuleBegin : 0));
+    }
+  }
+  return flags;
+}
+
 std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const NerTagger& tagger) const {
   std::vector<Mention> out;
   const std::string_view text = doc.text;
@@ -355,28 +381,28 @@ std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const
     }
     return found;
   };
-  std::vector<Span> spans;
+  const std::vector<uint8_t> flags = ner_flags(doc);
   std::vector<std::string_view> words;
+  std::vector<uint8_t> lex;
   size_t t = 0;
   for (const Sentence& s : doc.sentences) {
-    spans.clear();
     words.clear();
+    lex.clear();
     while (t < doc.tokens.size() && doc.tokens[t].span.begin < s.span.begin) ++t;
+    const size_t first = t;
     for (; t < doc.tokens.size() && doc.tokens[t].span.end <= s.span.end; ++t) {
-      spans.push_back(doc.tokens[t].span);
       words.push_back(doc.tokens[t].span.of(text));
+      lex.push_back(flags[t]);
     }
-    if (spans.empty()) continue;
-    const std::vector<uint8_t> lex = impl_->ner_lexicon->flags(text, spans, doc.lang);
+    if (words.empty()) continue;
     for (const NerSpan& ns : tagger.tag(words, lex)) {
       Mention m;
-      m.span = {spans[ns.begin].begin, spans[ns.end - 1].end};
+      m.span = {doc.tokens[first + ns.begin].span.begin, doc.tokens[first + ns.end - 1].span.end};
       m.type = std::string(ns.type);
-      std::string surface(m.span.of(text));
       if (m.type == "PER") {
         if (const RoleMatch* r = role_before(m.span.begin)) m.role = r->role;
       } else if (m.type == "LOC") {
-        if (auto places = impl_->gazetteer->find(surface); !places.empty()) {
+        if (auto places = impl_->gazetteer->find(std::string(m.span.of(text))); !places.empty()) {
           m.place = impl_->gazetteer->places()[places[0].place].id;
         }
       }

@@ -51,6 +51,11 @@ class MentionExtractor {
   // Needs the document's text, language, sentences and tokens.
   std::vector<Mention> extract(const Document& doc) const;
 
+  // The tagger's lexicon flags (NerLexFlag) of each of doc.tokens: gazetteer,
+  // titles, organisation words and what the rules make of the token. Training
+  // data must get them through this same function.
+  std::vector<uint8_t> ner_flags(const Document& doc) const;
+
   // The tagger used for `lang`, or null (rules).
   const NerTagger* tagger(std::string_view lang) const;
   // Languages with a tagger, and the model file each came from ("" if given in options).

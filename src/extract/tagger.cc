@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -233,10 +234,15 @@ struct Features {
 
 constexpr std::string_view kTagNames[kNerTags] = {"O", "BP", "IP", "BO", "IO", "BL", "IL"};
 
+// Two hex digits: lexicon bits, then rule type and begin bits.
 std::string_view lex_name(uint8_t f) {
-  static const std::string kNames[16] = {"0", "1", "2", "3", "4", "5", "6", "7",
-                                         "8", "9", "a", "b", "c", "d", "e", "f"};
-  return kNames[f & 15];
+  static const char kHex[] = "0123456789abcdef";
+  static const auto kNames = [] {
+    std::array<std::string, 256> names;
+    for (int i = 0; i < 256; ++i) names[static_cast<size_t>(i)] = {kHex[i >> 4], kHex[i & 15]};
+    return names;
+  }();
+  return kNames[f];
 }
 
 // Features that do not depend on the tags decided so far.
@@ -379,6 +385,10 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
     std::vector<std::vector<std::string>> names;
   };
   std::vector<Prepared> prepared(data.size());
+  // How often each feature occurs (history features with the gold tags):
+  // rare ones are mostly noise and make most of the model's size.
+  std::unordered_map<uint64_t, int> counts;
+  Features gold_hist;
   for (size_t s = 0; s < data.size(); ++s) {
     std::vector<std::string_view> words(data[s].words.begin(), data[s].words.end());
     Prepared& p = prepared[s];
@@ -390,6 +400,32 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
       f.names = &p.names[i];
       static_features(p.views, data[s].lex, i, f);
       p.hashes[i] = std::move(f.hashes);
+      for (uint64_t h : p.hashes[i]) ++counts[h];
+      gold_hist.hashes.clear();
+      const auto& g = data[s].tags;
+      history_features(p.views, i, i > 0 && i - 1 < g.size() ? g[i - 1] : uint8_t{kNerO},
+                       i > 1 && i - 2 < g.size() ? g[i - 2] : uint8_t{kNerO}, gold_hist);
+      for (uint64_t h : gold_hist.hashes) ++counts[h];
+    }
+  }
+  auto frequent = [&](uint64_t h) {
+    if (options.min_count <= 1) return true;
+    auto it = counts.find(h);
+    return it != counts.end() && it->second >= options.min_count;
+  };
+  for (Prepared& p : prepared) {
+    for (size_t i = 0; i < p.hashes.size(); ++i) {
+      size_t keep = 0;
+      for (size_t k = 0; k < p.hashes[i].size(); ++k) {
+        if (!frequent(p.hashes[i][k])) continue;
+        if (keep != k) {
+          p.hashes[i][keep] = p.hashes[i][k];
+          p.names[i][keep] = std::move(p.names[i][k]);
+        }
+        ++keep;
+      }
+      p.hashes[i].resize(keep);
+      p.names[i].resize(keep);
     }
   }
 
@@ -436,6 +472,7 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
             update(p.hashes[i][k], &p.names[i][k], best, -1);
           }
           for (size_t k = 0; k < hist.hashes.size(); ++k) {
+            if (!frequent(hist.hashes[k])) continue;
             update(hist.hashes[k], &hist_names[k], gold, 1);
             update(hist.hashes[k], &hist_names[k], best, -1);
           }

@@ -59,6 +59,11 @@ enum NerLexFlag : uint8_t {
   kLexRole = 2,      // inside a title (data/roles)
   kLexOrgWord = 4,   // inside an organisation head word (data/orgwords)
   kLexOrgName = 8,   // inside a known organisation name (data/orgs)
+  // Bits 4-5: the type the rule-based extractor gives the token (0 none,
+  // 1 PER, 2 ORG, 3 LOC); bit 6: the token begins that rule mention. With
+  // little training data the tagger learns when to trust the rules.
+  kLexRuleShift = 4,
+  kLexRuleBegin = 64,
 };
 
 // The lexicons the tagger's features look at. Either owns them (create) or
@@ -96,6 +101,7 @@ struct NerTrainOptions {
   int epochs = 10;
   uint32_t seed = 1;        // sentence order is shuffled per epoch with this seed
   int prune_below = 10;     // drop features whose every |weight| (x1000) is below this
+  int min_count = 1;        // ignore features seen on fewer training tokens (with the gold history)
 };
 
 class NerTagger {
