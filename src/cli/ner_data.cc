@@ -21,9 +21,11 @@ std::vector<std::string> split_ws(const std::string& line) {
 // FactRuEval 2016: per document, NAME.tokens ("id offset length text", blank
 // line between sentences), NAME.spans ("id type offset length first_token
 // n_tokens # ..."), NAME.objects ("id Type span_id... # text"). An object
-// covers the tokens from its first span's first token to its last span's
-// last token; nested objects keep the outermost (the flat scheme the
-// published results use); Person -> PER, Org -> ORG, Location and LocOrg -> LOC.
+// covers the tokens from its first name span's first token to its last name
+// span's last token: the name spans (loc_name, org_name, name, surname,
+// patronymic, nickname), not descriptors and jobs ("мэрии" of "мэрии Москвы",
+// "министр"), which the rest of newsgraph treats as roles, not names. Nested
+// objects keep the outermost; Person -> PER, Org -> ORG, Location and LocOrg -> LOC.
 bool read_factru(const std::string& dir, std::vector<Annotated>& out, std::string& error) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -72,6 +74,10 @@ bool read_factru(const std::string& dir, std::vector<Annotated>& out, std::strin
     while (std::getline(sin, line)) {
       auto f = split_ws(line);
       if (f.size() < 6) continue;
+      if (f[1] != "loc_name" && f[1] != "org_name" && f[1] != "name" && f[1] != "surname" && f[1] != "patronymic" &&
+          f[1] != "nickname") {
+        continue;
+      }
       spans[std::atol(f[0].c_str())] = {std::atol(f[4].c_str()), std::atol(f[5].c_str())};
     }
     std::map<long, size_t> position;  // token id -> position in `order`
@@ -243,14 +249,15 @@ std::vector<NerExample> ner_examples(const std::vector<Annotated>& sentences, co
   std::vector<NerExample> out;
   out.reserve(sentences.size());
   for (size_t g = 0; g < sentences.size(); g += kNerGroup) {
-    const Document d = ner_document(sentences, g, g + kNerGroup, lang);
-    const std::vector<uint8_t> flags = rules.ner_flags(d);
-    size_t k = 0;
+    std::vector<std::vector<Span>> token_spans;
+    const Document d = ner_document(sentences, g, g + kNerGroup, lang, &token_spans);
+    // The dataset's own tokens (MentionExtractor::tagger_tokens would give
+    // the same: they are joined by spaces).
+    const std::vector<std::vector<uint8_t>> flags = rules.ner_flags(d, token_spans);
     for (size_t s = g; s < std::min(sentences.size(), g + kNerGroup); ++s) {
       NerExample ex;
       ex.words = sentences[s].tokens;
-      ex.lex.assign(flags.begin() + static_cast<long>(k), flags.begin() + static_cast<long>(k + ex.words.size()));
-      k += ex.words.size();
+      ex.lex = flags[s - g];
       ex.tags = tags_of_spans(ex.words.size(), gold_ner_spans(sentences[s].tags));
       out.push_back(std::move(ex));
     }

@@ -341,27 +341,64 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
   return out;
 }
 
-std::vector<uint8_t> MentionExtractor::ner_flags(const Document& doc) const {
-  std::vector<uint8_t> flags(doc.tokens.size(), 0);
-  // Lexicons, sentence by sentence.
-  std::vector<Span> spans;
+namespace {
+
+bool hyphen_token(std::string_view w) { return w == "-" || w == "\xE2\x80\x90" || w == "\xE2\x80\x91"; }
+
+}  // namespace
+
+// ICU cuts "Frank-Walter" and "Keller-Sutter" into three tokens; the NER
+// datasets the tagger learns from keep such compounds whole. Words joined
+// by a hyphen with no space around it become one tagger token.
+std::vector<std::vector<Span>> MentionExtractor::tagger_tokens(const Document& doc) {
+  std::vector<std::vector<Span>> out;
+  const std::string_view text = doc.text;
   size_t t = 0;
   for (const Sentence& s : doc.sentences) {
-    spans.clear();
+    std::vector<Span> spans;
     while (t < doc.tokens.size() && doc.tokens[t].span.begin < s.span.begin) ++t;
-    const size_t first = t;
-    for (; t < doc.tokens.size() && doc.tokens[t].span.end <= s.span.end; ++t) spans.push_back(doc.tokens[t].span);
-    if (spans.empty()) continue;
-    const std::vector<uint8_t> lex = impl_->ner_lexicon->flags(doc.text, spans, doc.lang);
-    for (size_t k = 0; k < lex.size(); ++k) flags[first + k] = lex[k];
+    for (; t < doc.tokens.size() && doc.tokens[t].span.end <= s.span.end; ++t) {
+      const Token& tok = doc.tokens[t];
+      // word '-' word, all adjacent: extend the previous tagger token.
+      if (spans.size() >= 2 && tok.is_word && spans.back().end == tok.span.begin &&
+          hyphen_token(spans.back().of(text)) && spans[spans.size() - 2].end == spans.back().begin &&
+          doc.tokens[t - 2].is_word) {
+        spans.pop_back();
+        spans.back().end = tok.span.end;
+        continue;
+      }
+      spans.push_back(tok.span);
+    }
+    out.push_back(std::move(spans));
+  }
+  return out;
+}
+
+std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& doc,
+                                                              const std::vector<std::vector<Span>>& tokens) const {
+  std::vector<std::vector<uint8_t>> flags(tokens.size());
+  for (size_t s = 0; s < tokens.size(); ++s) {
+    if (!tokens[s].empty()) flags[s] = impl_->ner_lexicon->flags(doc.text, tokens[s], doc.lang);
   }
   // The rules' mentions.
-  size_t k = 0;
+  size_t s = 0, k = 0;
   for (const Mention& m : extract_cased(doc)) {
     const uint8_t type = m.type == "PER" ? 1 : m.type == "ORG" ? 2 : 3;
-    while (k < doc.tokens.size() && doc.tokens[k].span.end <= m.span.begin) ++k;
-    for (size_t j = k; j < doc.tokens.size() && doc.tokens[j].span.begin < m.span.end; ++j) {
-      flags[j] = static_cast<uint8_t>((flags[j] & 15) | (type << kLexRuleShift) | (j == k ? kLexRuleBegin : 0));
+    bool first = true;
+    while (s < tokens.size()) {
+      if (k >= tokens[s].size()) {
+        ++s, k = 0;
+        continue;
+      }
+      if (tokens[s][k].end <= m.span.begin) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    for (size_t j = k; s < tokens.size() && j < tokens[s].size() && tokens[s][j].begin < m.span.end; ++j) {
+      flags[s][j] = static_cast<uint8_t>((flags[s][j] & 15) | (type << kLexRuleShift) | (first ? kLexRuleBegin : 0));
+      first = false;
     }
   }
   return flags;
@@ -381,23 +418,16 @@ std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const
     }
     return found;
   };
-  const std::vector<uint8_t> flags = ner_flags(doc);
+  const std::vector<std::vector<Span>> tokens = tagger_tokens(doc);
+  const std::vector<std::vector<uint8_t>> flags = ner_flags(doc, tokens);
   std::vector<std::string_view> words;
-  std::vector<uint8_t> lex;
-  size_t t = 0;
-  for (const Sentence& s : doc.sentences) {
+  for (size_t s = 0; s < tokens.size(); ++s) {
+    if (tokens[s].empty()) continue;
     words.clear();
-    lex.clear();
-    while (t < doc.tokens.size() && doc.tokens[t].span.begin < s.span.begin) ++t;
-    const size_t first = t;
-    for (; t < doc.tokens.size() && doc.tokens[t].span.end <= s.span.end; ++t) {
-      words.push_back(doc.tokens[t].span.of(text));
-      lex.push_back(flags[t]);
-    }
-    if (words.empty()) continue;
-    for (const NerSpan& ns : tagger.tag(words, lex)) {
+    for (const Span& sp : tokens[s]) words.push_back(sp.of(text));
+    for (const NerSpan& ns : tagger.tag(words, flags[s])) {
       Mention m;
-      m.span = {doc.tokens[first + ns.begin].span.begin, doc.tokens[first + ns.end - 1].span.end};
+      m.span = {tokens[s][ns.begin].begin, tokens[s][ns.end - 1].end};
       m.type = std::string(ns.type);
       if (m.type == "PER") {
         if (const RoleMatch* r = role_before(m.span.begin)) m.role = r->role;
@@ -414,7 +444,48 @@ std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const
 
 std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
   if (const NerTagger* tagger = this->tagger(doc.lang); tagger && !caseless(doc.lang)) {
-    return extract_tagged(doc, *tagger);
+    static const std::string mode = getenv("NG_COMBINE") ? getenv("NG_COMBINE") : "tagger";
+    std::vector<Mention> tagged = extract_tagged(doc, *tagger);
+    if (mode == "tagger") return tagged;
+    std::vector<Mention> rules = extract_cased(doc);
+    auto overlaps = [](const Mention& m, const std::vector<Mention>& xs) {
+      return std::any_of(xs.begin(), xs.end(), [&](const Mention& x) {
+        return m.span.begin < x.span.end && x.span.begin < m.span.end;
+      });
+    };
+    std::vector<Mention> out;
+    if (mode == "union") {  // tagger first, rules where it found nothing
+      out = tagged;
+      for (Mention& m : rules) if (!overlaps(m, tagged)) out.push_back(m);
+    } else if (mode == "rules-union") {  // rules first, tagger where they found nothing
+      out = rules;
+      for (Mention& m : tagged) if (!overlaps(m, rules)) out.push_back(m);
+    } else if (mode == "rules-typed") {  // rule spans, tagger types where the tagger has the same span
+      for (Mention m : rules) {
+        for (const Mention& t : tagged) if (t.span.begin == m.span.begin && t.span.end == m.span.end) m.type = t.type;
+        out.push_back(m);
+      }
+    } else if (mode == "rules-typed-union") {
+      for (Mention m : rules) {
+        for (const Mention& t : tagged) if (t.span.begin == m.span.begin && t.span.end == m.span.end) m.type = t.type;
+        out.push_back(m);
+      }
+      for (Mention& m : tagged) if (!overlaps(m, rules)) out.push_back(m);
+    } else if (mode == "agree") {  // rule spans the tagger also finds (overlapping), tagger types
+      for (Mention& m : tagged) if (overlaps(m, rules)) out.push_back(m);
+    } else if (mode == "typed-filter") {  // rule spans the tagger overlaps, its type where same span
+      for (Mention m : rules) {
+        if (!overlaps(m, tagged)) continue;
+        for (const Mention& t : tagged) if (t.span.begin == m.span.begin && t.span.end == m.span.end) m.type = t.type;
+        out.push_back(m);
+      }
+    } else if (mode == "rules-filter") {  // rule spans the tagger overlaps
+      for (Mention& m : rules) if (overlaps(m, tagged)) out.push_back(m);
+    } else {
+      return rules;
+    }
+    std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    return out;
   }
   if (!caseless(doc.lang)) return extract_cased(doc);
   // Caseless text still quotes names in Latin script ("APEC", "Biden"):

@@ -51,10 +51,13 @@ class MentionExtractor {
   // Needs the document's text, language, sentences and tokens.
   std::vector<Mention> extract(const Document& doc) const;
 
-  // The tagger's lexicon flags (NerLexFlag) of each of doc.tokens: gazetteer,
+  // The tokens the tagger sees, per sentence: doc.tokens, with words joined
+  // by a hyphen ("Frank-Walter") made one, as the NER datasets cut them.
+  static std::vector<std::vector<Span>> tagger_tokens(const Document& doc);
+  // The tagger's lexicon flags (NerLexFlag) of those tokens: gazetteer,
   // titles, organisation words and what the rules make of the token. Training
   // data must get them through this same function.
-  std::vector<uint8_t> ner_flags(const Document& doc) const;
+  std::vector<std::vector<uint8_t>> ner_flags(const Document& doc, const std::vector<std::vector<Span>>& tokens) const;
 
   // The tagger used for `lang`, or null (rules).
   const NerTagger* tagger(std::string_view lang) const;
