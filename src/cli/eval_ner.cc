@@ -20,13 +20,14 @@ namespace ng::cli {
 namespace {
 
 const char* kHelp = R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N]
-                          [--tagger MODEL | --rules] [--cv K [--epochs N] [--min-count C]]
+                          [--tagger MODEL | --rules] [--tagger-only] [--cv K [--epochs N] [--min-count C]]
 
 Runs the mention extractor on the sentences of annotated NER files and
 reports span-level precision, recall and F1 (exact span and type) for PER,
 ORG and LOC, micro-averaged as conlleval does. The extractor uses the model
 data/models/ner-<lang>.tsv when there is one (the output names it); --tagger
-uses MODEL instead, --rules the rules only.
+uses MODEL instead, --rules the rules only, --tagger-only the tagger's own
+spans (not combined with the rules, see extract/mentions.h).
   --cv K    K-fold cross-validation of the tagger: the sentences in K contiguous
             blocks; for each, a model trained (--epochs, default 10) on the
             others tags it; the scores are summed over the K blocks. No sentence
@@ -90,7 +91,7 @@ void score(const MentionExtractor& extractor, const std::vector<Annotated>& sent
 
 int cmd_eval_ner(int argc, char** argv) {
   Args args = parse_args(argc, argv, 3, {"format", "lang", "limit", "data", "tagger", "cv", "epochs", "min-count"},
-                         {"json", "help", "rules"});
+                         {"json", "help", "rules", "tagger-only"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string format = args.get("format"), lang = args.get("lang");
   long long cv = args.get_int("cv", 0), epochs = args.get_int("epochs", 10);
@@ -117,6 +118,7 @@ int cmd_eval_ner(int argc, char** argv) {
   MentionOptions mo;
   mo.data_dir = args.get("data");
   mo.load_models = !args.has("rules") && !cv;
+  mo.tagger_only = args.has("tagger-only");
   if (!args.get("tagger").empty()) {
     auto t = NerTagger::load(args.get("tagger"));
     if (!t) return print_error("eval ner", t.status().message()), kExitFatal;
@@ -154,14 +156,16 @@ int cmd_eval_ner(int argc, char** argv) {
         std::fprintf(stderr, "fold %zu/%zu: sentences %zu-%zu, F1 %.3f\n", fold + 1, k, from, to, fold_all.f());
       }
     }
-    used = "cv" + std::to_string(k) + " (tagger trained per fold, " + std::to_string(epochs) + " epochs)";
+    used = "cv" + std::to_string(k) + " (tagger trained per fold, " + std::to_string(epochs) + " epochs" +
+           (mo.tagger_only ? ", tagger only)" : ", combined with the rules)");
   } else {
     auto extractor = MentionExtractor::create(mo);
     if (!extractor) return print_error("eval ner", extractor.status().message()), kExitFatal;
     if ((*extractor)->tagger(lang)) {
       auto it = (*extractor)->tagger_sources().find(lang);
       used = "tagger " + (it == (*extractor)->tagger_sources().end() || it->second.empty() ? args.get("tagger")
-                                                                                         : it->second);
+                                                                                         : it->second) +
+             (mo.tagger_only ? " only" : " + rules");
     } else {
       used = "rules";
     }

@@ -16,9 +16,10 @@
 // Scripts without case find only gazetteer and list names.
 //
 // A language with a statistical model (data/models/ner-<lang>.tsv, see
-// extract/tagger.h) takes its spans and types from the tagger instead; the
-// rules still give what the tagger cannot: the role of a title before a
-// person, the gazetteer id of a place. Measured with `newsgraph eval --gold`
+// extract/tagger.h) keeps a rule mention only where the tagger also finds a
+// name, with the tagger's type where both agree on the span (combine() says
+// why); the rules still give what the tagger cannot: the role of a title
+// before a person, the gazetteer id of a place, caseless scripts. Measured with `newsgraph eval --gold`
 // and `newsgraph eval ner` (README). Mention itself is in core/document.h.
 #pragma once
 
@@ -41,6 +42,9 @@ struct MentionOptions {
   // Load every data/models/ner-<lang>.tsv of data_dir (false: rules only,
   // unless `taggers` names a language).
   bool load_models = true;
+  // The tagger's mentions as they are, not combined with the rules' (to
+  // measure the tagger itself: eval ner --tagger-only).
+  bool tagger_only = false;
 };
 
 class MentionExtractor {
@@ -69,6 +73,7 @@ class MentionExtractor {
   std::vector<Mention> extract_cased(const Document& doc) const;
   std::vector<Mention> extract_caseless(const Document& doc) const;
   std::vector<Mention> extract_tagged(const Document& doc, const NerTagger& tagger) const;
+  static std::vector<Mention> combine(std::vector<Mention> rules, std::vector<Mention> tagged, bool lowercase_model);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -320,11 +320,24 @@ NerTagger::~NerTagger() = default;
 std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& words,
                                         const std::vector<uint8_t>& lex) const {
   std::vector<uint8_t> tags(words.size(), kNerO);
-  const std::vector<TokenView> v = views_of(words);
+  std::vector<TokenView> v;
+  std::vector<uint8_t> lex_lower;
+  if (lowercase_) {
+    // As the training data was: no capitals, and no rule found a name in it.
+    std::vector<std::string> lower(words.size());
+    std::vector<std::string_view> views(words.size());
+    for (size_t i = 0; i < words.size(); ++i) views[i] = lower[i] = fold_case(words[i]);
+    v = views_of(views);
+    lex_lower = lex;
+    for (uint8_t& x : lex_lower) x &= 15;
+  } else {
+    v = views_of(words);
+  }
+  const std::vector<uint8_t>& flags = lowercase_ ? lex_lower : lex;
   Features f;
   for (size_t i = 0; i < words.size(); ++i) {
     f.hashes.clear();
-    static_features(v, lex, i, f);
+    static_features(v, flags, i, f);
     const uint8_t t1 = i > 0 ? tags[i - 1] : uint8_t{kNerO}, t2 = i > 1 ? tags[i - 2] : uint8_t{kNerO};
     history_features(v, i, t1, t2, f);
     int64_t score[kNerTags] = {};
@@ -487,6 +500,17 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
   // deterministic.
   std::unique_ptr<NerTagger> model(new NerTagger());
   model->lang_ = options.lang;
+  // Lowercased training text (under 1% of the words with a capital) makes a
+  // lowercase model.
+  size_t words = 0, capitals = 0;
+  for (const Prepared& p : prepared) {
+    for (const TokenView& t : p.views) {
+      if (t.cap == 'o') continue;
+      ++words;
+      capitals += t.cap != 'l';
+    }
+  }
+  model->lowercase_ = words > 0 && capitals * 100 < words;
   const double steps = static_cast<double>(std::max<int64_t>(step, 1));
   for (Entry& e : entries) {
     int32_t q[kNerTags];
@@ -508,7 +532,7 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
 // ---------------------------------------------------------------- files
 
 Status NerTagger::save(const std::string& path) const {
-  std::string out = "newsgraph-ner\t1\t" + lang_ + "\n";
+  std::string out = "newsgraph-ner\t1\t" + lang_ + (lowercase_ ? "\tlowercase" : "") + "\n";
   for (size_t i = 0; i < names_.size(); ++i) {
     out += names_[i];
     char sep = '\t';
@@ -545,6 +569,11 @@ Result<std::unique_ptr<NerTagger>> NerTagger::load(const std::string& path) {
       const std::string head = "newsgraph-ner\t1\t";
       if (line.rfind(head, 0) != 0 || line.size() == head.size()) return bad("not a newsgraph-ner v1 model header");
       model->lang_ = line.substr(head.size());
+      if (const size_t tab = model->lang_.find('\t'); tab != std::string::npos) {
+        if (model->lang_.substr(tab + 1) != "lowercase") return bad("unknown model option \"" + model->lang_.substr(tab + 1) + "\"");
+        model->lowercase_ = true;
+        model->lang_.resize(tab);
+      }
       continue;
     }
     const size_t tab = line.rfind('\t');

@@ -13,7 +13,10 @@
 // the same file byte for byte.
 //
 // Model file: UTF-8 lines separated by '\n'.
-//   newsgraph-ner<TAB>1<TAB><lang>          header
+//   newsgraph-ner<TAB>1<TAB><lang>[<TAB>lowercase]   header; "lowercase": trained
+//                                           on lowercased text (Indonesian NERP),
+//                                           so tag() lowercases its input and
+//                                           ignores the rules' flags
 //   <feature><TAB><tag>:<weight> ...        one feature per line; tag 0..6 as in
 //                                           NerTag; weight an integer (x1000)
 // A NerTagger is immutable after load/train: tag() is const and thread-safe.
@@ -121,12 +124,14 @@ class NerTagger {
   }
 
   const std::string& lang() const { return lang_; }
+  bool lowercase() const { return lowercase_; }
   size_t features() const { return index_.size(); }
 
  private:
   NerTagger() = default;
   friend class NerTrainer;
   std::string lang_;
+  bool lowercase_ = false;
   std::unordered_map<uint64_t, uint32_t> index_;  // feature hash -> offset into weights_
   std::vector<int32_t> weights_;                  // kNerTags per feature
   std::vector<std::string> names_;                // feature strings, for save()
