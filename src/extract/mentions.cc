@@ -378,13 +378,19 @@ std::vector<std::vector<Span>> MentionExtractor::tagger_tokens(const Document& d
 
 std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& doc,
                                                               const std::vector<std::vector<Span>>& tokens) const {
+  return ner_flags(doc, tokens, extract_cased(doc));
+}
+
+std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& doc,
+                                                              const std::vector<std::vector<Span>>& tokens,
+                                                              const std::vector<Mention>& rules) const {
   std::vector<std::vector<uint8_t>> flags(tokens.size());
   for (size_t s = 0; s < tokens.size(); ++s) {
     if (!tokens[s].empty()) flags[s] = impl_->ner_lexicon->flags(doc.text, tokens[s], doc.lang);
   }
   // The rules' mentions.
   size_t s = 0, k = 0;
-  for (const Mention& m : extract_cased(doc)) {
+  for (const Mention& m : rules) {
     const uint8_t type = m.type == "PER" ? 1 : m.type == "ORG" ? 2 : 3;
     bool first = true;
     while (s < tokens.size()) {
@@ -406,7 +412,8 @@ std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& do
   return flags;
 }
 
-std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const NerTagger& tagger) const {
+std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const NerTagger& tagger,
+                                                      const std::vector<Mention>& rules) const {
   std::vector<Mention> out;
   const std::string_view text = doc.text;
   const std::vector<RoleMatch> roles = impl_->roles->find(text, doc.lang);
@@ -421,7 +428,7 @@ std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const
     return found;
   };
   const std::vector<std::vector<Span>> tokens = tagger_tokens(doc);
-  const std::vector<std::vector<uint8_t>> flags = ner_flags(doc, tokens);
+  const std::vector<std::vector<uint8_t>> flags = ner_flags(doc, tokens, rules);
   std::vector<std::string_view> words;
   for (size_t s = 0; s < tokens.size(); ++s) {
     if (tokens[s].empty()) continue;
@@ -484,9 +491,10 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
 
 std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
   if (const NerTagger* tagger = this->tagger(doc.lang); tagger && !caseless(doc.lang)) {
-    std::vector<Mention> tagged = extract_tagged(doc, *tagger);
+    std::vector<Mention> rules = extract_cased(doc);
+    std::vector<Mention> tagged = extract_tagged(doc, *tagger, rules);
     if (impl_->tagger_only) return tagged;
-    return combine(extract_cased(doc), std::move(tagged), tagger->lowercase());
+    return combine(std::move(rules), std::move(tagged), tagger->lowercase());
   }
   if (!caseless(doc.lang)) return extract_cased(doc);
   // Caseless text still quotes names in Latin script ("APEC", "Biden"):

@@ -72,7 +72,11 @@ class MentionExtractor {
   MentionExtractor();
   std::vector<Mention> extract_cased(const Document& doc) const;
   std::vector<Mention> extract_caseless(const Document& doc) const;
-  std::vector<Mention> extract_tagged(const Document& doc, const NerTagger& tagger) const;
+  // `rules`: extract_cased(doc), computed once for the features and the combination.
+  std::vector<Mention> extract_tagged(const Document& doc, const NerTagger& tagger,
+                                      const std::vector<Mention>& rules) const;
+  std::vector<std::vector<uint8_t>> ner_flags(const Document& doc, const std::vector<std::vector<Span>>& tokens,
+                                              const std::vector<Mention>& rules) const;
   static std::vector<Mention> combine(std::vector<Mention> rules, std::vector<Mention> tagged, bool lowercase_model);
   struct Impl;
   std::unique_ptr<Impl> impl_;

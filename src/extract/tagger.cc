@@ -211,24 +211,27 @@ void view_of(std::string_view w, TokenView& v) {
   v.cuts.push_back(static_cast<uint32_t>(m));
 }
 
-// Collects feature hashes and, when asked (training), their names.
+uint64_t fnv_more(uint64_t h, std::string_view s) {
+  for (char c : s) {
+    h ^= static_cast<uint8_t>(c);
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+// Collects feature hashes and, when asked (training), their names. The hash
+// of a feature is the FNV-1a of its name, computed piecewise (tagging builds
+// no strings).
 struct Features {
   std::vector<uint64_t> hashes;
   std::vector<std::string>* names = nullptr;
-  std::string buf;
   void add(std::string_view prefix, std::string_view value) {
-    buf.assign(prefix);
-    buf.append(value);
-    hashes.push_back(fnv(buf));
-    if (names) names->push_back(buf);
+    hashes.push_back(fnv_more(fnv_more(kFnvBasis, prefix), value));
+    if (names) names->push_back(std::string(prefix).append(value));
   }
   void add(std::string_view prefix, std::string_view a, std::string_view b) {
-    buf.assign(prefix);
-    buf.append(a);
-    buf += '|';
-    buf.append(b);
-    hashes.push_back(fnv(buf));
-    if (names) names->push_back(buf);
+    hashes.push_back(fnv_more(fnv_more(fnv_more(fnv_more(kFnvBasis, prefix), a), "|"), b));
+    if (names) names->push_back(std::string(prefix).append(a).append("|").append(b));
   }
 };
 
