@@ -107,7 +107,16 @@ std::vector<uint8_t> NerLexicon::flags(std::string_view text, const std::vector<
   constexpr size_t kMaxWords = 3;
   std::string surface;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    for (size_t n = std::min(kMaxWords, tokens.size() - i); n >= 1; --n) {
+    // Names begin with a capital (or a letter of a caseless script): a word
+    // in lower case or punctuation starts none, which spares most lookups.
+    // Lowercase ASCII words still try their capitalised form below.
+    std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    int32_t k0 = 0;
+    UChar32 c0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), k0, static_cast<int32_t>(w.size()), c0);
+    const bool ascii_lower = c0 >= 'a' && c0 <= 'z';
+    if (c0 < 0 || (!ascii_lower && (!u_isalpha(c0) || u_islower(c0)) && !u_isdigit(c0))) continue;
+    for (size_t n = ascii_lower ? 1 : std::min(kMaxWords, tokens.size() - i); n >= 1; --n) {
       surface.assign(text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin));
       uint8_t bit = 0;
       if (orgs_ && orgs_->count(surface)) bit = kLexOrgName;
@@ -320,6 +329,48 @@ std::vector<TokenView> views_of(const std::vector<std::string_view>& words) {
 
 NerTagger::~NerTagger() = default;
 
+void NerTagger::reserve(size_t features) {
+  size_t cap = 16;
+  while (cap < features * 2) cap *= 2;
+  std::vector<uint64_t> old_keys = std::move(keys_);
+  std::vector<uint32_t> old_offsets = std::move(offsets_);
+  keys_.assign(cap, 0);
+  offsets_.assign(cap, 0);
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (!old_keys[i]) continue;
+    size_t j = old_keys[i] & (cap - 1);
+    while (keys_[j]) j = (j + 1) & (cap - 1);
+    keys_[j] = old_keys[i];
+    offsets_[j] = old_offsets[i];
+  }
+}
+
+bool NerTagger::add_feature(std::string name, const int32_t* weights) {
+  if ((names_.size() + 1) * 2 > keys_.size()) reserve(std::max<size_t>(names_.size() * 2, 16));
+  uint64_t h = fnv(name);
+  if (h == 0) h = 1;  // 0 marks an empty slot
+  size_t j = h & (keys_.size() - 1);
+  while (keys_[j]) {
+    if (keys_[j] == h) return false;
+    j = (j + 1) & (keys_.size() - 1);
+  }
+  keys_[j] = h;
+  offsets_[j] = static_cast<uint32_t>(weights_.size());
+  weights_.insert(weights_.end(), weights, weights + kNerTags);
+  names_.push_back(std::move(name));
+  return true;
+}
+
+const int32_t* NerTagger::find(uint64_t h) const {
+  if (keys_.empty()) return nullptr;
+  if (h == 0) h = 1;
+  const size_t mask = keys_.size() - 1;
+  for (size_t j = h & mask;; j = (j + 1) & mask) {
+    if (keys_[j] == h) return &weights_[offsets_[j]];
+    if (!keys_[j]) return nullptr;
+  }
+}
+
 std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& words,
                                         const std::vector<uint8_t>& lex) const {
   std::vector<uint8_t> tags(words.size(), kNerO);
@@ -345,9 +396,8 @@ std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& wor
     history_features(v, i, t1, t2, f);
     int64_t score[kNerTags] = {};
     for (uint64_t h : f.hashes) {
-      auto it = index_.find(h);
-      if (it == index_.end()) continue;
-      const int32_t* w = &weights_[it->second];
+      const int32_t* w = find(h);
+      if (!w) continue;
       for (int k = 0; k < kNerTags; ++k) score[k] += w[k];
     }
     uint8_t best = kNerO;
@@ -525,9 +575,7 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
       keep = keep || q[k] != 0;
     }
     if (!keep) continue;
-    model->index_.emplace(fnv(e.name), static_cast<uint32_t>(model->weights_.size()));
-    model->weights_.insert(model->weights_.end(), q, q + kNerTags);
-    model->names_.push_back(std::move(e.name));
+    model->add_feature(std::move(e.name), q);
   }
   return model;
 }
@@ -603,11 +651,7 @@ Result<std::unique_ptr<NerTagger>> NerTagger::load(const std::string& path) {
       any = true;
     }
     if (!any) return bad("feature without weights");
-    if (!model->index_.emplace(fnv(name), static_cast<uint32_t>(model->weights_.size())).second) {
-      return bad("feature \"" + name + "\" repeated");
-    }
-    model->weights_.insert(model->weights_.end(), w, w + kNerTags);
-    model->names_.push_back(std::move(name));
+    if (!model->add_feature(name, w)) return bad("feature \"" + name + "\" repeated");
   }
   if (lineno == 0) return Status::corrupt(path + ":line 1: empty model file");
   return model;
