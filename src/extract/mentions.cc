@@ -378,15 +378,21 @@ std::vector<std::vector<Span>> MentionExtractor::tagger_tokens(const Document& d
 
 std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& doc,
                                                               const std::vector<std::vector<Span>>& tokens) const {
-  return ner_flags(doc, tokens, extract_cased(doc));
+  const Phrases ph = phrases(doc);
+  return ner_flags(doc, tokens, extract_cased(doc, ph), ph);
+}
+
+MentionExtractor::Phrases MentionExtractor::phrases(const Document& doc) const {
+  return {impl_->roles->find(doc.text, doc.lang), impl_->orgwords->find(doc.text, doc.lang)};
 }
 
 std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& doc,
                                                               const std::vector<std::vector<Span>>& tokens,
-                                                              const std::vector<Mention>& rules) const {
+                                                              const std::vector<Mention>& rules,
+                                                              const Phrases& ph) const {
   std::vector<std::vector<uint8_t>> flags(tokens.size());
   for (size_t s = 0; s < tokens.size(); ++s) {
-    if (!tokens[s].empty()) flags[s] = impl_->ner_lexicon->flags(doc.text, tokens[s], doc.lang);
+    if (!tokens[s].empty()) flags[s] = impl_->ner_lexicon->flags(doc.text, tokens[s], doc.lang, &ph.roles, &ph.orgs);
   }
   // The rules' mentions.
   size_t s = 0, k = 0;
@@ -413,10 +419,10 @@ std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& do
 }
 
 std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const NerTagger& tagger,
-                                                      const std::vector<Mention>& rules) const {
+                                                      const std::vector<Mention>& rules, const Phrases& ph) const {
   std::vector<Mention> out;
   const std::string_view text = doc.text;
-  const std::vector<RoleMatch> roles = impl_->roles->find(text, doc.lang);
+  const std::vector<RoleMatch>& roles = ph.roles;
   // The role whose title ends just before `begin` (spaces, a comma or a colon between).
   auto role_before = [&](uint32_t begin) -> const RoleMatch* {
     const RoleMatch* found = nullptr;
@@ -428,7 +434,7 @@ std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const
     return found;
   };
   const std::vector<std::vector<Span>> tokens = tagger_tokens(doc);
-  const std::vector<std::vector<uint8_t>> flags = ner_flags(doc, tokens, rules);
+  const std::vector<std::vector<uint8_t>> flags = ner_flags(doc, tokens, rules, ph);
   std::vector<std::string_view> words;
   for (size_t s = 0; s < tokens.size(); ++s) {
     if (tokens[s].empty()) continue;
@@ -491,16 +497,17 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
 
 std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
   if (const NerTagger* tagger = this->tagger(doc.lang); tagger && !caseless(doc.lang)) {
-    std::vector<Mention> rules = extract_cased(doc);
-    std::vector<Mention> tagged = extract_tagged(doc, *tagger, rules);
+    const Phrases ph = phrases(doc);  // found once for the rules, the features and the roles
+    std::vector<Mention> rules = extract_cased(doc, ph);
+    std::vector<Mention> tagged = extract_tagged(doc, *tagger, rules, ph);
     if (impl_->tagger_only) return tagged;
     return combine(std::move(rules), std::move(tagged), tagger->lowercase());
   }
-  if (!caseless(doc.lang)) return extract_cased(doc);
+  if (!caseless(doc.lang)) return extract_cased(doc, phrases(doc));
   // Caseless text still quotes names in Latin script ("APEC", "Biden"):
   // both passes, the lookup first where they overlap, in text order.
   std::vector<Mention> out = extract_caseless(doc);
-  for (Mention& m : extract_cased(doc)) {
+  for (Mention& m : extract_cased(doc, phrases(doc))) {
     bool overlaps = std::any_of(out.begin(), out.end(), [&](const Mention& x) {
       return m.span.begin < x.span.end && x.span.begin < m.span.end;
     });
@@ -510,7 +517,7 @@ std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
   return out;
 }
 
-std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const {
+std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const Phrases& ph) const {
   std::vector<Mention> out;
   auto calendar = [&](const std::string& w) {
     if (impl_->calendar_words.count(w)) return true;
@@ -522,8 +529,8 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc) const 
   };
   const std::string_view text = doc.text;
   const std::string& lang = doc.lang;
-  std::vector<RoleMatch> roles = impl_->roles->find(text, lang);
-  std::vector<RoleMatch> orgs = impl_->orgwords->find(text, lang);
+  const std::vector<RoleMatch>& roles = ph.roles;
+  const std::vector<RoleMatch>& orgs = ph.orgs;
   auto inside = [](const std::vector<RoleMatch>& ms, Span s) {
     for (const auto& m : ms) {
       if (m.span.begin >= s.begin && m.span.end <= s.end) return &m;

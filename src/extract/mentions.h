@@ -32,6 +32,7 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "extract/tagger.h"
+#include "lexicon/roles.h"
 
 namespace ng {
 
@@ -70,13 +71,18 @@ class MentionExtractor {
 
  private:
   MentionExtractor();
-  std::vector<Mention> extract_cased(const Document& doc) const;
+  // Titles and organisation words of the document (lexicon/roles.h), found once.
+  struct Phrases {
+    std::vector<RoleMatch> roles, orgs;
+  };
+  Phrases phrases(const Document& doc) const;
+  std::vector<Mention> extract_cased(const Document& doc, const Phrases& ph) const;
   std::vector<Mention> extract_caseless(const Document& doc) const;
   // `rules`: extract_cased(doc), computed once for the features and the combination.
-  std::vector<Mention> extract_tagged(const Document& doc, const NerTagger& tagger,
-                                      const std::vector<Mention>& rules) const;
+  std::vector<Mention> extract_tagged(const Document& doc, const NerTagger& tagger, const std::vector<Mention>& rules,
+                                      const Phrases& ph) const;
   std::vector<std::vector<uint8_t>> ner_flags(const Document& doc, const std::vector<std::vector<Span>>& tokens,
-                                              const std::vector<Mention>& rules) const;
+                                              const std::vector<Mention>& rules, const Phrases& ph) const;
   static std::vector<Mention> combine(std::vector<Mention> rules, std::vector<Mention> tagged, bool lowercase_model);
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -100,8 +100,9 @@ NerLexicon::NerLexicon(const Gazetteer* gazetteer, const RoleLexicon* roles, con
 
 NerLexicon::~NerLexicon() = default;
 
-std::vector<uint8_t> NerLexicon::flags(std::string_view text, const std::vector<Span>& tokens,
-                                       std::string_view lang) const {
+std::vector<uint8_t> NerLexicon::flags(std::string_view text, const std::vector<Span>& tokens, std::string_view lang,
+                                       const std::vector<RoleMatch>* roles,
+                                       const std::vector<RoleMatch>* orgwords) const {
   std::vector<uint8_t> out(tokens.size(), 0);
   if (tokens.empty()) return out;
   constexpr size_t kMaxWords = 3;
@@ -134,18 +135,24 @@ std::vector<uint8_t> NerLexicon::flags(std::string_view text, const std::vector<
     }
   }
   const uint32_t base = tokens.front().begin;
-  std::string_view sentence = text.substr(base, tokens.back().end - base);
-  auto mark = [&](const RoleLexicon* lexicon, uint8_t bit) {
-    if (!lexicon) return;
+  auto mark_matches = [&](const std::vector<RoleMatch>& matches, uint32_t offset, uint8_t bit) {
+    // First match that ends after the sentence begins (matches are in text order).
+    auto m = std::lower_bound(matches.begin(), matches.end(), tokens.front().begin,
+                              [&](const RoleMatch& x, uint32_t pos) { return x.span.end + offset <= pos; });
     size_t k = 0;
-    for (const RoleMatch& m : lexicon->find(sentence, lang)) {
-      const uint32_t b = m.span.begin + base, e = m.span.end + base;
+    for (; m != matches.end() && m->span.begin + offset < tokens.back().end; ++m) {
+      const uint32_t b = m->span.begin + offset, e = m->span.end + offset;
       while (k < tokens.size() && tokens[k].end <= b) ++k;
       for (size_t j = k; j < tokens.size() && tokens[j].begin < e; ++j) out[j] |= bit;
     }
   };
-  mark(roles_, kLexRole);
-  mark(orgwords_, kLexOrgWord);
+  auto mark = [&](const RoleLexicon* lexicon, const std::vector<RoleMatch>* given, uint8_t bit) {
+    if (given) return mark_matches(*given, 0, bit);
+    if (!lexicon) return;
+    mark_matches(lexicon->find(text.substr(base, tokens.back().end - base), lang), base, bit);
+  };
+  mark(roles_, roles, kLexRole);
+  mark(orgwords_, orgwords, kLexOrgWord);
   return out;
 }
 

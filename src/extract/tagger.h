@@ -37,6 +37,7 @@ namespace ng {
 
 class Gazetteer;
 class RoleLexicon;
+struct RoleMatch;
 
 // BIO tags over PER, ORG, LOC.
 enum NerTag : uint8_t { kNerO = 0, kNerBPer, kNerIPer, kNerBOrg, kNerIOrg, kNerBLoc, kNerILoc, kNerTags };
@@ -79,7 +80,13 @@ class NerLexicon {
   ~NerLexicon();
 
   // Flags of each token; `tokens` are byte spans in `text` (one sentence).
-  std::vector<uint8_t> flags(std::string_view text, const std::vector<Span>& tokens, std::string_view lang) const;
+  // `roles` and `orgwords`, when given, are the matches of the two phrase
+  // lexicons in the whole of `text` (found once per document, not per sentence).
+  std::vector<uint8_t> flags(std::string_view text, const std::vector<Span>& tokens, std::string_view lang,
+                             const std::vector<RoleMatch>* roles = nullptr,
+                             const std::vector<RoleMatch>* orgwords = nullptr) const;
+  const RoleLexicon* roles() const { return roles_; }
+  const RoleLexicon* orgwords() const { return orgwords_; }
 
  private:
   NerLexicon() = default;
