@@ -1,11 +1,13 @@
 // A statistical PER/ORG/LOC tagger: an averaged perceptron over BIO tags,
-// decoded greedily left to right with the previous two tags as features
-// (measured against Viterbi-free alternatives: greedy with tag history is as
-// accurate here and needs no lattice). Features: the lowercased word, its
-// shape (Xx, X, x, d, mixed), prefixes and suffixes of 1-4 characters,
-// capitalisation and sentence-initial position, the words and shapes two to
-// each side, and lexicon flags (NerLexicon: gazetteer places, titles, orgwords,
-// known organisations) of the word and its neighbours.
+// decoded greedily left to right with the previous two tags as features.
+// Greedy, not Viterbi: one score per token keeps the mention stage above its
+// 5 MB/s budget (a tag-bigram lattice needs the history features once per
+// previous tag); Viterbi has not been measured against it. Features: the
+// lowercased word, its shape (Xx, X, x, d, mixed), prefixes and suffixes of
+// 1-4 characters, capitalisation and sentence-initial position, the words
+// and shapes two to each side, and lexicon flags (NerLexicon: gazetteer places, titles, orgwords, known
+// organisations, and what the rule-based extractor makes of the token) of
+// the word and its neighbours.
 //
 // Models are trained by the project's own code (NerTagger::train, driven by
 // `newsgraph train ner`) and stored as compact text in data/models/ner-<lang>.tsv
