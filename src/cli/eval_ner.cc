@@ -91,7 +91,7 @@ void score(const MentionExtractor& extractor, const std::vector<Annotated>& sent
 
 int cmd_eval_ner(int argc, char** argv) {
   Args args = parse_args(argc, argv, 3, {"format", "lang", "limit", "data", "tagger", "cv", "epochs", "min-count"},
-                         {"json", "help", "rules", "tagger-only"});
+                         {"json", "help", "rules", "tagger-only", "viterbi"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string format = args.get("format"), lang = args.get("lang");
   long long cv = args.get_int("cv", 0), epochs = args.get_int("epochs", 10);
@@ -142,6 +142,7 @@ int cmd_eval_ner(int argc, char** argv) {
       to_opts.lang = lang;
       to_opts.epochs = static_cast<int>(epochs);
       to_opts.min_count = static_cast<int>(args.get_int("min-count", 1));
+      to_opts.viterbi = args.has("viterbi");
       MentionOptions fold_options = mo;
       fold_options.taggers[lang] = std::shared_ptr<const NerTagger>(NerTagger::train(train, to_opts));
       auto extractor = MentionExtractor::create(fold_options);

@@ -35,7 +35,7 @@ int cmd_train(int argc, char** argv) {
     print_error("train", "usage: newsgraph train ner ... (see newsgraph train ner --help)");
     return kExitUsage;
   }
-  Args args = parse_args(argc, argv, 3, {"format", "lang", "out", "epochs", "prune", "seed", "data", "min-count"}, {"help"});
+  Args args = parse_args(argc, argv, 3, {"format", "lang", "out", "epochs", "prune", "seed", "data", "min-count"}, {"help", "viterbi"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   const std::string format = args.get("format"), lang = args.get("lang"), out = args.get("out");
   const long long epochs = args.get_int("epochs", 10), prune = args.get_int("prune", 10), seed = args.get_int("seed", 1);
@@ -69,6 +69,7 @@ int cmd_train(int argc, char** argv) {
   options.prune_below = static_cast<int>(prune);
   options.seed = static_cast<uint32_t>(seed);
   options.min_count = static_cast<int>(args.get_int("min-count", 1));
+  options.viterbi = args.has("viterbi");
   auto model = NerTagger::train(examples, options);
   if (Status st = model->save(out); !st) return print_error("train ner", st.message()), kExitFatal;
   std::printf("train ner: %s: %zu sentences, %zu tokens, %d epochs, %zu features\n", out.c_str(), sentences.size(),

@@ -324,6 +324,63 @@ bool allowed(uint8_t prev, uint8_t tag) {
   return prev == tag || prev == tag - 1;
 }
 
+// First-order history features, for Viterbi decoding: the previous tag only.
+void transition_features(const std::vector<TokenView>& v, size_t i, uint8_t t1, Features& f) {
+  f.add("t-1=", kTagNames[t1]);
+  f.add("tw=", kTagNames[t1], v[i].lower);
+  f.add("ts=", kTagNames[t1], v[i].shape);
+}
+
+// Hashes of transition_features(v, i, t1) without building strings (the
+// same FNV-1a of the same names).
+void transition_hashes(const TokenView& t, uint8_t t1, uint64_t out[3]) {
+  out[0] = fnv_more(fnv_more(kFnvBasis, "t-1="), kTagNames[t1]);
+  const uint64_t tw = fnv_more(fnv_more(fnv_more(kFnvBasis, "tw="), kTagNames[t1]), "|");
+  out[1] = fnv_more(tw, t.lower);
+  const uint64_t ts = fnv_more(fnv_more(fnv_more(kFnvBasis, "ts="), kTagNames[t1]), "|");
+  out[2] = fnv_more(ts, t.shape);
+}
+
+// The best tag sequence over a tag-bigram lattice: score(i, prev, tag) =
+// stat[i][tag] (static features of token i) + the transition features of
+// (i, prev). `add(h, out)` adds the weights of feature hash h to out[kNerTags].
+template <typename Add>
+std::vector<uint8_t> viterbi(const std::vector<TokenView>& v, const std::vector<std::array<double, kNerTags>>& stat,
+                             Add add) {
+  const size_t n = v.size();
+  constexpr double kNone = -1e300;
+  std::vector<std::array<double, kNerTags>> delta(n);
+  std::vector<std::array<uint8_t, kNerTags>> back(n);
+  uint64_t hashes[3];
+  for (size_t i = 0; i < n; ++i) {
+    delta[i].fill(kNone);
+    back[i].fill(kNerO);
+    for (uint8_t prev = 0; prev < (i == 0 ? 1 : kNerTags); ++prev) {
+      if (i > 0 && delta[i - 1][prev] == kNone) continue;
+      transition_hashes(v[i], prev, hashes);
+      double tr[kNerTags] = {};
+      for (uint64_t h : hashes) add(h, tr);
+      const double base = i == 0 ? 0 : delta[i - 1][prev];
+      for (uint8_t t = 0; t < kNerTags; ++t) {
+        if (!allowed(prev, t)) continue;
+        const double sc = base + stat[i][t] + tr[t];
+        if (sc > delta[i][t]) delta[i][t] = sc, back[i][t] = prev;
+      }
+    }
+  }
+  std::vector<uint8_t> tags(n, kNerO);
+  if (n == 0) return tags;
+  uint8_t best = kNerO;
+  for (uint8_t t = 1; t < kNerTags; ++t) {
+    if (delta[n - 1][t] > delta[n - 1][best]) best = t;
+  }
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = best;
+    best = back[i][best];
+  }
+  return tags;
+}
+
 std::vector<TokenView> views_of(const std::vector<std::string_view>& words) {
   std::vector<TokenView> v(words.size());
   for (size_t i = 0; i < words.size(); ++i) view_of(words[i], v[i]);
@@ -396,6 +453,24 @@ std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& wor
   }
   const std::vector<uint8_t>& flags = lowercase_ ? lex_lower : lex;
   Features f;
+  if (viterbi_) {
+    std::vector<std::array<double, kNerTags>> stat(words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+      f.hashes.clear();
+      static_features(v, flags, i, f);
+      stat[i].fill(0);
+      for (uint64_t h : f.hashes) {
+        if (const int32_t* w = find(h)) {
+          for (int k = 0; k < kNerTags; ++k) stat[i][k] += w[k];
+        }
+      }
+    }
+    return viterbi(v, stat, [&](uint64_t h, double* out) {
+      if (const int32_t* w = find(h)) {
+        for (int k = 0; k < kNerTags; ++k) out[k] += w[k];
+      }
+    });
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     f.hashes.clear();
     static_features(v, flags, i, f);
@@ -518,6 +593,45 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
     for (size_t s : order) {
       const NerExample& ex = data[s];
       const Prepared& p = prepared[s];
+      if (options.viterbi) {
+        // Structured perceptron: decode the whole sentence, then move the
+        // weights from the predicted path towards the gold one.
+        auto add = [&](uint64_t h, double* out) {
+          auto it = index.find(h);
+          if (it == index.end()) return;
+          for (int k = 0; k < kNerTags; ++k) out[k] += entries[it->second].w[k];
+        };
+        std::vector<std::array<double, kNerTags>> stat(ex.words.size());
+        for (size_t i = 0; i < ex.words.size(); ++i) {
+          stat[i].fill(0);
+          for (uint64_t h : p.hashes[i]) add(h, stat[i].data());
+        }
+        const std::vector<uint8_t> pred = viterbi(p.views, stat, add);
+        ++step;
+        for (size_t i = 0; i < ex.words.size(); ++i) {
+          const uint8_t gold = i < ex.tags.size() ? ex.tags[i] : uint8_t{kNerO};
+          const uint8_t gprev = i == 0 ? uint8_t{kNerO} : (i - 1 < ex.tags.size() ? ex.tags[i - 1] : uint8_t{kNerO});
+          const uint8_t pprev = i == 0 ? uint8_t{kNerO} : pred[i - 1];
+          if (gold != pred[i]) {
+            for (size_t k = 0; k < p.hashes[i].size(); ++k) {
+              update(p.hashes[i][k], &p.names[i][k], gold, 1);
+              update(p.hashes[i][k], &p.names[i][k], pred[i], -1);
+            }
+          }
+          if (gold != pred[i] || gprev != pprev) {
+            for (int side = 0; side < 2; ++side) {
+              hist.hashes.clear();
+              hist_names.clear();
+              transition_features(p.views, i, side == 0 ? gprev : pprev, hist);
+              for (size_t k = 0; k < hist.hashes.size(); ++k) {
+                if (!frequent(hist.hashes[k])) continue;
+                update(hist.hashes[k], &hist_names[k], side == 0 ? gold : pred[i], side == 0 ? 1.0f : -1.0f);
+              }
+            }
+          }
+        }
+        continue;
+      }
       std::vector<uint8_t> tags(ex.words.size(), kNerO);
       for (size_t i = 0; i < ex.words.size(); ++i) {
         ++step;
@@ -571,6 +685,7 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
     }
   }
   model->lowercase_ = words > 0 && capitals * 100 < words;
+  model->viterbi_ = options.viterbi;
   const double steps = static_cast<double>(std::max<int64_t>(step, 1));
   for (Entry& e : entries) {
     int32_t q[kNerTags];
@@ -590,7 +705,7 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
 // ---------------------------------------------------------------- files
 
 Status NerTagger::save(const std::string& path) const {
-  std::string out = "newsgraph-ner\t1\t" + lang_ + (lowercase_ ? "\tlowercase" : "") + "\n";
+  std::string out = "newsgraph-ner\t1\t" + lang_ + (lowercase_ ? "\tlowercase" : "") + (viterbi_ ? "\tviterbi" : "") + "\n";
   for (size_t i = 0; i < names_.size(); ++i) {
     out += names_[i];
     char sep = '\t';
@@ -626,11 +741,16 @@ Result<std::unique_ptr<NerTagger>> NerTagger::load(const std::string& path) {
     if (lineno == 1) {
       const std::string head = "newsgraph-ner\t1\t";
       if (line.rfind(head, 0) != 0 || line.size() == head.size()) return bad("not a newsgraph-ner v1 model header");
-      model->lang_ = line.substr(head.size());
-      if (const size_t tab = model->lang_.find('\t'); tab != std::string::npos) {
-        if (model->lang_.substr(tab + 1) != "lowercase") return bad("unknown model option \"" + model->lang_.substr(tab + 1) + "\"");
-        model->lowercase_ = true;
-        model->lang_.resize(tab);
+      std::string rest = line.substr(head.size());
+      const size_t tab = rest.find('\t');
+      model->lang_ = rest.substr(0, tab);
+      for (size_t at = tab; at != std::string::npos;) {
+        const size_t end = rest.find('\t', at + 1);
+        const std::string option = rest.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+        if (option == "lowercase") model->lowercase_ = true;
+        else if (option == "viterbi") model->viterbi_ = true;
+        else return bad("unknown model option \"" + option + "\"");
+        at = end;
       }
       continue;
     }

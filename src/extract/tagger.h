@@ -113,6 +113,7 @@ struct NerTrainOptions {
   int epochs = 10;
   uint32_t seed = 1;        // sentence order is shuffled per epoch with this seed
   int prune_below = 10;     // drop features whose every |weight| (x1000) is below this
+  bool viterbi = false;     // structured perceptron with Viterbi decoding (model option "viterbi")
   int min_count = 1;        // ignore features seen on fewer training tokens (with the gold history)
 };
 
@@ -141,6 +142,7 @@ class NerTagger {
   friend class NerTrainer;
   std::string lang_;
   bool lowercase_ = false;
+  bool viterbi_ = false;
   // Feature hash -> offset into weights_: open addressing with linear
   // probing (tag() looks up ~45 features per token; std::unordered_map's
   // node chasing was a tenth of the mention stage's time).

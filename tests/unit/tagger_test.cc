@@ -84,10 +84,11 @@ std::vector<NerExample> held_out() {
   return out;
 }
 
-std::unique_ptr<NerTagger> trained() {
+std::unique_ptr<NerTagger> trained(bool viterbi = false) {
   NerTrainOptions o;
   o.lang = "xx";
   o.epochs = 8;
+  o.viterbi = viterbi;
   return NerTagger::train(training_set(), o);
 }
 
@@ -124,9 +125,20 @@ TEST(Tagger, LearnsTheInventedCorpusAndGeneralisesToUnseenNames) {
   }
 }
 
-TEST(Tagger, SavedModelLoadsAndTagsIdentically) {
-  auto tagger = trained();
-  const std::string path = temp_path("roundtrip.tsv");
+TEST(Tagger, ViterbiModelLearnsTheInventedCorpusToo) {
+  auto tagger = trained(true);
+  for (const NerExample& ex : held_out()) {
+    std::vector<int> got, want(ex.tags.begin(), ex.tags.end());
+    for (uint8_t t : tagger->tag_ids(views(ex), {})) got.push_back(t);
+    EXPECT_EQ(got, want) << ::testing::PrintToString(ex.words);
+  }
+}
+
+class TaggerRoundTrip : public ::testing::TestWithParam<bool> {};
+
+TEST_P(TaggerRoundTrip, SavedModelLoadsAndTagsIdentically) {
+  auto tagger = trained(GetParam());
+  const std::string path = temp_path(GetParam() ? "roundtrip_v.tsv" : "roundtrip.tsv");
   ASSERT_TRUE(tagger->save(path).is_ok());
   auto loaded = NerTagger::load(path);
   ASSERT_TRUE(loaded.is_ok()) << loaded.status().message();
@@ -137,17 +149,19 @@ TEST(Tagger, SavedModelLoadsAndTagsIdentically) {
     EXPECT_EQ((*loaded)->tag_ids(views(ex), {}), tagger->tag_ids(views(ex), {}));
   }
   // Saving the loaded model gives the same bytes.
-  const std::string again = temp_path("roundtrip2.tsv");
+  const std::string again = temp_path(GetParam() ? "roundtrip2_v.tsv" : "roundtrip2.tsv");
   ASSERT_TRUE((*loaded)->save(again).is_ok());
   EXPECT_EQ(read_all(path), read_all(again));
   std::remove(path.c_str());
   std::remove(again.c_str());
 }
 
+INSTANTIATE_TEST_SUITE_P(GreedyAndViterbi, TaggerRoundTrip, ::testing::Bool());
+
 TEST(Tagger, TrainingIsDeterministic) {
   const std::string a = temp_path("a.tsv"), b = temp_path("b.tsv");
-  ASSERT_TRUE(trained()->save(a).is_ok());
-  ASSERT_TRUE(trained()->save(b).is_ok());
+  ASSERT_TRUE(trained(true)->save(a).is_ok());
+  ASSERT_TRUE(trained(true)->save(b).is_ok());
   EXPECT_EQ(read_all(a), read_all(b));
   std::remove(a.c_str());
   std::remove(b.c_str());
@@ -185,7 +199,7 @@ TEST(Tagger, MalformedModelNamesFileAndLine) {
   EXPECT_NE(r.status().message().find(path + ":line 3"), std::string::npos) << r.status().message();
   {
     std::ofstream out(path, std::ios::binary);
-    out << "not a model\n";
+    out << "newsgraph-ner\t1\txx\tbeam\n";
   }
   r = NerTagger::load(path);
   ASSERT_FALSE(r.is_ok());
