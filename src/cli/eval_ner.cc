@@ -20,7 +20,7 @@ namespace ng::cli {
 namespace {
 
 const char* kHelp = R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N]
-                          [--tagger MODEL | --rules] [--tagger-only] [--cv K [--epochs N] [--min-count C]]
+                          [--tagger MODEL | --rules] [--tagger-only] [--cv K [--epochs N] [--min-count C] [--viterbi]]
 
 Runs the mention extractor on the sentences of annotated NER files and
 reports span-level precision, recall and F1 (exact span and type) for PER,
@@ -31,7 +31,8 @@ spans (not combined with the rules, see extract/mentions.h).
   --cv K    K-fold cross-validation of the tagger: the sentences in K contiguous
             blocks; for each, a model trained (--epochs, default 10) on the
             others tags it; the scores are summed over the K blocks. No sentence
-            is scored by a model that saw it.
+            is scored by a model that saw it. --viterbi trains Viterbi models
+            (as `train ner --viterbi`).
 Formats:
   germeval  idx<TAB>token<TAB>outer<TAB>inner, '#' line per sentence (GermEval 2014)
   conll     token ... tag (last column; BIO or plain tags; "xx:" token prefixes
@@ -158,6 +159,7 @@ int cmd_eval_ner(int argc, char** argv) {
       }
     }
     used = "cv" + std::to_string(k) + " (tagger trained per fold, " + std::to_string(epochs) + " epochs" +
+           (args.has("viterbi") ? ", Viterbi" : ", greedy") +
            (mo.tagger_only ? ", tagger only)" : ", combined with the rules)");
   } else {
     auto extractor = MentionExtractor::create(mo);

@@ -12,7 +12,7 @@ namespace ng::cli {
 namespace {
 
 const char* kHelp = R"(usage: newsgraph train ner --format germeval|conll|io|factru --lang xx PATH... --out MODEL
-                           [--epochs N] [--prune W] [--min-count C] [--seed S]
+                           [--epochs N] [--prune W] [--min-count C] [--seed S] [--viterbi]
 
 Trains the averaged-perceptron PER/ORG/LOC tagger on the sentences of the
 annotated files (formats as for `newsgraph eval ner`; several paths are
@@ -20,7 +20,9 @@ concatenated in the order given) and writes the model. Deterministic: the
 same data and options give the same file. --epochs (default 10) passes over
 the data; --prune drops features whose weights are all below W/1000 in
 magnitude (default 10); --min-count ignores features seen on fewer than C
-training tokens (default 1: all; 2 halves a large model); --seed shuffles the sentence order per epoch.
+training tokens (default 1: all; 2 halves a large model); --seed shuffles the sentence order per epoch. --viterbi trains a
+structured perceptron decoded with Viterbi over tag bigrams (slower to tag;
+more accurate on every dataset measured) instead of greedy left-to-right.
 Measure with `newsgraph eval ner --cv 5` (or on a held-out split with
 `newsgraph eval ner --tagger MODEL`).
 )";
