@@ -332,13 +332,22 @@ void transition_features(const std::vector<TokenView>& v, size_t i, uint8_t t1, 
 }
 
 // Hashes of transition_features(v, i, t1) without building strings (the
-// same FNV-1a of the same names).
-void transition_hashes(const TokenView& t, uint8_t t1, uint64_t out[3]) {
-  out[0] = fnv_more(fnv_more(kFnvBasis, "t-1="), kTagNames[t1]);
-  const uint64_t tw = fnv_more(fnv_more(fnv_more(kFnvBasis, "tw="), kTagNames[t1]), "|");
-  out[1] = fnv_more(tw, t.lower);
-  const uint64_t ts = fnv_more(fnv_more(fnv_more(kFnvBasis, "ts="), kTagNames[t1]), "|");
-  out[2] = fnv_more(ts, t.shape);
+// same FNV-1a of the same names); the part before the word or shape is the
+// same for every token, so it is hashed once.
+struct TransitionSeeds {
+  uint64_t tag[kNerTags], word[kNerTags], shape[kNerTags];
+  TransitionSeeds() {
+    for (uint8_t t = 0; t < kNerTags; ++t) {
+      tag[t] = fnv_more(fnv_more(kFnvBasis, "t-1="), kTagNames[t]);
+      word[t] = fnv_more(fnv_more(fnv_more(kFnvBasis, "tw="), kTagNames[t]), "|");
+      shape[t] = fnv_more(fnv_more(fnv_more(kFnvBasis, "ts="), kTagNames[t]), "|");
+    }
+  }
+};
+
+const TransitionSeeds& transition_seeds() {
+  static const TransitionSeeds seeds;
+  return seeds;
 }
 
 // The best tag sequence over a tag-bigram lattice: score(i, prev, tag) =
@@ -351,15 +360,19 @@ std::vector<uint8_t> viterbi(const std::vector<TokenView>& v, const std::vector<
   constexpr double kNone = -1e300;
   std::vector<std::array<double, kNerTags>> delta(n);
   std::vector<std::array<uint8_t, kNerTags>> back(n);
-  uint64_t hashes[3];
+  const TransitionSeeds& seeds = transition_seeds();
+  // "t-1=" does not depend on the token: its weights once per sentence.
+  double bigram[kNerTags][kNerTags] = {};
+  for (uint8_t prev = 0; prev < kNerTags; ++prev) add(seeds.tag[prev], bigram[prev]);
   for (size_t i = 0; i < n; ++i) {
     delta[i].fill(kNone);
     back[i].fill(kNerO);
     for (uint8_t prev = 0; prev < (i == 0 ? 1 : kNerTags); ++prev) {
       if (i > 0 && delta[i - 1][prev] == kNone) continue;
-      transition_hashes(v[i], prev, hashes);
-      double tr[kNerTags] = {};
-      for (uint64_t h : hashes) add(h, tr);
+      double tr[kNerTags];
+      std::copy(bigram[prev], bigram[prev] + kNerTags, tr);
+      add(fnv_more(seeds.word[prev], v[i].lower), tr);
+      add(fnv_more(seeds.shape[prev], v[i].shape), tr);
       const double base = i == 0 ? 0 : delta[i - 1][prev];
       for (uint8_t t = 0; t < kNerTags; ++t) {
         if (!allowed(prev, t)) continue;
