@@ -91,8 +91,10 @@ bool read_factru(const std::string& dir, std::vector<Annotated>& out, std::strin
       auto hash = line.find('#');
       auto f = split_ws(line.substr(0, hash));
       if (f.size() < 3) continue;
-      std::string type = f[1] == "Person" ? "PER" : f[1] == "Org" ? "ORG"
-                         : (f[1] == "Location" || f[1] == "LocOrg") ? "LOC" : "";
+      std::string type = f[1] == "Person"                           ? "PER"
+                         : f[1] == "Org"                            ? "ORG"
+                         : (f[1] == "Location" || f[1] == "LocOrg") ? "LOC"
+                                                                    : "";
       if (type.empty()) continue;
       size_t first = SIZE_MAX, last = 0;
       for (size_t k = 2; k < f.size(); ++k) {
@@ -107,9 +109,8 @@ bool read_factru(const std::string& dir, std::vector<Annotated>& out, std::strin
       objects.push_back({first, last, type});
     }
     // Outermost first; an object overlapping one already placed is dropped.
-    std::stable_sort(objects.begin(), objects.end(), [](const Object& a, const Object& b) {
-      return a.last - a.first > b.last - b.first;
-    });
+    std::stable_sort(objects.begin(), objects.end(),
+                     [](const Object& a, const Object& b) { return a.last - a.first > b.last - b.first; });
     std::vector<bool> taken(order.size(), false);
     for (const Object& o : objects) {
       auto [s0, i0] = where[order[o.first]];

@@ -38,10 +38,12 @@ int cmd_train(int argc, char** argv) {
     print_error("train", "usage: newsgraph train ner ... (see newsgraph train ner --help)");
     return kExitUsage;
   }
-  Args args = parse_args(argc, argv, 3, {"format", "lang", "out", "epochs", "prune", "seed", "data", "min-count"}, {"help", "viterbi"});
+  Args args = parse_args(argc, argv, 3, {"format", "lang", "out", "epochs", "prune", "seed", "data", "min-count"},
+                         {"help", "viterbi"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   const std::string format = args.get("format"), lang = args.get("lang"), out = args.get("out");
-  const long long epochs = args.get_int("epochs", 10), prune = args.get_int("prune", 10), seed = args.get_int("seed", 1);
+  const long long epochs = args.get_int("epochs", 10), prune = args.get_int("prune", 10),
+                  seed = args.get_int("seed", 1);
   if (args.error.empty() && !known_ner_format(format)) args.error = "--format must be germeval, conll, io or factru";
   if (args.error.empty() && lang.empty()) args.error = "--lang is required";
   if (args.error.empty() && out.empty()) args.error = "--out is required";

@@ -20,12 +20,16 @@ namespace ng {
 std::string_view ner_type(uint8_t tag) {
   switch (tag) {
     case kNerBPer:
-    case kNerIPer: return "PER";
+    case kNerIPer:
+      return "PER";
     case kNerBOrg:
-    case kNerIOrg: return "ORG";
+    case kNerIOrg:
+      return "ORG";
     case kNerBLoc:
-    case kNerILoc: return "LOC";
-    default: return "";
+    case kNerILoc:
+      return "LOC";
+    default:
+      return "";
   }
 }
 
@@ -120,8 +124,10 @@ std::vector<uint8_t> NerLexicon::flags(std::string_view text, const std::vector<
     for (size_t n = ascii_lower ? 1 : std::min(kMaxWords, tokens.size() - i); n >= 1; --n) {
       surface.assign(text.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin));
       uint8_t bit = 0;
-      if (orgs_ && orgs_->count(surface)) bit = kLexOrgName;
-      else if (gazetteer_ && !gazetteer_->find(surface).empty()) bit = kLexPlace;
+      if (orgs_ && orgs_->count(surface))
+        bit = kLexOrgName;
+      else if (gazetteer_ && !gazetteer_->find(surface).empty())
+        bit = kLexPlace;
       // Lowercased text (Indonesian NERP, chat-style news): the capitalised
       // form of a single ASCII-initial word.
       else if (n == 1 && gazetteer_ && !surface.empty() && surface[0] >= 'a' && surface[0] <= 'z') {
@@ -174,9 +180,9 @@ uint64_t fnv(std::string_view s) {
 
 // What the features need of one token, computed once per sentence.
 struct TokenView {
-  std::string lower;  // case-folded, control characters replaced
-  std::string shape;  // runs of X, x, d and other characters, each run once ("Xx", "X.X.", "dd" -> "d")
-  char cap = 'o';     // 'U' all capitals, 'C' initial capital, 'l' lower, 'o' other
+  std::string lower;           // case-folded, control characters replaced
+  std::string shape;           // runs of X, x, d and other characters, each run once ("Xx", "X.X.", "dd" -> "d")
+  char cap = 'o';              // 'U' all capitals, 'C' initial capital, 'l' lower, 'o' other
   std::vector<uint32_t> cuts;  // byte offsets of the code points of `lower`
 };
 
@@ -213,10 +219,14 @@ void view_of(std::string_view w, TokenView& v) {
     if (k != last && v.shape.size() < 8) v.shape += k;
     last = k;
   }
-  if (letters == 0) v.cap = 'o';
-  else if (lower == 0) v.cap = 'U';
-  else if (upper == 0) v.cap = 'l';
-  else v.cap = first_upper && upper == 1 ? 'C' : 'M';
+  if (letters == 0)
+    v.cap = 'o';
+  else if (lower == 0)
+    v.cap = 'U';
+  else if (upper == 0)
+    v.cap = 'l';
+  else
+    v.cap = first_upper && upper == 1 ? 'C' : 'M';
   v.cuts.clear();
   const auto* q = reinterpret_cast<const uint8_t*>(v.lower.data());
   const auto m = static_cast<int32_t>(v.lower.size());
@@ -718,7 +728,8 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
 // ---------------------------------------------------------------- files
 
 Status NerTagger::save(const std::string& path) const {
-  std::string out = "newsgraph-ner\t1\t" + lang_ + (lowercase_ ? "\tlowercase" : "") + (viterbi_ ? "\tviterbi" : "") + "\n";
+  std::string out =
+      "newsgraph-ner\t1\t" + lang_ + (lowercase_ ? "\tlowercase" : "") + (viterbi_ ? "\tviterbi" : "") + "\n";
   for (size_t i = 0; i < names_.size(); ++i) {
     out += names_[i];
     char sep = '\t';
@@ -760,9 +771,12 @@ Result<std::unique_ptr<NerTagger>> NerTagger::load(const std::string& path) {
       for (size_t at = tab; at != std::string::npos;) {
         const size_t end = rest.find('\t', at + 1);
         const std::string option = rest.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
-        if (option == "lowercase") model->lowercase_ = true;
-        else if (option == "viterbi") model->viterbi_ = true;
-        else return bad("unknown model option \"" + option + "\"");
+        if (option == "lowercase")
+          model->lowercase_ = true;
+        else if (option == "viterbi")
+          model->viterbi_ = true;
+        else
+          return bad("unknown model option \"" + option + "\"");
         at = end;
       }
       continue;

@@ -65,10 +65,10 @@ std::vector<uint8_t> tags_of_spans(size_t n, const std::vector<NerSpan>& spans);
 
 // Lexicon flags of one token (bits).
 enum NerLexFlag : uint8_t {
-  kLexPlace = 1,     // inside a gazetteer name of up to 3 tokens
-  kLexRole = 2,      // inside a title (data/roles)
-  kLexOrgWord = 4,   // inside an organisation head word (data/orgwords)
-  kLexOrgName = 8,   // inside a known organisation name (data/orgs)
+  kLexPlace = 1,    // inside a gazetteer name of up to 3 tokens
+  kLexRole = 2,     // inside a title (data/roles)
+  kLexOrgWord = 4,  // inside an organisation head word (data/orgwords)
+  kLexOrgName = 8,  // inside a known organisation name (data/orgs)
   // Bits 4-5: the type the rule-based extractor gives the token (0 none,
   // 1 PER, 2 ORG, 3 LOC); bit 6: the token begins that rule mention. With
   // little training data the tagger learns when to trust the rules.
@@ -115,10 +115,10 @@ struct NerExample {
 struct NerTrainOptions {
   std::string lang;
   int epochs = 10;
-  uint32_t seed = 1;        // sentence order is shuffled per epoch with this seed
-  int prune_below = 10;     // drop features whose every |weight| (x1000) is below this
-  bool viterbi = false;     // structured perceptron with Viterbi decoding (model option "viterbi")
-  int min_count = 1;        // ignore features seen on fewer training tokens (with the gold history)
+  uint32_t seed = 1;     // sentence order is shuffled per epoch with this seed
+  int prune_below = 10;  // drop features whose every |weight| (x1000) is below this
+  bool viterbi = false;  // structured perceptron with Viterbi decoding (model option "viterbi")
+  int min_count = 1;     // ignore features seen on fewer training tokens (with the gold history)
 };
 
 class NerTagger {
@@ -150,7 +150,7 @@ class NerTagger {
   // Feature hash -> offset into weights_: open addressing with linear
   // probing (tag() looks up ~45 features per token; std::unordered_map's
   // node chasing was a tenth of the mention stage's time).
-  std::vector<uint64_t> keys_;      // 0 = empty; power-of-two size
+  std::vector<uint64_t> keys_;  // 0 = empty; power-of-two size
   std::vector<uint32_t> offsets_;
   std::vector<int32_t> weights_;    // kNerTags per feature
   std::vector<std::string> names_;  // feature strings, for save()

@@ -30,14 +30,14 @@ const std::vector<std::string> kTemplates = {
 // Organisations end in a head word the training set teaches ("Group",
 // "Motors", "Bank"); the held-out ones combine unseen first words with them,
 // as the held-out people combine known first names with unseen surnames.
-const std::vector<Slot> kPeople = {
-    {{"Anna", "Berglund"}, "PER"}, {{"Tomas", "Ekdahl"}, "PER"}, {{"Mira", "Okonjo"}, "PER"},
-    {{"Pavel", "Drozd"}, "PER"},   {{"Sofie", "Lund"}, "PER"},   {{"Jonas", "Hirvi"}, "PER"},
-    {{"Anna", "Vasquez"}, "PER"},  {{"Tomas", "Marten"}, "PER"}};
-const std::vector<Slot> kOrgs = {
-    {{"Norr", "Bank"}, "ORG"},     {{"Voltara", "Group"}, "ORG"}, {{"Kelpie", "Motors"}, "ORG"},
-    {{"Brightwell", "Bank"}, "ORG"}, {{"Ansel", "Group"}, "ORG"}, {{"Fenwick", "Motors"}, "ORG"},
-    {{"Ostrava", "Group"}, "ORG"}, {{"Lindvik", "Bank"}, "ORG"}};
+const std::vector<Slot> kPeople = {{{"Anna", "Berglund"}, "PER"}, {{"Tomas", "Ekdahl"}, "PER"},
+                                   {{"Mira", "Okonjo"}, "PER"},   {{"Pavel", "Drozd"}, "PER"},
+                                   {{"Sofie", "Lund"}, "PER"},    {{"Jonas", "Hirvi"}, "PER"},
+                                   {{"Anna", "Vasquez"}, "PER"},  {{"Tomas", "Marten"}, "PER"}};
+const std::vector<Slot> kOrgs = {{{"Norr", "Bank"}, "ORG"},     {{"Voltara", "Group"}, "ORG"},
+                                 {{"Kelpie", "Motors"}, "ORG"}, {{"Brightwell", "Bank"}, "ORG"},
+                                 {{"Ansel", "Group"}, "ORG"},   {{"Fenwick", "Motors"}, "ORG"},
+                                 {{"Ostrava", "Group"}, "ORG"}, {{"Lindvik", "Bank"}, "ORG"}};
 const std::vector<Slot> kPlaces = {{{"Varnholm"}, "LOC"}, {{"Dunmore"}, "LOC"}, {{"Esterby"}, "LOC"},
                                    {{"Calder"}, "LOC"},   {{"Marrow"}, "LOC"},  {{"Pellin"}, "LOC"},
                                    {{"Talsund"}, "LOC"},  {{"Quillon"}, "LOC"}};
@@ -56,9 +56,10 @@ NerExample fill(const std::string& tpl, const Slot& per, const Slot& org, const 
     }
     const auto begin = static_cast<uint32_t>(ex.words.size());
     for (const auto& x : slot->words) ex.words.push_back(x);
-    spans.push_back({begin, static_cast<uint32_t>(ex.words.size()), slot->type == "PER"   ? "PER"
-                                                                    : slot->type == "ORG" ? "ORG"
-                                                                                          : "LOC"});
+    spans.push_back({begin, static_cast<uint32_t>(ex.words.size()),
+                     slot->type == "PER"   ? "PER"
+                     : slot->type == "ORG" ? "ORG"
+                                           : "LOC"});
   }
   ex.tags = tags_of_spans(ex.words.size(), spans);
   return ex;
@@ -70,7 +71,8 @@ std::vector<NerExample> training_set() {
   std::vector<NerExample> out;
   for (const auto& tpl : kTemplates) {
     for (size_t p = 0; p < kSeen; ++p) {
-      for (size_t o = 0; o < kSeen; o += 2) out.push_back(fill(tpl, kPeople[p], kOrgs[(p + o) % kSeen], kPlaces[(p + o + 1) % kSeen]));
+      for (size_t o = 0; o < kSeen; o += 2)
+        out.push_back(fill(tpl, kPeople[p], kOrgs[(p + o) % kSeen], kPlaces[(p + o + 1) % kSeen]));
     }
   }
   return out;
@@ -94,9 +96,7 @@ std::unique_ptr<NerTagger> trained(bool viterbi = false) {
 
 std::vector<std::string_view> views(const NerExample& ex) { return {ex.words.begin(), ex.words.end()}; }
 
-std::string temp_path(const std::string& name) {
-  return ::testing::TempDir() + "/tagger_test_" + name;
-}
+std::string temp_path(const std::string& name) { return ::testing::TempDir() + "/tagger_test_" + name; }
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -192,7 +192,9 @@ TEST(Tagger, MalformedModelNamesFileAndLine) {
   const std::string path = temp_path("bad.tsv");
   {
     std::ofstream out(path, std::ios::binary);
-    out << "newsgraph-ner\t1\txx\n" << "w=hello\t1:250 3:-40\n" << "w=broken\t9:12\n";
+    out << "newsgraph-ner\t1\txx\n"
+        << "w=hello\t1:250 3:-40\n"
+        << "w=broken\t9:12\n";
   }
   auto r = NerTagger::load(path);
   ASSERT_FALSE(r.is_ok());
@@ -206,7 +208,8 @@ TEST(Tagger, MalformedModelNamesFileAndLine) {
   EXPECT_NE(r.status().message().find(path + ":line 1"), std::string::npos) << r.status().message();
   {
     std::ofstream out(path, std::ios::binary);
-    out << "newsgraph-ner\t1\txx\n" << "w=a\t1:x\n";
+    out << "newsgraph-ner\t1\txx\n"
+        << "w=a\t1:x\n";
   }
   r = NerTagger::load(path);
   ASSERT_FALSE(r.is_ok());
