@@ -19,7 +19,8 @@
 namespace ng::cli {
 namespace {
 
-const char* kHelp = R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N]
+const char* kHelp =
+    R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N]
                           [--tagger MODEL | --rules] [--tagger-only] [--cv K [--epochs N] [--min-count C] [--viterbi]]
 
 Runs the mention extractor on the sentences of annotated NER files and
@@ -148,7 +149,8 @@ int cmd_eval_ner(int argc, char** argv) {
       fold_options.taggers[lang] = std::shared_ptr<const NerTagger>(NerTagger::train(train, to_opts));
       auto extractor = MentionExtractor::create(fold_options);
       if (!extractor) return print_error("eval ner", extractor.status().message()), kExitFatal;
-      std::vector<Annotated> held(sentences.begin() + static_cast<long>(from), sentences.begin() + static_cast<long>(to));
+      std::vector<Annotated> held(sentences.begin() + static_cast<long>(from),
+                                  sentences.begin() + static_cast<long>(to));
       std::map<std::string, Counts> fold_types;
       Counts fold_all;
       score(**extractor, held, lang, fold_types, fold_all);
@@ -166,8 +168,8 @@ int cmd_eval_ner(int argc, char** argv) {
     if (!extractor) return print_error("eval ner", extractor.status().message()), kExitFatal;
     if ((*extractor)->tagger(lang)) {
       auto it = (*extractor)->tagger_sources().find(lang);
-      used = "tagger " + (it == (*extractor)->tagger_sources().end() || it->second.empty() ? args.get("tagger")
-                                                                                         : it->second) +
+      used = "tagger " +
+             (it == (*extractor)->tagger_sources().end() || it->second.empty() ? args.get("tagger") : it->second) +
              (mo.tagger_only ? " only" : " + rules");
     } else {
       used = "rules";

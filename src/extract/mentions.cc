@@ -671,14 +671,15 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
         for (size_t k = seg.a; k < seg.b && !known && seg.b - seg.a > 1; ++k) {
           std::string_view w = words[k]->span.of(text);
           if (!acronym(w) && impl_->gazetteer->find(std::string(w)).empty()) continue;
-          if (k > from) pieces.push_back({from, k, from == seg.a ? seg.role : nullptr, false,
-                                          seg.starts_sentence && from == seg.a});
+          if (k > from)
+            pieces.push_back(
+                {from, k, from == seg.a ? seg.role : nullptr, false, seg.starts_sentence && from == seg.a});
           pieces.push_back({k, k + 1, nullptr, seg.before_role && k + 1 == seg.b, false});
           from = k + 1;
         }
         if (from < seg.b) {
-          pieces.push_back({from, seg.b, from == seg.a ? seg.role : nullptr, seg.before_role,
-                            seg.starts_sentence && from == seg.a});
+          pieces.push_back(
+              {from, seg.b, from == seg.a ? seg.role : nullptr, seg.before_role, seg.starts_sentence && from == seg.a});
         }
       }
 
@@ -755,7 +756,7 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
         } else if (lang == "de" && !prev_word.empty() && german_determiner(prev_word)) {
           continue;  // "die Staatschefs", "mehrere Stunden Zeit"
         } else if (lang == "de" && std::any_of(words.begin() + seg.a, words.begin() + seg.b,
-                                                [&](const Token* w) { return german_noun(w->span.of(text)); })) {
+                                               [&](const Token* w) { return german_noun(w->span.of(text)); })) {
           continue;
         } else if (n == 1 && common_word(surface)) {
           continue;  // "Summit" in a document that also writes "summit"
