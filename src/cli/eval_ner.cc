@@ -28,7 +28,9 @@ reports span-level precision, recall and F1 (exact span and type) for PER,
 ORG and LOC, micro-averaged as conlleval does. The extractor uses the model
 data/models/ner-<lang>.tsv when there is one (the output names it); --tagger
 uses MODEL instead, --rules the rules only, --tagger-only the tagger's own
-spans (not combined with the rules, see extract/mentions.h).
+spans (not combined with the rules, see extract/mentions.h). The shipped
+models were trained on these datasets (data/models/README.md): score them
+with --cv, or with --tagger on a split the model did not see.
   --cv K    K-fold cross-validation of the tagger: the sentences in K contiguous
             blocks; for each, a model trained (--epochs, default 10) on the
             others tags it; the scores are summed over the K blocks. No sentence

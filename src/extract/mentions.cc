@@ -379,7 +379,11 @@ std::vector<std::vector<Span>> MentionExtractor::tagger_tokens(const Document& d
 std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& doc,
                                                               const std::vector<std::vector<Span>>& tokens) const {
   const Phrases ph = phrases(doc);
-  return ner_flags(doc, tokens, extract_cased(doc, ph), ph);
+  return ner_flags(doc, tokens, extract_cased(doc, ph), ph, false);
+}
+
+bool MentionExtractor::has_rule_mention(const std::vector<uint8_t>& flags) {
+  return std::any_of(flags.begin(), flags.end(), [](uint8_t f) { return (f >> kLexRuleShift) & 3; });
 }
 
 MentionExtractor::Phrases MentionExtractor::phrases(const Document& doc) const {
@@ -388,12 +392,10 @@ MentionExtractor::Phrases MentionExtractor::phrases(const Document& doc) const {
 
 std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& doc,
                                                               const std::vector<std::vector<Span>>& tokens,
-                                                              const std::vector<Mention>& rules,
-                                                              const Phrases& ph) const {
+                                                              const std::vector<Mention>& rules, const Phrases& ph,
+                                                              bool only_named) const {
   std::vector<std::vector<uint8_t>> flags(tokens.size());
-  for (size_t s = 0; s < tokens.size(); ++s) {
-    if (!tokens[s].empty()) flags[s] = impl_->ner_lexicon->flags(doc.text, tokens[s], doc.lang, &ph.roles, &ph.orgs);
-  }
+  for (size_t s = 0; s < tokens.size(); ++s) flags[s].assign(tokens[s].size(), 0);
   // The rules' mentions.
   size_t s = 0, k = 0;
   for (const Mention& m : rules) {
@@ -411,9 +413,15 @@ std::vector<std::vector<uint8_t>> MentionExtractor::ner_flags(const Document& do
       break;
     }
     for (size_t j = k; s < tokens.size() && j < tokens[s].size() && tokens[s][j].begin < m.span.end; ++j) {
-      flags[s][j] = static_cast<uint8_t>((flags[s][j] & 15) | (type << kLexRuleShift) | (first ? kLexRuleBegin : 0));
+      flags[s][j] = static_cast<uint8_t>((type << kLexRuleShift) | (first ? kLexRuleBegin : 0));
       first = false;
     }
+  }
+  // The lexicons.
+  for (size_t s = 0; s < tokens.size(); ++s) {
+    if (tokens[s].empty() || (only_named && !has_rule_mention(flags[s]))) continue;
+    const std::vector<uint8_t> lex = impl_->ner_lexicon->flags(doc.text, tokens[s], doc.lang, &ph.roles, &ph.orgs);
+    for (size_t j = 0; j < lex.size(); ++j) flags[s][j] = static_cast<uint8_t>(flags[s][j] | (lex[j] & 15));
   }
   return flags;
 }
@@ -434,10 +442,15 @@ std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const
     return found;
   };
   const std::vector<std::vector<Span>> tokens = tagger_tokens(doc);
-  const std::vector<std::vector<uint8_t>> flags = ner_flags(doc, tokens, rules, ph);
+  // Combined with the rules (combine()), the tagger's mentions count only
+  // where they overlap a rule mention: a sentence in which the rules find no
+  // name need not be tagged at all (the output is the same, and news has many
+  // such sentences).
+  const bool only_named = !impl_->tagger_only;
+  const std::vector<std::vector<uint8_t>> flags = ner_flags(doc, tokens, rules, ph, only_named);
   std::vector<std::string_view> words;
   for (size_t s = 0; s < tokens.size(); ++s) {
-    if (tokens[s].empty()) continue;
+    if (tokens[s].empty() || (only_named && !has_rule_mention(flags[s]))) continue;
     words.clear();
     for (const Span& sp : tokens[s]) words.push_back(sp.of(text));
     for (const NerSpan& ns : tagger.tag(words, flags[s])) {

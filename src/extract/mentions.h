@@ -81,8 +81,12 @@ class MentionExtractor {
   // `rules`: extract_cased(doc), computed once for the features and the combination.
   std::vector<Mention> extract_tagged(const Document& doc, const NerTagger& tagger, const std::vector<Mention>& rules,
                                       const Phrases& ph) const;
+  // only_named: lexicon flags only for sentences with a rule mention (the
+  // others are not tagged).
   std::vector<std::vector<uint8_t>> ner_flags(const Document& doc, const std::vector<std::vector<Span>>& tokens,
-                                              const std::vector<Mention>& rules, const Phrases& ph) const;
+                                              const std::vector<Mention>& rules, const Phrases& ph,
+                                              bool only_named) const;
+  static bool has_rule_mention(const std::vector<uint8_t>& flags);
   static std::vector<Mention> combine(std::vector<Mention> rules, std::vector<Mention> tagged, bool lowercase_model);
   struct Impl;
   std::unique_ptr<Impl> impl_;
