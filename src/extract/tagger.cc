@@ -183,7 +183,12 @@ struct TokenView {
   std::string lower;           // case-folded, control characters replaced
   std::string shape;           // runs of X, x, d and other characters, each run once ("Xx", "X.X.", "dd" -> "d")
   char cap = 'o';              // 'U' all capitals, 'C' initial capital, 'l' lower, 'o' other
-  std::vector<uint32_t> cuts;  // byte offsets of the code points of `lower`
+  // Byte offsets in `lower` where its first four code points end (head) and
+  // where its last four begin (tail[k-1]: the k-th from the end), for the
+  // affix features; `chars` code points in all. Fixed arrays: no allocation
+  // per token.
+  uint32_t head[4] = {}, tail[4] = {};
+  size_t chars = 0;
 };
 
 void view_of(std::string_view w, TokenView& v) {
@@ -227,14 +232,17 @@ void view_of(std::string_view w, TokenView& v) {
     v.cap = 'l';
   else
     v.cap = first_upper && upper == 1 ? 'C' : 'M';
-  v.cuts.clear();
   const auto* q = reinterpret_cast<const uint8_t*>(v.lower.data());
   const auto m = static_cast<int32_t>(v.lower.size());
+  uint32_t starts[4] = {};  // the last four code point starts, as a ring
+  v.chars = 0;
   for (int32_t i = 0; i < m;) {
-    v.cuts.push_back(static_cast<uint32_t>(i));
+    starts[v.chars % 4] = static_cast<uint32_t>(i);
     U8_FWD_1(q, i, m);
+    if (v.chars < 4) v.head[v.chars] = static_cast<uint32_t>(i);
+    ++v.chars;
   }
-  v.cuts.push_back(static_cast<uint32_t>(m));
+  for (size_t k = 1; k <= 4 && k <= v.chars; ++k) v.tail[k - 1] = starts[(v.chars - k) % 4];
 }
 
 uint64_t fnv_more(uint64_t h, std::string_view s) {
@@ -297,10 +305,10 @@ void static_features(const std::vector<TokenView>& v, const std::vector<uint8_t>
   f.add("s=", t.shape);
   const char cap[2] = {t.cap, i == 0 ? '^' : '.'};
   f.add("c=", std::string_view(cap, 2));
-  const size_t cps = t.cuts.size() - 1;
+  const size_t cps = t.chars;
   for (size_t k = 1; k <= 4 && k < cps; ++k) {
-    f.add("p=", std::string_view(t.lower).substr(0, t.cuts[k]));
-    f.add("x=", std::string_view(t.lower).substr(t.cuts[cps - k]));
+    f.add("p=", std::string_view(t.lower).substr(0, t.head[k - 1]));
+    f.add("x=", std::string_view(t.lower).substr(t.tail[k - 1]));
   }
   f.add("w-1=", word(li - 1));
   f.add("w+1=", word(li + 1));
