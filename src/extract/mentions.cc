@@ -477,9 +477,11 @@ std::vector<Mention> MentionExtractor::extract_tagged(const Document& doc, const
 // costing strict F1 in every language. So a rule mention stands only where
 // the tagger also sees a name overlapping it (this removes most of the rules'
 // false PERs: capitalised nouns, headline words), and takes the tagger's type
-// when the two agree on the span. A lowercase model (trained on lowercased
-// text) cannot judge the edges of a cased name but its spans are good where
-// capitals mark a name: its mentions stand where a rule mention overlaps.
+// when the two agree on the span, or the tagger's span and type when the
+// tagger's one mention there is a tail of the rules'. A lowercase model
+// (trained on lowercased text) cannot judge the edges of a cased name but its
+// spans are good where capitals mark a name: its mentions stand where a rule
+// mention overlaps.
 std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::vector<Mention> tagged,
                                                bool lowercase_model) {
   auto overlaps = [](const Mention& m, const std::vector<Mention>& xs) {
@@ -494,7 +496,27 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
     return out;
   }
   for (Mention& m : rules) {
-    if (!overlaps(m, tagged)) continue;
+    // The tagger mentions overlapping this rule mention; when there is one and
+    // it ends the rule mention but begins later ("Giovanni Battista Re" of the
+    // rules' "Kardinal Giovanni Battista Re": a word the rules took for part
+    // of the name), its span and type win. Measured: dev corpus de 0.776 ->
+    // 0.793; the extractor's CV5 F1 de 0.429 -> 0.464, ru 0.696 -> 0.705, sv
+    // 0.735 -> 0.754. Any inner span ("Ursula" of "Ursula von der Leyen")
+    // breaks names with particles; any overlapping one lowered sv.
+    const Mention* inner = nullptr;
+    int overlapping = 0;
+    for (const Mention& t : tagged) {
+      if (!(m.span.begin < t.span.end && t.span.begin < m.span.end)) continue;
+      ++overlapping;
+      if (t.span.begin > m.span.begin && t.span.end == m.span.end) inner = &t;
+    }
+    if (overlapping == 0) continue;
+    if (overlapping == 1 && inner) {
+      Mention x = *inner;
+      if (x.type == "PER" && x.role.empty()) x.role = m.role;
+      out.push_back(std::move(x));
+      continue;
+    }
     for (const Mention& t : tagged) {
       if (t.span.begin == m.span.begin && t.span.end == m.span.end && t.type != m.type) {
         m.type = t.type;
