@@ -41,9 +41,9 @@ bench: build
 # gives the same files.
 models: build
 	@[ -d "$(NER)" ] || { echo "make models: $(NER) is absent; the NER datasets live in ../shared (see data/models/README.md)" >&2; exit 2; }
-	$(NG) train ner --format germeval --lang de $(NER)/de-germeval2014/NER-de-dev.tsv --viterbi --out data/models/ner-de.tsv
+	$(NG) train ner --format germeval --lang de $(NER)/de-germeval2014/NER-de-dev.tsv --viterbi --cased --out data/models/ner-de.tsv
 	$(NG) train ner --format io --lang sv $(NER)/sv-webbnyheter/train_corpus.txt --out data/models/ner-sv.tsv
-	$(NG) train ner --format factru --lang ru $(NER)/ru-factrueval2016/devset --viterbi --out data/models/ner-ru.tsv
+	$(NG) train ner --format factru --lang ru $(NER)/ru-factrueval2016/devset --viterbi --cased --out data/models/ner-ru.tsv
 	$(NG) train ner --format conll --lang id --min-count 2 $(NER)/id-indonlu/nerp_ner-prosa/train_preprocess.txt \
 	  $(NER)/id-indonlu/nerp_ner-prosa/valid_preprocess.txt --viterbi --out data/models/ner-id.tsv
 

@@ -21,7 +21,7 @@ namespace {
 
 const char* kHelp =
     R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N]
-                          [--tagger MODEL | --rules] [--tagger-only] [--cv K [--epochs N] [--min-count C] [--viterbi]]
+                          [--tagger MODEL | --rules] [--tagger-only] [--cv K [--epochs N] [--min-count C] [--viterbi] [--cased]]
 
 Runs the mention extractor on the sentences of annotated NER files and
 reports span-level precision, recall and F1 (exact span and type) for PER,
@@ -34,8 +34,8 @@ with --cv, or with --tagger on a split the model did not see.
   --cv K    K-fold cross-validation of the tagger: the sentences in K contiguous
             blocks; for each, a model trained (--epochs, default 10) on the
             others tags it; the scores are summed over the K blocks. No sentence
-            is scored by a model that saw it. --viterbi trains Viterbi models
-            (as `train ner --viterbi`).
+            is scored by a model that saw it. --viterbi and --cased train
+            models as `train ner` does with them.
 Formats:
   germeval  idx<TAB>token<TAB>outer<TAB>inner, '#' line per sentence (GermEval 2014)
   conll     token ... tag (last column; BIO or plain tags; "xx:" token prefixes
@@ -95,7 +95,7 @@ void score(const MentionExtractor& extractor, const std::vector<Annotated>& sent
 
 int cmd_eval_ner(int argc, char** argv) {
   Args args = parse_args(argc, argv, 3, {"format", "lang", "limit", "data", "tagger", "cv", "epochs", "min-count"},
-                         {"json", "help", "rules", "tagger-only", "viterbi"});
+                         {"json", "help", "rules", "tagger-only", "viterbi", "cased"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string format = args.get("format"), lang = args.get("lang");
   long long cv = args.get_int("cv", 0), epochs = args.get_int("epochs", 10);
@@ -147,6 +147,7 @@ int cmd_eval_ner(int argc, char** argv) {
       to_opts.epochs = static_cast<int>(epochs);
       to_opts.min_count = static_cast<int>(args.get_int("min-count", 1));
       to_opts.viterbi = args.has("viterbi");
+      to_opts.cased = args.has("cased");
       MentionOptions fold_options = mo;
       fold_options.taggers[lang] = std::shared_ptr<const NerTagger>(NerTagger::train(train, to_opts));
       auto extractor = MentionExtractor::create(fold_options);

@@ -180,6 +180,8 @@ uint64_t fnv(std::string_view s) {
 
 // What the features need of one token, computed once per sentence.
 struct TokenView {
+  std::string_view word;  // as written
+  bool plain = true;       // `word` has no control character (model file lines stay intact)
   std::string lower;           // case-folded, control characters replaced
   std::string shape;           // runs of X, x, d and other characters, each run once ("Xx", "X.X.", "dd" -> "d")
   char cap = 'o';              // 'U' all capitals, 'C' initial capital, 'l' lower, 'o' other
@@ -192,6 +194,8 @@ struct TokenView {
 };
 
 void view_of(std::string_view w, TokenView& v) {
+  v.word = w;
+  v.plain = std::none_of(w.begin(), w.end(), [](char c) { return static_cast<uint8_t>(c) < 0x20; });
   v.lower = fold_case(w);
   for (char& c : v.lower) {
     if (static_cast<uint8_t>(c) < 0x20) c = '_';  // keeps the model file's lines intact
@@ -283,7 +287,8 @@ std::string_view lex_name(uint8_t f) {
 }
 
 // Features that do not depend on the tags decided so far.
-void static_features(const std::vector<TokenView>& v, const std::vector<uint8_t>& lex, size_t i, Features& f) {
+void static_features(const std::vector<TokenView>& v, const std::vector<uint8_t>& lex, size_t i, bool cased,
+                     Features& f) {
   const size_t n = v.size();
   const TokenView& t = v[i];
   auto word = [&](long k) -> std::string_view {
@@ -302,6 +307,10 @@ void static_features(const std::vector<TokenView>& v, const std::vector<uint8_t>
   const long li = static_cast<long>(i);
   f.add("b", "");
   f.add("w=", t.lower);
+  // The word as written when it has capitals (a name and the same word in
+  // lower case are told apart): GermEval CV5 0.539 -> 0.547, Webbnyheter
+  // 0.790 -> 0.797, FactRuEval 0.742 -> 0.747 (Viterbi).
+  if (cased && t.cap != 'l' && t.cap != 'o' && t.plain) f.add("W=", t.word);
   f.add("s=", t.shape);
   const char cap[2] = {t.cap, i == 0 ? '^' : '.'};
   f.add("c=", std::string_view(cap, 2));
@@ -488,7 +497,7 @@ std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& wor
     std::vector<std::array<double, kNerTags>> stat(words.size());
     for (size_t i = 0; i < words.size(); ++i) {
       f.hashes.clear();
-      static_features(v, flags, i, f);
+      static_features(v, flags, i, cased_, f);
       stat[i].fill(0);
       for (uint64_t h : f.hashes) {
         if (const int32_t* w = find(h)) {
@@ -504,7 +513,7 @@ std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& wor
   }
   for (size_t i = 0; i < words.size(); ++i) {
     f.hashes.clear();
-    static_features(v, flags, i, f);
+    static_features(v, flags, i, cased_, f);
     const uint8_t t1 = i > 0 ? tags[i - 1] : uint8_t{kNerO}, t2 = i > 1 ? tags[i - 2] : uint8_t{kNerO};
     history_features(v, i, t1, t2, f);
     int64_t score[kNerTags] = {};
@@ -577,7 +586,7 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
     for (size_t i = 0; i < words.size(); ++i) {
       Features f;
       f.names = &p.names[i];
-      static_features(p.views, data[s].lex, i, f);
+      static_features(p.views, data[s].lex, i, options.cased, f);
       p.hashes[i] = std::move(f.hashes);
       for (uint64_t h : p.hashes[i]) ++counts[h];
       gold_hist.hashes.clear();
@@ -717,6 +726,7 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
   }
   model->lowercase_ = words > 0 && capitals * 100 < words;
   model->viterbi_ = options.viterbi;
+  model->cased_ = options.cased;
   const double steps = static_cast<double>(std::max<int64_t>(step, 1));
   for (Entry& e : entries) {
     int32_t q[kNerTags];
@@ -737,7 +747,8 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
 
 Status NerTagger::save(const std::string& path) const {
   std::string out =
-      "newsgraph-ner\t1\t" + lang_ + (lowercase_ ? "\tlowercase" : "") + (viterbi_ ? "\tviterbi" : "") + "\n";
+      "newsgraph-ner\t1\t" + lang_ + (lowercase_ ? "\tlowercase" : "") + (viterbi_ ? "\tviterbi" : "") +
+      (cased_ ? "\tcased" : "") + "\n";
   for (size_t i = 0; i < names_.size(); ++i) {
     out += names_[i];
     char sep = '\t';
@@ -781,6 +792,8 @@ Result<std::unique_ptr<NerTagger>> NerTagger::load(const std::string& path) {
         const std::string option = rest.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
         if (option == "lowercase")
           model->lowercase_ = true;
+        else if (option == "cased")
+          model->cased_ = true;
         else if (option == "viterbi")
           model->viterbi_ = true;
         else

@@ -19,7 +19,9 @@
 // the same file byte for byte.
 //
 // Model file: UTF-8 lines separated by '\n'.
-//   newsgraph-ner<TAB>1<TAB><lang>[<TAB>lowercase]   header; "lowercase": trained
+//   newsgraph-ner<TAB>1<TAB><lang>[<TAB>option]...  header; options "viterbi"
+//                                           (decoder), "cased" (the "W=" feature),
+//                                           "lowercase": trained
 //                                           on lowercased text (Indonesian NERP),
 //                                           so tag() lowercases its input and
 //                                           ignores the rules' flags
@@ -118,6 +120,7 @@ struct NerTrainOptions {
   uint32_t seed = 1;     // sentence order is shuffled per epoch with this seed
   int prune_below = 10;  // drop features whose every |weight| (x1000) is below this
   bool viterbi = false;  // structured perceptron with Viterbi decoding (model option "viterbi")
+  bool cased = false;  // also the capitalised word as written, "W=" (model option "cased")
   int min_count = 1;     // ignore features seen on fewer training tokens (with the gold history)
 };
 
@@ -147,6 +150,7 @@ class NerTagger {
   std::string lang_;
   bool lowercase_ = false;
   bool viterbi_ = false;
+  bool cased_ = false;
   // Feature hash -> offset into weights_: open addressing with linear
   // probing (tag() looks up ~45 features per token; std::unordered_map's
   // node chasing was a tenth of the mention stage's time).
