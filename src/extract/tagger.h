@@ -6,6 +6,7 @@
 //    shape, as transition features). More accurate on every dataset measured
 //    (GermEval CV5 0.517 -> 0.539, FactRuEval 0.706 -> 0.742, NERP 0.667 ->
 //    0.751); the transitions cost ~6% more instructions than greedy tagging.
+// Option "cased" adds the capitalised word as written ("W=").
 // Features: the
 // lowercased word, its shape (Xx, X, x, d, mixed), prefixes and suffixes of
 // 1-4 characters, capitalisation and sentence-initial position, the words
