@@ -513,12 +513,22 @@ std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& wor
   Features f;
   if (viterbi_) {
     std::vector<std::array<double, kNerTags>> stat(words.size());
+    // All the static feature hashes first, their table slots prefetched, then
+    // the lookups: the table is larger than the caches and the lookups are
+    // independent, so the memory waits overlap.
+    std::vector<size_t> ends(words.size());
     for (size_t i = 0; i < words.size(); ++i) {
-      f.hashes.clear();
       static_features(v, flags, i, cased_, f);
+      ends[i] = f.hashes.size();
+    }
+    const size_t mask = keys_.empty() ? 0 : keys_.size() - 1;
+    if (!keys_.empty()) {
+      for (uint64_t h : f.hashes) __builtin_prefetch(&keys_[(h ? h : 1) & mask]);
+    }
+    for (size_t i = 0, k0 = 0; i < words.size(); k0 = ends[i], ++i) {
       stat[i].fill(0);
-      for (uint64_t h : f.hashes) {
-        if (const int32_t* w = find(h)) {
+      for (size_t j = k0; j < ends[i]; ++j) {
+        if (const int32_t* w = find(f.hashes[j])) {
           for (int k = 0; k < kNerTags; ++k) stat[i][k] += w[k];
         }
       }
