@@ -6,7 +6,11 @@ JOBS ?= $(shell nproc)
 DB ?= demo.db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all bootstrap build demo test bench clean
+SHARED ?= ../shared
+NER := $(SHARED)/eval/ner
+NG := $(BUILD)/newsgraph
+
+.PHONY: all bootstrap build demo test bench clean models
 
 all: build
 
@@ -31,6 +35,17 @@ test: build
 
 bench: build
 	$(BUILD)/bench/stages_bench
+
+# The statistical NER models (data/models/README.md): each trained on all the
+# annotated data of its language in ../shared/eval/ner. Deterministic: rerunning
+# gives the same files.
+models: build
+	@[ -d "$(NER)" ] || { echo "make models: $(NER) is absent; the NER datasets live in ../shared (see data/models/README.md)" >&2; exit 2; }
+	$(NG) train ner --format germeval --lang de $(NER)/de-germeval2014/NER-de-dev.tsv --viterbi --cased --out data/models/ner-de.tsv
+	$(NG) train ner --format io --lang sv $(NER)/sv-webbnyheter/train_corpus.txt --out data/models/ner-sv.tsv
+	$(NG) train ner --format factru --lang ru $(NER)/ru-factrueval2016/devset --viterbi --cased --out data/models/ner-ru.tsv
+	$(NG) train ner --format conll --lang id --min-count 2 $(NER)/id-indonlu/nerp_ner-prosa/train_preprocess.txt \
+	  $(NER)/id-indonlu/nerp_ner-prosa/valid_preprocess.txt --viterbi --out data/models/ner-id.tsv
 
 clean:
 	rm -rf $(BUILD)

@@ -181,8 +181,18 @@ int main(int argc, char** argv) {
       for (const Document& d : docs) found += (*extractor)->extract(d).size();
     }, passes);
     report("mentions", t, passes, clean_bytes);
-    std::printf("  (%zu mentions per pass)\n", found);
+    std::printf("  (%zu mentions per pass; languages with a tagger model: %zu)\n", found,
+                (*extractor)->tagger_sources().size());
     double mention_secs = t / passes;
+    // The same stage with the rules only, for comparison.
+    mo.load_models = false;
+    auto rules = MentionExtractor::create(mo);
+    if (!rules) return 1;
+    t = timed_passes(min_seconds, [&] {
+      found = 0;
+      for (const Document& d : docs) found += (*rules)->extract(d).size();
+    }, passes);
+    report("mentions/rules", t, passes, clean_bytes);
 
     // Linking (a corpus stage): every pass starts from an empty registry and
     // links the corpus in order, as one ingest run would; the registry grows

@@ -22,7 +22,7 @@ namespace {
 const char* kHelp = R"(usage: newsgraph eval --articles ARTICLES.jsonl [--gold GOLD.jsonl] [--json] [--threads N]
        newsgraph eval html DIR [--json]        article extraction vs html-extraction ground truth
        newsgraph eval langid DIR [--json]      language id vs lingua test sentences
-       newsgraph eval ner --format F --lang xx FILE [--json]   span-level NER P/R/F1
+       newsgraph eval ner --format F --lang xx PATH... [--cv K] [--tagger M] [--json]   span-level NER P/R/F1
        newsgraph eval dates PATH... [--reference-date D] [--times] [--json]   event dates without gold
        newsgraph eval timex --format tml|wikiwars PATH --lang xx [--json]   TIMEX extent and value F1
 

@@ -13,106 +13,39 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/json.h"
+#include "cli/ner_data.h"
 #include "extract/mentions.h"
 
 namespace ng::cli {
 namespace {
 
-const char* kHelp = R"(usage: newsgraph eval ner --format germeval|conll|io --lang xx PATH [--json] [--limit N]
+const char* kHelp =
+    R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N]
+                          [--tagger MODEL | --rules] [--tagger-only] [--cv K [--epochs N] [--min-count C] [--viterbi] [--cased]]
 
-Runs the mention extractor on the sentences of an annotated NER file and
+Runs the mention extractor on the sentences of annotated NER files and
 reports span-level precision, recall and F1 (exact span and type) for PER,
-ORG and LOC, micro-averaged as conlleval does. Formats:
+ORG and LOC, micro-averaged as conlleval does. The extractor uses the model
+data/models/ner-<lang>.tsv when there is one (the output names it); --tagger
+uses MODEL instead, --rules the rules only, --tagger-only the tagger's own
+spans (not combined with the rules, see extract/mentions.h). The shipped
+models were trained on these datasets (data/models/README.md): score them
+with --cv, or with --tagger on a split the model did not see.
+  --cv K    K-fold cross-validation of the tagger: the sentences in K contiguous
+            blocks; for each, a model trained (--epochs, default 10) on the
+            others tags it; the scores are summed over the K blocks. No sentence
+            is scored by a model that saw it. --viterbi and --cased train
+            models as `train ner` does with them.
+Formats:
   germeval  idx<TAB>token<TAB>outer<TAB>inner, '#' line per sentence (GermEval 2014)
   conll     token ... tag (last column; BIO or plain tags; "xx:" token prefixes
             dropped, as in WikiAnn), blank line between sentences
   io        like conll, with IO tags and "0" for outside (SUC-style web news)
+  factru    a FactRuEval 2016 directory (.tokens/.spans/.objects per document);
+            Person -> PER, Org -> ORG, Location and LocOrg -> LOC, outermost kept
 Tag names are mapped: PER/PPL/PERSON -> PER, ORG/IND -> ORG, LOC/PLC/GPE -> LOC;
 OTH, MISC, EVT, FNB and *deriv/*part tags count as outside.
 )";
-
-struct Annotated {
-  std::vector<std::string> tokens;
-  std::vector<std::string> tags;  // raw tags
-};
-
-// PER, ORG, LOC or "" for anything else.
-std::string map_type(std::string tag) {
-  if (tag.size() > 2 && tag[1] == '-') tag = tag.substr(2);
-  if (tag.find("deriv") != std::string::npos || tag.find("part") != std::string::npos) return "";
-  if (tag == "PER" || tag == "PPL" || tag == "PERSON") return "PER";
-  if (tag == "ORG" || tag == "IND" || tag == "ORGANIZATION") return "ORG";
-  if (tag == "LOC" || tag == "PLC" || tag == "GPE" || tag == "LOCATION") return "LOC";
-  return "";
-}
-
-// Spans (first token, end token, type) of one sentence's tags.
-std::vector<std::tuple<int, int, std::string>> gold_spans(const std::vector<std::string>& tags) {
-  std::vector<std::tuple<int, int, std::string>> out;
-  int start = -1;
-  std::string type;
-  for (int i = 0; i <= static_cast<int>(tags.size()); ++i) {
-    std::string t = i < static_cast<int>(tags.size()) ? map_type(tags[i]) : "";
-    bool begins = i < static_cast<int>(tags.size()) && tags[i].size() > 1 && tags[i][0] == 'B' && tags[i][1] == '-';
-    if (start >= 0 && (t != type || begins)) {
-      out.emplace_back(start, i, type);
-      start = -1;
-    }
-    if (start < 0 && !t.empty()) {
-      start = i;
-      type = t;
-    }
-  }
-  return out;
-}
-
-bool read_sentences(const std::string& path, const std::string& format, std::vector<Annotated>& out,
-                    std::string& error) {
-  std::ifstream in(path);
-  if (!in) {
-    error = path + ": cannot open";
-    return false;
-  }
-  Annotated cur;
-  auto flush = [&] {
-    if (!cur.tokens.empty()) out.push_back(std::move(cur));
-    cur = Annotated();
-  };
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) {
-      flush();
-      continue;
-    }
-    if (format == "germeval") {
-      if (line[0] == '#') {
-        flush();
-        continue;
-      }
-      std::vector<std::string> f;
-      std::stringstream ss(line);
-      std::string x;
-      while (std::getline(ss, x, '\t')) f.push_back(x);
-      if (f.size() < 3) continue;
-      cur.tokens.push_back(f[1]);
-      cur.tags.push_back(f[2]);
-    } else {
-      size_t cut = line.find_last_of(" \t");
-      if (cut == std::string::npos) continue;
-      std::string token = line.substr(0, line.find_first_of(" \t"));
-      std::string tag = line.substr(cut + 1);
-      if (token.size() > 3 && token[2] == ':' && std::islower(static_cast<unsigned char>(token[0]))) {
-        token = token.substr(3);  // "fr:Paris"
-      }
-      if (format == "io" && tag == "0") tag = "O";
-      cur.tokens.push_back(token);
-      cur.tags.push_back(tag);
-    }
-  }
-  flush();
-  return true;
-}
 
 struct Counts {
   long tp = 0, sys = 0, gold = 0;
@@ -121,67 +54,21 @@ struct Counts {
   double f() const { return p() + r() > 0 ? 2 * p() * r() / (p() + r()) : 0; }
 };
 
-bool word_like(const std::string& t) {
-  return std::any_of(t.begin(), t.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-  });
-}
-
-}  // namespace
-
-int cmd_eval_ner(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 3, {"format", "lang", "limit", "data"}, {"json", "help"});
-  if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
-  std::string format = args.get("format"), lang = args.get("lang");
-  if (args.error.empty() && format != "germeval" && format != "conll" && format != "io") {
-    args.error = "--format must be germeval, conll or io";
-  }
-  if (args.error.empty() && lang.empty()) args.error = "--lang is required";
-  if (args.error.empty() && args.positional.size() != 1) args.error = "give one annotated file";
-  if (!args.error.empty()) {
-    print_error("eval ner", args.error);
-    std::fputs(kHelp, stderr);
-    return kExitUsage;
-  }
-  std::vector<Annotated> sentences;
-  std::string error;
-  if (!read_sentences(args.positional[0], format, sentences, error)) return print_error("eval ner", error), kExitFatal;
-  long long limit = args.get_int("limit", -1);
-  if (limit >= 0 && sentences.size() > static_cast<size_t>(limit)) sentences.resize(static_cast<size_t>(limit));
-  MentionOptions mo;
-  mo.data_dir = args.get("data");
-  auto extractor = MentionExtractor::create(mo);
-  if (!extractor) return print_error("eval ner", extractor.status().message()), kExitFatal;
-
+// Scores the extractor on `sentences`, adding to the counts.
+void score(const MentionExtractor& extractor, const std::vector<Annotated>& sentences, const std::string& lang,
+           std::map<std::string, Counts>& by_type, Counts& all) {
   // Sentences go in groups, as the paragraphs of one document, so that the
   // extractor sees some context (words it also finds in lower case).
-  constexpr size_t kGroup = 20;
-  std::map<std::string, Counts> by_type;
-  Counts all;
-  for (size_t g = 0; g < sentences.size(); g += kGroup) {
-    Document d;
-    d.lang = lang;
+  for (size_t g = 0; g < sentences.size(); g += kNerGroup) {
     std::vector<std::vector<Span>> token_spans;
-    for (size_t s = g; s < std::min(sentences.size(), g + kGroup); ++s) {
-      uint32_t begin = static_cast<uint32_t>(d.text.size());
-      std::vector<Span> spans;
-      for (const std::string& t : sentences[s].tokens) {
-        if (!d.text.empty() && d.text.back() != '\n') d.text += ' ';
-        Span sp{static_cast<uint32_t>(d.text.size()), 0};
-        d.text += t;
-        sp.end = static_cast<uint32_t>(d.text.size());
-        spans.push_back(sp);
-        d.tokens.push_back(Token{sp, word_like(t)});
-      }
-      d.sentences.push_back(Sentence{Span{begin, static_cast<uint32_t>(d.text.size())}});
-      d.text += '\n';
-      token_spans.push_back(std::move(spans));
-    }
+    const Document d = ner_document(sentences, g, g + kNerGroup, lang, &token_spans);
     std::set<std::tuple<size_t, int, int, std::string>> gold, sys;
     for (size_t s = 0; s < token_spans.size(); ++s) {
-      for (auto& [a, b, t] : gold_spans(sentences[g + s].tags)) gold.emplace(s, a, b, t);
+      for (const NerSpan& x : gold_ner_spans(sentences[g + s].tags)) {
+        gold.emplace(s, static_cast<int>(x.begin), static_cast<int>(x.end), std::string(x.type));
+      }
     }
-    for (const Mention& m : (*extractor)->extract(d)) {
+    for (const Mention& m : extractor.extract(d)) {
       // The token run the mention covers exactly; a mention that cuts a
       // token counts as a wrong span.
       bool placed = false;
@@ -202,6 +89,96 @@ int cmd_eval_ner(int argc, char** argv) {
     }
     for (const auto& x : sys) ++all.sys, ++by_type[std::get<3>(x)].sys;
   }
+}
+
+}  // namespace
+
+int cmd_eval_ner(int argc, char** argv) {
+  Args args = parse_args(argc, argv, 3, {"format", "lang", "limit", "data", "tagger", "cv", "epochs", "min-count"},
+                         {"json", "help", "rules", "tagger-only", "viterbi", "cased"});
+  if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
+  std::string format = args.get("format"), lang = args.get("lang");
+  long long cv = args.get_int("cv", 0), epochs = args.get_int("epochs", 10);
+  if (args.error.empty() && !known_ner_format(format)) args.error = "--format must be germeval, conll, io or factru";
+  if (args.error.empty() && lang.empty()) args.error = "--lang is required";
+  if (args.error.empty() && args.positional.empty()) args.error = "give annotated files";
+  if (args.error.empty() && (cv == 1 || cv < 0 || cv > 50)) args.error = "--cv must be 2..50";
+  if (args.error.empty() && (epochs < 1 || epochs > 100)) args.error = "--epochs must be 1..100";
+  if (args.error.empty() && cv && (args.has("rules") || !args.get("tagger").empty())) {
+    args.error = "--cv trains its own models: no --tagger or --rules";
+  }
+  if (!args.error.empty()) {
+    print_error("eval ner", args.error);
+    std::fputs(kHelp, stderr);
+    return kExitUsage;
+  }
+  std::vector<Annotated> sentences;
+  std::string error;
+  for (const std::string& path : args.positional) {
+    if (!read_ner_sentences(path, format, sentences, error)) return print_error("eval ner", error), kExitFatal;
+  }
+  long long limit = args.get_int("limit", -1);
+  if (limit >= 0 && sentences.size() > static_cast<size_t>(limit)) sentences.resize(static_cast<size_t>(limit));
+  MentionOptions mo;
+  mo.data_dir = args.get("data");
+  mo.load_models = !args.has("rules") && !cv;
+  mo.tagger_only = args.has("tagger-only");
+  if (!args.get("tagger").empty()) {
+    auto t = NerTagger::load(args.get("tagger"));
+    if (!t) return print_error("eval ner", t.status().message()), kExitFatal;
+    mo.taggers[lang] = std::shared_ptr<const NerTagger>(std::move(*t));
+  }
+  std::map<std::string, Counts> by_type;
+  Counts all;
+  std::string used;
+  if (cv) {
+    auto rules = MentionExtractor::create(mo);
+    if (!rules) return print_error("eval ner", rules.status().message()), kExitFatal;
+    const std::vector<NerExample> examples = ner_examples(sentences, **rules, lang);
+    const size_t k = static_cast<size_t>(cv);
+    for (size_t fold = 0; fold < k; ++fold) {
+      const size_t from = sentences.size() * fold / k, to = sentences.size() * (fold + 1) / k;
+      std::vector<NerExample> train;
+      for (size_t i = 0; i < examples.size(); ++i) {
+        if (i < from || i >= to) train.push_back(examples[i]);
+      }
+      NerTrainOptions to_opts;
+      to_opts.lang = lang;
+      to_opts.epochs = static_cast<int>(epochs);
+      to_opts.min_count = static_cast<int>(args.get_int("min-count", 1));
+      to_opts.viterbi = args.has("viterbi");
+      to_opts.cased = args.has("cased");
+      MentionOptions fold_options = mo;
+      fold_options.taggers[lang] = std::shared_ptr<const NerTagger>(NerTagger::train(train, to_opts));
+      auto extractor = MentionExtractor::create(fold_options);
+      if (!extractor) return print_error("eval ner", extractor.status().message()), kExitFatal;
+      std::vector<Annotated> held(sentences.begin() + static_cast<long>(from),
+                                  sentences.begin() + static_cast<long>(to));
+      std::map<std::string, Counts> fold_types;
+      Counts fold_all;
+      score(**extractor, held, lang, fold_types, fold_all);
+      for (auto& [t, c] : fold_types) by_type[t].tp += c.tp, by_type[t].sys += c.sys, by_type[t].gold += c.gold;
+      all.tp += fold_all.tp, all.sys += fold_all.sys, all.gold += fold_all.gold;
+      if (!args.has("json")) {
+        std::fprintf(stderr, "fold %zu/%zu: sentences %zu-%zu, F1 %.3f\n", fold + 1, k, from, to, fold_all.f());
+      }
+    }
+    used = "cv" + std::to_string(k) + " (tagger trained per fold, " + std::to_string(epochs) + " epochs" +
+           (args.has("viterbi") ? ", Viterbi" : ", greedy") +
+           (mo.tagger_only ? ", tagger only)" : ", combined with the rules)");
+  } else {
+    auto extractor = MentionExtractor::create(mo);
+    if (!extractor) return print_error("eval ner", extractor.status().message()), kExitFatal;
+    if ((*extractor)->tagger(lang)) {
+      auto it = (*extractor)->tagger_sources().find(lang);
+      used = "tagger " +
+             (it == (*extractor)->tagger_sources().end() || it->second.empty() ? args.get("tagger") : it->second) +
+             (mo.tagger_only ? " only" : " + rules");
+    } else {
+      used = "rules";
+    }
+    score(**extractor, sentences, lang, by_type, all);
+  }
 
   if (args.has("json")) {
     std::string types = "{";
@@ -215,6 +192,7 @@ int cmd_eval_ner(int argc, char** argv) {
     std::puts(JsonObject()
                   .str("file", args.positional[0])
                   .str("lang", lang)
+                  .str("extractor", used)
                   .integer("sentences", static_cast<long long>(sentences.size()))
                   .num("precision", all.p())
                   .num("recall", all.r())
@@ -223,8 +201,8 @@ int cmd_eval_ner(int argc, char** argv) {
                   .done()
                   .c_str());
   } else {
-    std::printf("ner: %s (%s, %zu sentences)\n  %-4s %6s %6s %7s %7s %7s\n", args.positional[0].c_str(), lang.c_str(),
-                sentences.size(), "type", "gold", "system", "P", "R", "F1");
+    std::printf("ner: %s (%s, %zu sentences, %s)\n  %-4s %6s %6s %7s %7s %7s\n", args.positional[0].c_str(),
+                lang.c_str(), sentences.size(), used.c_str(), "type", "gold", "system", "P", "R", "F1");
     for (const auto& [t, c] : by_type) {
       std::printf("  %-4s %6ld %6ld %7.3f %7.3f %7.3f\n", t.c_str(), c.gold, c.sys, c.p(), c.r(), c.f());
     }

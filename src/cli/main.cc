@@ -21,6 +21,7 @@ commands:
   relink             rebuild the entity registry from the stored mentions
   rejects            inputs that were rejected, with their reasons
   eval               measure against a gold corpus (language, entities, event dates; eval html|langid|ner|timex|dates)
+  train ner          train the statistical NER tagger on annotated files
 
 common options:
   --db PATH          the SQLite store (default ./newsgraph.db)
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   if (cmd == "entities") return cmd_entities(argc, argv);
   if (cmd == "entity") return cmd_entity(argc, argv);
   if (cmd == "relink") return cmd_relink(argc, argv);
+  if (cmd == "train") return cmd_train(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

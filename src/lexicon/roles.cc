@@ -87,6 +87,12 @@ struct RoleLexicon::Impl {
     std::vector<Phrase> phrases;
     std::unordered_multimap<std::string, size_t> by_first;  // exact first words
     std::vector<size_t> prefix_first;                        // phrases whose first word is a prefix or suffix
+    // The same phrases by the first (prefix words) or last (suffix words) three
+    // bytes of that word, when it has three: a text word can only match those
+    // whose key it shares, which spares trying every pattern on every word
+    // (German has ~50 "*minister" patterns). Shorter patterns stay in `short_first`.
+    std::unordered_map<std::string, std::vector<size_t>> by_start3, by_end3;
+    std::vector<size_t> short_first;
   };
   std::unordered_map<std::string, Lang> langs;
 };
@@ -124,8 +130,15 @@ Result<std::unique_ptr<RoleLexicon>> RoleLexicon::create(const RoleOptions& opti
         return Status::invalid(file.path + ":" + std::to_string(row.line) + ": a phrase and a role are needed");
       }
       size_t index = lang.phrases.size();
-      if (ph.words[0].prefix || ph.words[0].suffix) lang.prefix_first.push_back(index);
-      else lang.by_first.emplace(ph.words[0].folded, index);
+      const Word& first = ph.words[0];
+      if (first.prefix || first.suffix) {
+        lang.prefix_first.push_back(index);
+        if (first.folded.size() < 3) lang.short_first.push_back(index);
+        else if (first.suffix) lang.by_end3[first.folded.substr(first.folded.size() - 3)].push_back(index);
+        else lang.by_start3[first.folded.substr(0, 3)].push_back(index);
+      } else {
+        lang.by_first.emplace(ph.words[0].folded, index);
+      }
       lang.phrases.push_back(std::move(ph));
     }
   }
@@ -138,6 +151,7 @@ std::vector<RoleMatch> RoleLexicon::find(std::string_view text, std::string_view
   if (it == impl_->langs.end()) return out;
   const Impl::Lang& L = it->second;
   std::vector<TextWord> words = words_of(text);
+  std::vector<size_t> candidates;
   for (size_t i = 0; i < words.size();) {
     const Phrase* best = nullptr;
     auto consider = [&](size_t index) {
@@ -163,7 +177,21 @@ std::vector<RoleMatch> RoleLexicon::find(std::string_view text, std::string_view
       auto tails = L.by_first.equal_range(words[i].tail);
       for (auto p = tails.first; p != tails.second; ++p) consider(p->second);
     }
-    for (size_t index : L.prefix_first) consider(index);
+    // The prefix and suffix patterns that can match, in their file order (as
+    // trying them all would: at equal length the first one found wins).
+    candidates.assign(L.short_first.begin(), L.short_first.end());
+    for (const std::string* w : {&words[i].folded, &words[i].tail}) {
+      if (w->size() < 3) continue;
+      if (auto e = L.by_end3.find(w->substr(w->size() - 3)); e != L.by_end3.end()) {
+        candidates.insert(candidates.end(), e->second.begin(), e->second.end());
+      }
+      if (auto b = L.by_start3.find(w->substr(0, 3)); b != L.by_start3.end()) {
+        candidates.insert(candidates.end(), b->second.begin(), b->second.end());
+      }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (size_t index : candidates) consider(index);
     if (!best) {
       ++i;
       continue;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "pipeline/pipeline.h"
 
@@ -305,6 +306,92 @@ TEST(Mentions, TwoNamesJoinedByAHyphenAreTwo) {
   EXPECT_TRUE(has(en, "PER Ana Maria Costa")) << ::testing::PrintToString(en);
   EXPECT_TRUE(has(en, "PER Pedro Alves Rocha")) << ::testing::PrintToString(en);
   EXPECT_TRUE(has(en, "PER Karine Jean-Pierre")) << ::testing::PrintToString(en);
+}
+
+}  // namespace
+}  // namespace ng
+
+namespace ng {
+namespace {
+
+// Runs the foundation stages on `text`, then `extractor`.
+std::vector<std::string> mentions_with(const MentionExtractor& extractor, const std::string& text,
+                                       const std::string& lang) {
+  static std::unique_ptr<DocumentProcessor> processor = [] {
+    PipelineOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    auto p = DocumentProcessor::create(o);
+    EXPECT_TRUE(p.is_ok()) << p.status().message();
+    return std::move(*p);
+  }();
+  RawRecord r;
+  r.source = "t";
+  r.format = Format::kJsonl;
+  r.body = text;
+  r.lang = lang;
+  auto d = processor->process(r);
+  EXPECT_TRUE(d.is_ok()) << d.status().message();
+  std::vector<std::string> out;
+  for (const Mention& m : extractor.extract(*d)) out.push_back(m.type + " " + std::string(m.span.of(d->text)));
+  return out;
+}
+
+// A tagger trained on invented sentences in which every capitalised word is
+// a one-word organisation: it marks capitalised words ORG, one by one.
+std::shared_ptr<const NerTagger> capitals_are_orgs() {
+  const std::vector<std::string> sentences = {
+      "Yesterday Varnholm met Tessaly and Brom in Quillon .", "the talks with Ostrava ended , said Marrow .",
+      "Kestrel and Dunmore signed with Pellin on Monday .",   "in Calder , Esterby spoke to Lindvik .",
+      "officials from Talsund visited Fenwick and Ansel .",   "Brightwell said Norr would reply .",
+      "we saw Voltara near Kelpie and Hirvi today .",         "Okonjo thanked Drozd , Lund and Ekdahl ."};
+  std::vector<NerExample> data;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& s : sentences) {
+      NerExample ex;
+      std::istringstream in(s);
+      std::string w;
+      while (in >> w) {
+        ex.tags.push_back(w[0] >= 'A' && w[0] <= 'Z' ? kNerBOrg : kNerO);
+        ex.words.push_back(w);
+      }
+      data.push_back(std::move(ex));
+    }
+  }
+  NerTrainOptions o;
+  o.lang = "en";
+  return std::shared_ptr<const NerTagger>(NerTagger::train(data, o));
+}
+
+TEST(Mentions, WithATaggerRuleMentionsStandWhereItAgreesAndTakeItsType) {
+  MentionOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  o.load_models = false;
+  o.taggers["en"] = capitals_are_orgs();
+  auto extractor = MentionExtractor::create(o);
+  ASSERT_TRUE(extractor.is_ok()) << extractor.status().message();
+  ASSERT_NE((*extractor)->tagger("en"), nullptr);
+  EXPECT_EQ((*extractor)->tagger("de"), nullptr);
+  const std::string text = "Talks with Brightwell began on Tuesday in Quillon, said Anna Berglund.";
+  auto m = mentions_with(**extractor, text, "en");
+  // Same span as the tagger's: the tagger's type.
+  EXPECT_TRUE(has(m, "ORG Brightwell")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(has(m, "ORG Quillon")) << ::testing::PrintToString(m);
+  // Two tagger mentions inside one rule mention: the rule's span and type.
+  EXPECT_TRUE(has(m, "PER Anna Berglund")) << ::testing::PrintToString(m);
+
+  // A tagger that finds no name at all leaves none of the rules' mentions;
+  // a language without a tagger keeps its rules.
+  NerExample nothing;
+  nothing.words = {"Quiet", "Harbour", "slept", "."};
+  nothing.tags = {kNerO, kNerO, kNerO, kNerO};
+  NerTrainOptions none;
+  none.lang = "en";
+  o.taggers["en"] = std::shared_ptr<const NerTagger>(NerTagger::train({nothing, nothing}, none));
+  auto silent = MentionExtractor::create(o);
+  ASSERT_TRUE(silent.is_ok());
+  EXPECT_TRUE(mentions_with(**silent, text, "en").empty()) << ::testing::PrintToString(mentions_with(**silent, text, "en"));
+  auto de = mentions_with(**silent, "Der Verteidigungsminister Phan Van Giang reiste nach Russland.", "de");
+  EXPECT_TRUE(has(de, "LOC Russland")) << ::testing::PrintToString(de);
 }
 
 }  // namespace
