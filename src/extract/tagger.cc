@@ -391,9 +391,9 @@ const TransitionSeeds& transition_seeds() {
 // The best tag sequence over a tag-bigram lattice: score(i, prev, tag) =
 // stat[i][tag] (static features of token i) + the transition features of
 // (i, prev). `add(h, out)` adds the weights of feature hash h to out[kNerTags].
-template <typename Add>
+template <typename Add, typename Prefetch>
 std::vector<uint8_t> viterbi(const std::vector<TokenView>& v, const std::vector<std::array<double, kNerTags>>& stat,
-                             Add add) {
+                             Add add, Prefetch prefetch) {
   const size_t n = v.size();
   constexpr double kNone = -1e300;
   std::vector<std::array<double, kNerTags>> delta(n);
@@ -402,22 +402,41 @@ std::vector<uint8_t> viterbi(const std::vector<TokenView>& v, const std::vector<
   // "t-1=" does not depend on the token: its weights once per sentence.
   double bigram[kNerTags][kNerTags] = {};
   for (uint8_t prev = 0; prev < kNerTags; ++prev) add(seeds.tag[prev], bigram[prev]);
+  // The word and shape transition features of every (token, previous tag),
+  // hashed and prefetched first, then looked up (the lookups overlap their
+  // memory waits), then the lattice.
+  std::vector<uint64_t> hashes(n * kNerTags * 2);
   std::string value;  // "<prev tag>|<word or shape>"
+  for (size_t i = 0; i < n; ++i) {
+    for (uint8_t prev = 0; prev < (i == 0 ? 1 : kNerTags); ++prev) {
+      value.assign(kTagNames[prev]);
+      value += '|';
+      const size_t head = value.size();
+      value.append(v[i].lower);
+      uint64_t* h = &hashes[(i * kNerTags + prev) * 2];
+      h[0] = feature_hash(seeds.word, value);
+      value.resize(head);
+      value.append(v[i].shape);
+      h[1] = feature_hash(seeds.shape, value);
+      prefetch(h[0]);
+      prefetch(h[1]);
+    }
+  }
+  std::vector<std::array<double, kNerTags>> trans(n * kNerTags);
+  for (size_t i = 0; i < n; ++i) {
+    for (uint8_t prev = 0; prev < (i == 0 ? 1 : kNerTags); ++prev) {
+      double* tr = trans[i * kNerTags + prev].data();
+      std::copy(bigram[prev], bigram[prev] + kNerTags, tr);
+      add(hashes[(i * kNerTags + prev) * 2], tr);
+      add(hashes[(i * kNerTags + prev) * 2 + 1], tr);
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     delta[i].fill(kNone);
     back[i].fill(kNerO);
     for (uint8_t prev = 0; prev < (i == 0 ? 1 : kNerTags); ++prev) {
       if (i > 0 && delta[i - 1][prev] == kNone) continue;
-      double tr[kNerTags];
-      std::copy(bigram[prev], bigram[prev] + kNerTags, tr);
-      value.assign(kTagNames[prev]);
-      value += '|';
-      const size_t head = value.size();
-      value.append(v[i].lower);
-      add(feature_hash(seeds.word, value), tr);
-      value.resize(head);
-      value.append(v[i].shape);
-      add(feature_hash(seeds.shape, value), tr);
+      const double* tr = trans[i * kNerTags + prev].data();
       const double base = i == 0 ? 0 : delta[i - 1][prev];
       for (uint8_t t = 0; t < kNerTags; ++t) {
         if (!allowed(prev, t)) continue;
@@ -533,11 +552,16 @@ std::vector<uint8_t> NerTagger::tag_ids(const std::vector<std::string_view>& wor
         }
       }
     }
-    return viterbi(v, stat, [&](uint64_t h, double* out) {
-      if (const int32_t* w = find(h)) {
-        for (int k = 0; k < kNerTags; ++k) out[k] += w[k];
-      }
-    });
+    return viterbi(
+        v, stat,
+        [&](uint64_t h, double* out) {
+          if (const int32_t* w = find(h)) {
+            for (int k = 0; k < kNerTags; ++k) out[k] += w[k];
+          }
+        },
+        [&](uint64_t h) {
+          if (!keys_.empty()) __builtin_prefetch(&keys_[(h ? h : 1) & mask]);
+        });
   }
   for (size_t i = 0; i < words.size(); ++i) {
     f.hashes.clear();
@@ -674,7 +698,7 @@ std::unique_ptr<NerTagger> NerTrainer::run(const std::vector<NerExample>& data, 
           stat[i].fill(0);
           for (uint64_t h : p.hashes[i]) add(h, stat[i].data());
         }
-        const std::vector<uint8_t> pred = viterbi(p.views, stat, add);
+        const std::vector<uint8_t> pred = viterbi(p.views, stat, add, [](uint64_t) {});
         ++step;
         for (size_t i = 0; i < ex.words.size(); ++i) {
           const uint8_t gold = i < ex.tags.size() ? ex.tags[i] : uint8_t{kNerO};
