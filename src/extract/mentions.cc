@@ -362,11 +362,21 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(dir, ec)) files.push_back(e.path());
     std::sort(files.begin(), files.end());
+    // Which languages' models the extractor uses (data/models/mentions.tsv,
+    // chosen by measurement on news; the others serve `eval ner --tagger`).
+    // Without the file, every model is used.
+    std::set<std::string> use;
+    bool listed = fs::exists(dir / "mentions.tsv");
+    if (listed) {
+      auto list = load_tsv((dir / "mentions.tsv").string(), 1, 1);
+      if (!list) return list.status();
+      for (const auto& row : list->rows) use.insert(row.fields[0]);
+    }
     for (const fs::path& f : files) {
       const std::string name = f.filename().string();
       if (!name.starts_with("ner-") || !name.ends_with(".tsv")) continue;
       const std::string lang = name.substr(4, name.size() - 8);
-      if (m->impl_->taggers.count(lang)) continue;
+      if (m->impl_->taggers.count(lang) || (listed && !use.count(lang))) continue;
       auto tagger = NerTagger::load(f.string());
       if (!tagger) return tagger.status();
       m->impl_->taggers[lang] = std::shared_ptr<const NerTagger>(std::move(*tagger));
