@@ -66,6 +66,40 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
                     .done();
     }
     o.raw("topics", topics + "]");
+    // Event frames: actors and place as the mentions (and, with `entities`,
+    // the registry) name them, and the sentence each came from.
+    auto actor = [&](int i, const std::string& country) -> std::string {
+      if (i < 0 || static_cast<size_t>(i) >= d.mentions.size()) return "null";
+      const Mention& m = d.mentions[static_cast<size_t>(i)];
+      JsonObject a;
+      a.raw("entity", m.entity > 0 ? std::to_string(m.entity) : "null");
+      std::string name;
+      if (entities && m.entity > 0) {
+        if (auto e = entities->find(m.entity); e != entities->end()) name = e->second.name;
+      }
+      a.str_or_null("name", name)
+          .str("text", std::string(m.span.of(d.text)))
+          .str("type", m.type)
+          .str_or_null("role", m.role == "honorific" ? "" : m.role)
+          .str_or_null("country", country);
+      return a.done();
+    };
+    std::string events = "[";
+    for (size_t i = 0; i < d.events.size(); ++i) {
+      const EventFrame& e = d.events[i];
+      if (i) events += ',';
+      events += JsonObject()
+                    .str("code", e.code)
+                    .str("trigger", std::string(e.trigger.of(d.text)))
+                    .raw("actor1", actor(e.actor1, e.country1))
+                    .raw("actor2", actor(e.actor2, e.country2))
+                    .raw("place", actor(e.place, ""))
+                    .str_or_null("date", e.date)
+                    .num("confidence", e.confidence)
+                    .str("sentence", std::string(e.sentence.of(d.text)))
+                    .done();
+    }
+    o.raw("events", events + "]");
   }
   if (full) {
     std::string paras = "[";

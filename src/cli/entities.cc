@@ -8,6 +8,7 @@
 #include "cli/common.h"
 #include "cli/commands.h"
 #include "cli/json.h"
+#include "extract/events.h"
 #include "extract/mentions.h"
 #include "extract/time.h"
 #include "extract/topics.h"
@@ -263,7 +264,7 @@ int cmd_entity(int argc, char** argv) {
 int cmd_relink(int argc, char** argv) {
   static const char* kHelp = R"(usage: newsgraph relink [--db PATH] [--batch N]
 
-Runs the mention, topic and time stages on every stored document again and
+Runs the mention, topic, time and event stages on every stored document again and
 rebuilds the entity registry: forgets every entity and links all documents again in arrival
 order, exactly as ingest would now. For stores that hold documents from
 before the registry and the time stage (schema versions 2 and 3) and after a
@@ -299,6 +300,10 @@ part of the documents linked: run it again.
   to.data_dir = args.get("data");
   auto time = TimeExtractor::create(to);
   if (!time) return print_error("relink", time.status().message()), kExitFatal;
+  EventOptions eo;
+  eo.data_dir = args.get("data");
+  auto events = EventExtractor::create(eo);
+  if (!events) return print_error("relink", events.status().message()), kExitFatal;
   TopicOptions tpo;
   tpo.data_dir = args.get("data");
   auto topics = TopicTagger::create(tpo);
@@ -325,7 +330,8 @@ part of the documents linked: run it again.
       doc.event_date_how = std::move(times.event_date_how);
       docs.push_back(std::move(doc));
     }
-    RegistryDelta delta = (*linker)->link(docs);
+    auto country = [&](int64_t entity) { return (*linker)->country(entity); };
+    RegistryDelta delta = (*linker)->link(docs, [&](Document& d) { d.events = (*events)->extract(d, country); });
     if (Status st = store->write_links(docs, delta); !st) return print_error("relink", st.message()), kExitFatal;
     linked += docs.size();
   }

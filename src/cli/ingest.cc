@@ -1,4 +1,5 @@
 // newsgraph ingest PATH...
+#include <algorithm>
 #include <unistd.h>
 
 #include <cstdio>
@@ -26,6 +27,8 @@ options:
   --threads N        worker threads for document stages (default: all cores)
   --batch N          documents per transaction (default 256)
   --max-doc-mb N     largest single article accepted, in MiB (default 32)
+  --reference-date D when the articles were collected (YYYY-MM-DD): the last
+                     resort for the year of a date the text gives without one
   --json             print the summary as JSON
   --quiet            no summary, only rejects
 
@@ -34,7 +37,7 @@ exit codes: 0 all ingested, 1 some inputs rejected, 2 usage, 3 fatal
 }  // namespace
 
 int cmd_ingest(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "data", "threads", "batch", "max-doc-mb"},
+  Args args = parse_args(argc, argv, 2, {"db", "data", "threads", "batch", "max-doc-mb", "reference-date"},
                          {"json", "quiet", "help"});
   if (args.has("help")) {
     std::fputs(kHelp, stdout);
@@ -44,6 +47,13 @@ int cmd_ingest(int argc, char** argv) {
   options.data_dir = args.get("data");
   options.threads = static_cast<int>(args.get_int("threads", 0));
   options.batch_size = static_cast<size_t>(args.get_int("batch", 256));
+  options.time.reference_date = args.get("reference-date");
+  if (args.error.empty() && !options.time.reference_date.empty()) {
+    const std::string& r = options.time.reference_date;
+    bool iso = r.size() == 10 && r[4] == '-' && r[7] == '-' &&
+               std::all_of(r.begin(), r.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+    if (!iso) args.error = "--reference-date must be YYYY-MM-DD";
+  }
   long long max_mb = args.get_int("max-doc-mb", 32);
   if (args.error.empty() && (options.threads < 0 || max_mb <= 0 || args.get_int("batch", 256) <= 0)) {
     args.error = "--threads must be >= 0, --batch and --max-doc-mb > 0";

@@ -18,7 +18,9 @@ commands:
   stats              counts by language and format
   entities           the registry's most reported people, organisations and places
   entity ID|NAME     one entity: aliases by language, roles, documents, co-mentions (--why: link evidence)
-  relink             rebuild the entity registry from the stored mentions
+  relink             run mentions, topics, time, linking and events again over the store
+  events             event frames: who did what to whom, where and when (--actor, --type, --from, --to)
+  timeline X Y       the dyadic timeline between two countries or entities
   rejects            inputs that were rejected, with their reasons
   eval               measure against a gold corpus (language, entities, event dates; eval html|langid|ner|timex|dates)
   train ner          train the statistical NER tagger on annotated files
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
   if (cmd == "entities") return cmd_entities(argc, argv);
   if (cmd == "entity") return cmd_entity(argc, argv);
   if (cmd == "relink") return cmd_relink(argc, argv);
+  if (cmd == "events") return cmd_events(argc, argv);
+  if (cmd == "timeline") return cmd_timeline(argc, argv);
   if (cmd == "train") return cmd_train(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;

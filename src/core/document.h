@@ -105,6 +105,22 @@ struct Topic {
   std::string evidence;  // the first of them, as written ("Cybersicherheit")
 };
 
+// Who did what to whom, where and when, from one sentence (src/extract/events).
+// Actors are mention indices into Document::mentions (linked entities once
+// the registry ran); -1 when absent.
+struct EventFrame {
+  std::string code;      // CAMEO-compatible: "040" consult, "043" host a visit, "057" sign agreement...
+  Span trigger;          // the words that made it ("empfing", "held talks")
+  Span sentence;         // the sentence it came from
+  int actor1 = -1;       // who acts (the host, the speaker, the visitor)
+  int actor2 = -1;       // whom it concerns (the guest, the partner)
+  std::string country1;  // actor countries (ISO alpha-3): a title's country, a place's own, else empty
+  std::string country2;
+  int place = -1;        // a place named in the sentence (mention index), else -1
+  std::string date;      // YYYY-MM-DD: a dated expression of the sentence, else the document's event date
+  float confidence = 0;  // 0..1: how complete the frame is
+};
+
 struct Document {
   std::string id;         // stable: external id, else "u" + hash(canonical URL), else "h" + hash(text)
   std::string source;     // RawRecord::where()
@@ -140,6 +156,7 @@ struct Document {
   // empty), and how it was chosen ("first dated sentence: ...",
   // "publication date: no dated sentence").
   std::vector<Topic> topics;  // most matches first
+  std::vector<EventFrame> events;  // in text order
   std::string event_date;
   std::string event_date_how;
 };

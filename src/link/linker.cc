@@ -311,7 +311,22 @@ std::vector<std::string> Linker::lookup_keys(std::string_view name, std::string_
   return out;
 }
 
-RegistryDelta Linker::link(std::vector<Document>& docs) {
+std::string Linker::country(int64_t entity) const {
+  if (entity <= 0 || static_cast<size_t>(entity) > impl_->ents.size()) return "";
+  std::map<std::string, int> n;
+  for (const auto& t : impl_->ents[static_cast<size_t>(entity - 1)].roles) {
+    std::string c = t.substr(t.find('|') + 1);
+    if (!c.empty()) ++n[c];
+  }
+  std::string best;
+  int most = 0;
+  for (const auto& [c, k] : n) {
+    if (k > most) most = k, best = c;
+  }
+  return best;
+}
+
+RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void(Document&)>& after_each) {
   Impl& m = *impl_;
   RegistryDelta delta;
   for (Document& d : docs) {
@@ -611,6 +626,7 @@ RegistryDelta Linker::link(std::vector<Document>& docs) {
     for (int64_t id : linked) {
       if (id && std::find(de.begin(), de.end(), id) == de.end()) de.push_back(id);
     }
+    if (after_each) after_each(d);
   }
   return delta;
 }

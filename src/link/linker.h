@@ -30,6 +30,7 @@
 // thread-safe: the pipeline calls it from the committing thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,12 +58,19 @@ class Linker {
   // Mention::type per entity and document) and returns what the registry
   // gains, to be written in the same transaction as the documents. The
   // documents must be new (not linked before).
-  RegistryDelta link(std::vector<Document>& docs);
+  // `after_each` runs on each document right after it is linked, before
+  // the next one: what it reads from the registry (country()) is then the
+  // same whatever the batch size.
+  RegistryDelta link(std::vector<Document>& docs, const std::function<void(Document&)>& after_each = {});
 
   // The phonetic match keys of a name as written in `lang` (for lookups by
   // name, e.g. `newsgraph entity "Sergej Schoigu"`): "n:" full keys and "s:"
   // stem keys.
   std::vector<std::string> lookup_keys(std::string_view name, std::string_view lang) const;
+
+  // The country the registry's titles give an entity ("minister_defence|RUS"
+  // seen in some document), the most often seen; empty when none or unknown.
+  std::string country(int64_t entity) const;
 
  private:
   Linker();

@@ -252,6 +252,11 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const PipelineOptions& option
   auto linker = Linker::create(lo);
   if (!linker) return linker.status();
   p->linker_ = std::move(*linker);
+  EventOptions eo;
+  eo.data_dir = options.data_dir;
+  auto events = EventExtractor::create(eo);
+  if (!events) return events.status();
+  p->events_ = std::move(*events);
   return p;
 }
 
@@ -360,7 +365,9 @@ struct Pipeline::Run {
       p.linker_->restore(*snapshot);
       p.linker_stale_ = false;
     }
-    RegistryDelta registry = p.linker_->link(docs);
+    auto country = [&](int64_t entity) { return p.linker_->country(entity); };
+    RegistryDelta registry =
+        p.linker_->link(docs, [&](Document& d) { d.events = p.events_->extract(d, country); });
     auto written = p.store_->write_batch(docs, batch_rejects, registry);
     if (!written) {
       p.linker_stale_ = true;

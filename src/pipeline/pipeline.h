@@ -18,6 +18,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "extract/events.h"
 #include "extract/mentions.h"
 #include "extract/topics.h"
 #include "extract/time.h"
@@ -111,6 +112,7 @@ class Pipeline {
   Store* store_ = nullptr;
   std::unique_ptr<DocumentProcessor> processor_;
   std::unique_ptr<Linker> linker_;  // continues from the store's registry
+  std::unique_ptr<EventExtractor> events_;  // after linking: frames name linked actors
   bool linker_stale_ = true;        // reload before the next batch (start, or after a failed write)
 };
 

@@ -91,6 +91,26 @@ struct EntityDetail {
   std::vector<std::pair<EntitySummary, int64_t>> co_mentioned;  // with the number of shared documents
 };
 
+// One stored event frame with what it names, for `newsgraph events` and
+// `timeline`.
+struct EventRow {
+  std::string doc, lang, title;
+  std::string code, date, trigger, sentence;
+  struct Actor {
+    int64_t entity = 0;  // 0: none, or a mention without an entity
+    std::string name;    // the entity's canonical name, else the text
+    std::string type, role, country;
+  };
+  Actor actor1, actor2, place;
+  double confidence = 0;
+};
+
+struct EventQuery {
+  std::string code;       // "" = any
+  std::string from, to;   // YYYY-MM-DD bounds on the event date, inclusive; "" = open
+  int64_t limit = -1;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -126,6 +146,9 @@ class Store {
   virtual Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys,
                                                      const std::string& surface) = 0;
   virtual Result<std::optional<EntityDetail>> get_entity(int64_t id) = 0;
+
+  // Event frames by date, then arrival order (frames without a date last).
+  virtual Result<std::vector<EventRow>> list_events(const EventQuery& query) = 0;
 
   // The whole document with paragraphs, sentences, tokens and removals;
   // std::nullopt when no document has this id.

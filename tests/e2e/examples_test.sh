@@ -137,6 +137,26 @@ for d in docs:
         assert e["surfaces"] and all(s in d["text"] for s in e["surfaces"]), e
 PY
 run_ng 2 entities --db "$WORK/ex.db" --type XYZ
+# Events and the Vietnam–Russia timeline of the sample corpus: To Lam hosted
+# Shoigu on 14 April 2026, Shoigu held talks with Luong Tam Quang on the 15th.
+run_ng 0 timeline Vietnam Russia --json --db "$WORK/ex.db"
+python3 - "$WORK/out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+dates = [r["date"] for r in rows if r["date"]]
+assert dates == sorted(dates), dates
+host = [r for r in rows if r["date"] == "2026-04-14" and r["code"] == "043" and r["actor1"]["name"] == "To Lam"
+        and r["actor2"]["name"] == "Sergei Shoigu"]
+assert host and host[0]["actor1"]["country"] == "VNM" and host[0]["actor2"]["country"] == "RUS", rows
+talks = [r for r in rows if r["date"] == "2026-04-15" and r["code"] == "040"
+         and {r["actor1"]["name"], r["actor2"]["name"]} == {"Luong Tam Quang", "Sergei Shoigu"}]
+assert talks and talks[0]["place"]["name"] == "Hanoi", rows
+PY
+run_ng 0 events --type 043 --from 2026-04-01 --to 2026-04-30 --json --db "$WORK/ex.db"
+python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1])]; assert r and all(x["code"]=="043" and "2026-04-01"<=x["date"]<="2026-04-30" for x in r), r' "$WORK/out"
+run_ng 2 events --from April --db "$WORK/ex.db"
+run_ng 2 timeline Vietnam --db "$WORK/ex.db"
+run_ng 1 timeline Vietnam "Nobody Known Here" --db "$WORK/ex.db"
 run_ng 1 entity --db "$WORK/ex.db" "Nobody Known Here"
 
 # relink rebuilds the registry from the stored documents: the same entities

@@ -43,6 +43,24 @@ one("Vietnam", range(5), lambda e: e["type"] == "LOC" and e["name"] == "Vietnam"
 one("Russia", range(5), lambda e: e["type"] == "LOC" and e["name"] == "Russia")
 print("seed identities ok")
 PY
+# The Vietnam–Russia timeline of the seeds (001 and 004 write their dates
+# without a year: the collection date gives it).
+run_ng 0 ingest --db "$WORK/seeds-ref.db" --reference-date 2025-12-10 "$shared/corpora/seeds"
+run_ng 0 timeline Vietnam Russia --json --db "$WORK/seeds-ref.db"
+python3 - "$WORK/out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+dates = [r["date"] for r in rows if r["date"]]
+assert dates == sorted(dates), dates
+host = [r for r in rows if r["date"] == "2025-12-09" and r["code"] == "043"]
+assert host and host[0]["documents"] == 2 and host[0]["langs"] == ["de", "en"], host
+assert host[0]["actor1"]["name"] == "To Lam" and host[0]["actor1"]["country"] == "VNM", host[0]
+assert host[0]["actor2"]["country"] == "RUS" and "Shoigu" in host[0]["actor2"]["name"], host[0]
+talks = [r for r in rows if r["date"] == "2020-02-05" and r["code"] == "040"]
+assert talks and {talks[0]["actor1"]["country"], talks[0]["actor2"]["country"]} == {"VNM", "RUS"}, talks
+assert any(r["date"] == "2024-03-04" for r in rows), rows
+print("seed timeline:", [(r["date"], r["code"]) for r in rows])
+PY
 
 # Event dates of the seeds (the issue states them). 000 takes its date from
 # its URL (251209), 002 and 003 their year from an anniversary; 001 and 004

@@ -165,8 +165,32 @@ CREATE TABLE topics (
 CREATE INDEX topics_topic ON topics(topic);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                         kMigration5};
+// 6: event frames (src/extract/events): who did what to whom, where and
+// when, pointing at the mentions of their actors and place.
+constexpr std::string_view kMigration6 = R"sql(
+CREATE TABLE events (
+  doc_seq        INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  code           TEXT NOT NULL,          -- CAMEO-compatible: 040, 042, 043, 057...; ATT attend a meeting
+  trigger_begin  INTEGER NOT NULL,       -- byte offsets into documents.text
+  trigger_end    INTEGER NOT NULL,
+  sentence_begin INTEGER NOT NULL,
+  sentence_end   INTEGER NOT NULL,
+  actor1         INTEGER,                -- mentions.idx of this document
+  actor2         INTEGER,
+  country1       TEXT,                   -- ISO alpha-3
+  country2       TEXT,
+  place          INTEGER,                -- mentions.idx
+  date           TEXT,                   -- YYYY-MM-DD
+  confidence     REAL NOT NULL,
+  PRIMARY KEY (doc_seq, idx)
+) WITHOUT ROWID;
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_code ON events(code);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                         kMigration5, kMigration6};
 
 }  // namespace
 

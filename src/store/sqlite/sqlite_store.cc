@@ -145,6 +145,7 @@ class SqliteStore final : public Store {
   Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) override;
   Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys, const std::string& surface) override;
   Result<std::optional<EntityDetail>> get_entity(int64_t id) override;
+  Result<std::vector<EventRow>> list_events(const EventQuery& query) override;
   Result<std::optional<Document>> get_document(const std::string& id) override;
   Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) override;
   Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
@@ -174,6 +175,7 @@ class SqliteStore final : public Store {
   Status insert_mentions(int64_t seq, const Document& d);
   Status insert_times(int64_t seq, const Document& d);
   Status insert_topics(int64_t seq, const Document& d);
+  Status insert_events(int64_t seq, const Document& d);
   Result<Document> row_to_document(sqlite3_stmt* s);
   Status query_documents(const DocFilter& filter, const char* columns,
                          const std::function<Status(sqlite3_stmt*, bool& more)>& row);
@@ -390,6 +392,10 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       (void)exec("ROLLBACK");
       return st;
     }
+    if (Status st = insert_events(seq, d); !st) {
+      (void)exec("ROLLBACK");
+      return st;
+    }
   }
 
   for (const Reject& rj : rejects) {
@@ -456,6 +462,39 @@ Status SqliteStore::insert_topics(int64_t seq, const Document& d) {
   return Status::ok();
 }
 
+Status SqliteStore::insert_events(int64_t seq, const Document& d) {
+  auto ins = prepare(
+      "INSERT INTO events (doc_seq, idx, code, trigger_begin, trigger_end, sentence_begin, sentence_end, actor1, "
+      "actor2, country1, country2, place, date, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+      "?12, ?13, ?14)");
+  if (!ins) return ins.status();
+  auto bind_idx = [](sqlite3_stmt* p, int col, int v) {
+    if (v >= 0) sqlite3_bind_int(p, col, v);
+    else sqlite3_bind_null(p, col);
+  };
+  for (size_t i = 0; i < d.events.size(); ++i) {
+    sqlite3_stmt* p = *ins;
+    Reset r(p);
+    const EventFrame& e = d.events[i];
+    sqlite3_bind_int64(p, 1, seq);
+    sqlite3_bind_int64(p, 2, static_cast<int64_t>(i));
+    bind_text(p, 3, e.code);
+    sqlite3_bind_int64(p, 4, e.trigger.begin);
+    sqlite3_bind_int64(p, 5, e.trigger.end);
+    sqlite3_bind_int64(p, 6, e.sentence.begin);
+    sqlite3_bind_int64(p, 7, e.sentence.end);
+    bind_idx(p, 8, e.actor1);
+    bind_idx(p, 9, e.actor2);
+    bind_text_or_null(p, 10, e.country1);
+    bind_text_or_null(p, 11, e.country2);
+    bind_idx(p, 12, e.place);
+    bind_text_or_null(p, 13, e.date);
+    sqlite3_bind_double(p, 14, e.confidence);
+    if (sqlite3_step(p) != SQLITE_DONE) return error("storing events of " + d.id);
+  }
+  return Status::ok();
+}
+
 Status SqliteStore::insert_times(int64_t seq, const Document& d) {
   auto ins = prepare(
       "INSERT INTO times (doc_seq, idx, begin, end, value, kind, anchor, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -496,8 +535,9 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
   auto del = prepare("DELETE FROM mentions WHERE doc_seq = ?1");
   auto del_times = prepare("DELETE FROM times WHERE doc_seq = ?1");
   auto del_topics = prepare("DELETE FROM topics WHERE doc_seq = ?1");
+  auto del_events = prepare("DELETE FROM events WHERE doc_seq = ?1");
   auto set_date = prepare("UPDATE documents SET event_date = ?2, event_date_how = ?3 WHERE seq = ?1");
-  for (auto* st : {&seq_of_id, &del, &del_times, &del_topics, &set_date}) {
+  for (auto* st : {&seq_of_id, &del, &del_times, &del_topics, &del_events, &set_date}) {
     if (!*st) return fail(st->status());
   }
   std::map<std::string, int64_t> seq_of;
@@ -510,7 +550,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
       seq = sqlite3_column_int64(*seq_of_id, 0);
     }
     seq_of[d.id] = seq;
-    for (sqlite3_stmt* x : {*del, *del_times, *del_topics}) {
+    for (sqlite3_stmt* x : {*del, *del_times, *del_topics, *del_events}) {
       Reset r(x);
       sqlite3_bind_int64(x, 1, seq);
       if (sqlite3_step(x) != SQLITE_DONE) return fail(error("replacing annotations of " + d.id));
@@ -525,6 +565,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
     if (Status st = insert_mentions(seq, d); !st) return fail(st);
     if (Status st = insert_times(seq, d); !st) return fail(st);
     if (Status st = insert_topics(seq, d); !st) return fail(st);
+    if (Status st = insert_events(seq, d); !st) return fail(st);
   }
   if (Status st = write_registry(registry, seq_of); !st) return fail(st);
   if (Status st = exec("COMMIT"); !st) return fail(st);
@@ -620,6 +661,63 @@ Status SqliteStore::write_registry(const RegistryDelta& delta, const std::map<st
     NG_RETURN_IF_ERROR(step(*rename, "canonical names"));
   }
   return Status::ok();
+}
+
+Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
+  std::lock_guard lock(mu_);
+  static const char* kSql =
+      "SELECT d.id, d.lang, coalesce(d.title, ''), e.code, coalesce(e.date, ''), "
+      "substr(CAST(d.text AS BLOB), e.trigger_begin + 1, e.trigger_end - e.trigger_begin), "
+      "substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin), "
+      "m1.entity, coalesce(n1.name, substr(CAST(d.text AS BLOB), m1.begin + 1, m1.end - m1.begin)), m1.type, m1.role, "
+      "e.country1, "
+      "m2.entity, coalesce(n2.name, substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin)), m2.type, m2.role, "
+      "e.country2, "
+      "mp.entity, coalesce(np.name, substr(CAST(d.text AS BLOB), mp.begin + 1, mp.end - mp.begin)), e.confidence "
+      "FROM events e JOIN documents d ON d.seq = e.doc_seq "
+      "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
+      "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
+      "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity "
+      "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) "
+      "ORDER BY e.date IS NULL, e.date, d.seq, e.idx LIMIT ?4";
+  Stmt st;
+  if (sqlite3_prepare_v2(db_, kSql, -1, st.out(), nullptr) != SQLITE_OK) return error("listing events");
+  sqlite3_stmt* s = st.get();
+  bind_text(s, 1, q.code);
+  bind_text(s, 2, q.from);
+  bind_text(s, 3, q.to);
+  sqlite3_bind_int64(s, 4, q.limit);
+  std::vector<EventRow> out;
+  int rc;
+  auto actor = [&](int col, bool with_role) {
+    EventRow::Actor a;
+    a.entity = sqlite3_column_int64(s, col);
+    a.name = col_text(s, col + 1);
+    if (with_role) {
+      a.type = col_text(s, col + 2);
+      a.role = col_text(s, col + 3);
+      a.country = col_text(s, col + 4);
+      if (a.role == "honorific") a.role.clear();
+    }
+    return a;
+  };
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    EventRow r;
+    r.doc = col_text(s, 0);
+    r.lang = col_text(s, 1);
+    r.title = col_text(s, 2);
+    r.code = col_text(s, 3);
+    r.date = col_text(s, 4);
+    r.trigger = col_text(s, 5);
+    r.sentence = col_text(s, 6);
+    r.actor1 = actor(7, true);
+    r.actor2 = actor(12, true);
+    r.place = actor(17, false);
+    r.confidence = sqlite3_column_double(s, 19);
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return error("listing events");
+  return out;
 }
 
 Result<RegistrySnapshot> SqliteStore::load_registry() {
@@ -903,6 +1001,35 @@ Status SqliteStore::load_children(int64_t seq, Document& d) {
     d.topics.push_back({col_text(*top, 0), sqlite3_column_int(*top, 1), col_text(*top, 2)});
   }
   if (rc != SQLITE_DONE) return error("reading topics");
+  auto ev = prepare(
+      "SELECT code, trigger_begin, trigger_end, sentence_begin, sentence_end, actor1, actor2, country1, country2, "
+      "place, date, confidence FROM events WHERE doc_seq = ?1 ORDER BY idx");
+  if (!ev) return ev.status();
+  Reset r5(*ev);
+  sqlite3_bind_int64(*ev, 1, seq);
+  auto idx = [&](int col) {
+    if (sqlite3_column_type(*ev, col) == SQLITE_NULL) return -1;
+    int v = sqlite3_column_int(*ev, col);
+    return v >= 0 && static_cast<size_t>(v) < d.mentions.size() ? v : -1;
+  };
+  while ((rc = sqlite3_step(*ev)) == SQLITE_ROW) {
+    EventFrame e;
+    e.code = col_text(*ev, 0);
+    e.trigger = {static_cast<uint32_t>(sqlite3_column_int64(*ev, 1)), static_cast<uint32_t>(sqlite3_column_int64(*ev, 2))};
+    e.sentence = {static_cast<uint32_t>(sqlite3_column_int64(*ev, 3)), static_cast<uint32_t>(sqlite3_column_int64(*ev, 4))};
+    if (e.sentence.end > d.text.size() || e.trigger.end > d.text.size() || e.sentence.begin > e.sentence.end) {
+      return Status::corrupt(path_ + ": document " + d.id + ": event past the end of the text");
+    }
+    e.actor1 = idx(5);
+    e.actor2 = idx(6);
+    e.country1 = col_text(*ev, 7);
+    e.country2 = col_text(*ev, 8);
+    e.place = idx(9);
+    e.date = col_text(*ev, 10);
+    e.confidence = static_cast<float>(sqlite3_column_double(*ev, 11));
+    d.events.push_back(std::move(e));
+  }
+  if (rc != SQLITE_DONE) return error("reading events");
   return Status::ok();
 }
 

@@ -1,0 +1,263 @@
+// newsgraph events / newsgraph timeline: the stored event frames, filtered,
+// and the dyadic timeline between two countries or entities.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "cli/common.h"
+#include "cli/commands.h"
+#include "cli/json.h"
+#include "link/linker.h"
+
+namespace ng::cli {
+namespace {
+
+const char* kEventsHelp = R"(usage: newsgraph events [--actor X] [--type CODE] [--from D] [--to D] [--limit N] [--json] [--db PATH]
+
+Lists event frames (who did what to whom, where and when, from a sentence),
+by date: CAMEO-compatible code, date, actors with their roles and countries,
+place, the document and its sentence. --actor keeps frames where X (an entity
+id or name in any language, or a country) is one side; --type a code (040,
+042, 043, 057...); --from/--to bound the date (YYYY-MM-DD).
+)";
+
+const char* kTimelineHelp = R"(usage: newsgraph timeline X Y [--from D] [--to D] [--lang xx] [--json] [--db PATH]
+
+The dyadic timeline between X and Y (countries, people or organisations, by
+id or name in any language): the happenings in which one side is X (or an
+actor of X's country) and the other Y, one row per date, type and pair of
+actors, with the number of reporting documents, their languages and the
+source sentence. --lang says which language X and Y are written in (en).
+)";
+
+const char* code_name(const std::string& code) {
+  static const std::map<std::string, const char*> kNames = {
+      {"010", "make statement"},     {"030", "express intent to cooperate"},
+      {"036", "express intent to meet"}, {"040", "consult"},
+      {"042", "make a visit"},       {"043", "host a visit"},
+      {"046", "negotiate"},          {"051", "praise"},
+      {"057", "sign formal agreement"}, {"061", "cooperate economically"},
+      {"062", "cooperate militarily"}, {"064", "share intelligence"},
+      {"ATT", "attend a meeting"}};
+  auto it = kNames.find(code);
+  return it == kNames.end() ? "" : it->second;
+}
+
+// X as the events can match it: entity ids, and countries (a country entity
+// stands for its country code; any actor of that country matches).
+struct Side {
+  std::set<int64_t> entities;
+  std::set<std::string> countries;
+  std::string name;
+  bool matches(const EventRow::Actor& a) const {
+    return (a.entity > 0 && entities.count(a.entity)) || (!a.country.empty() && countries.count(a.country));
+  }
+};
+
+Result<Side> resolve(Store& store, const Linker& linker, const std::string& what, const std::string& lang) {
+  Side side;
+  side.name = what;
+  std::vector<int64_t> ids;
+  char* end = nullptr;
+  long long as_id = std::strtoll(what.c_str(), &end, 10);
+  if (end && *end == '\0' && as_id > 0) {
+    ids.push_back(as_id);
+  } else {
+    auto found = store.find_entities(linker.lookup_keys(what, lang), what);
+    if (!found) return found.status();
+    ids = *found;
+  }
+  // An alpha-3 code is a country even without an entity ("VNM").
+  if (what.size() == 3 && std::all_of(what.begin(), what.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    side.countries.insert(what);
+  }
+  auto entities = store.get_entities(ids);
+  if (!entities) return entities.status();
+  for (const auto& e : *entities) {
+    side.entities.insert(e.id);
+    if (e.type == "LOC" && e.place.size() == 3) side.countries.insert(e.place);
+  }
+  if (!entities->empty()) side.name = entities->front().name;
+  if (side.entities.empty() && side.countries.empty()) return Status::not_found("no entity matches '" + what + "'");
+  return side;
+}
+
+std::string actor_json(const EventRow::Actor& a) {
+  if (a.name.empty()) return "null";
+  return JsonObject()
+      .raw("entity", a.entity > 0 ? std::to_string(a.entity) : "null")
+      .str("name", a.name)
+      .str_or_null("type", a.type)
+      .str_or_null("role", a.role)
+      .str_or_null("country", a.country)
+      .done();
+}
+
+std::string actor_text(const EventRow::Actor& a) {
+  if (a.name.empty()) return "-";
+  std::string out = a.name;
+  std::string extra = a.role;
+  if (!a.country.empty()) extra += (extra.empty() ? "" : ", ") + a.country;
+  if (!extra.empty()) out += " (" + extra + ")";
+  return out;
+}
+
+int usage(const char* cmd, Args& args, const char* help) {
+  print_error(cmd, args.error);
+  std::fputs(help, stderr);
+  return kExitUsage;
+}
+
+bool valid_date(const std::string& d) {
+  return d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+                       std::all_of(d.begin(), d.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; }));
+}
+
+}  // namespace
+
+int cmd_events(int argc, char** argv) {
+  Args args = parse_args(argc, argv, 2, {"db", "data", "actor", "type", "from", "to", "limit", "lang"}, {"json", "help"});
+  if (args.has("help")) return std::fputs(kEventsHelp, stdout), kExitOk;
+  EventQuery q;
+  q.code = args.get("type");
+  q.from = args.get("from");
+  q.to = args.get("to");
+  long long limit = args.get_int("limit", 100);
+  if (args.error.empty() && (!valid_date(q.from) || !valid_date(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
+  if (args.error.empty() && limit <= 0) args.error = "--limit must be positive";
+  if (args.error.empty() && !args.positional.empty()) args.error = "unexpected argument " + args.positional[0];
+  if (!args.error.empty()) return usage("events", args, kEventsHelp);
+  auto store = open_store(args, "events", true);
+  if (!store) return kExitFatal;
+  std::optional<Side> actor;
+  if (!args.get("actor").empty()) {
+    LinkOptions lo;
+    lo.data_dir = args.get("data");
+    auto linker = Linker::create(lo);
+    if (!linker) return print_error("events", linker.status().message()), kExitFatal;
+    auto side = resolve(*store, **linker, args.get("actor"), args.get("lang").empty() ? "en" : args.get("lang"));
+    if (!side) return print_error("events", side.status().message()), kExitRejected;
+    actor = *side;
+  }
+  auto rows = store->list_events(q);
+  if (!rows) return print_error("events", rows.status().message()), kExitFatal;
+  long long shown = 0;
+  for (const EventRow& r : *rows) {
+    if (actor && !actor->matches(r.actor1) && !actor->matches(r.actor2)) continue;
+    if (shown++ >= limit) break;
+    if (args.has("json")) {
+      std::puts(JsonObject()
+                    .str("doc", r.doc)
+                    .str("lang", r.lang)
+                    .str("code", r.code)
+                    .str("type", code_name(r.code))
+                    .str_or_null("date", r.date)
+                    .raw("actor1", actor_json(r.actor1))
+                    .raw("actor2", actor_json(r.actor2))
+                    .raw("place", actor_json(r.place))
+                    .str("trigger", r.trigger)
+                    .str("sentence", r.sentence)
+                    .num("confidence", r.confidence)
+                    .done()
+                    .c_str());
+    } else {
+      std::printf("%-10s %-3s %-22s %s -> %s%s  [%s %s]\n    %s\n", r.date.empty() ? "?" : r.date.c_str(),
+                  r.code.c_str(), code_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),
+                  r.place.name.empty() ? "" : ("  @ " + r.place.name).c_str(), r.doc.c_str(), r.lang.c_str(),
+                  r.sentence.c_str());
+    }
+  }
+  return kExitOk;
+}
+
+int cmd_timeline(int argc, char** argv) {
+  Args args = parse_args(argc, argv, 2, {"db", "data", "from", "to", "lang"}, {"json", "help"});
+  if (args.has("help")) return std::fputs(kTimelineHelp, stdout), kExitOk;
+  if (args.error.empty() && args.positional.size() != 2) args.error = "give two sides: newsgraph timeline X Y";
+  EventQuery q;
+  q.from = args.get("from");
+  q.to = args.get("to");
+  if (args.error.empty() && (!valid_date(q.from) || !valid_date(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
+  if (!args.error.empty()) return usage("timeline", args, kTimelineHelp);
+  auto store = open_store(args, "timeline", true);
+  if (!store) return kExitFatal;
+  LinkOptions lo;
+  lo.data_dir = args.get("data");
+  auto linker = Linker::create(lo);
+  if (!linker) return print_error("timeline", linker.status().message()), kExitFatal;
+  std::string lang = args.get("lang").empty() ? "en" : args.get("lang");
+  auto x = resolve(*store, **linker, args.positional[0], lang);
+  if (!x) return print_error("timeline", x.status().message()), kExitRejected;
+  auto y = resolve(*store, **linker, args.positional[1], lang);
+  if (!y) return print_error("timeline", y.status().message()), kExitRejected;
+  auto rows = store->list_events(q);
+  if (!rows) return print_error("timeline", rows.status().message()), kExitFatal;
+
+  // One happening per date, type and pair of actors (in either order).
+  struct Happening {
+    const EventRow* first = nullptr;
+    std::set<std::string> docs, langs;
+  };
+  std::vector<std::string> order;
+  std::map<std::string, Happening> by_key;
+  for (const EventRow& r : *rows) {
+    bool xy = x->matches(r.actor1) && y->matches(r.actor2);
+    bool yx = y->matches(r.actor1) && x->matches(r.actor2);
+    if (!xy && !yx) continue;
+    auto who = [](const EventRow::Actor& a) { return a.entity > 0 ? std::to_string(a.entity) : a.name; };
+    std::string a = who(r.actor1), b = who(r.actor2);
+    if (b < a) std::swap(a, b);
+    std::string key = r.date + '\x1f' + r.code + '\x1f' + a + '\x1f' + b;
+    auto [it, fresh] = by_key.try_emplace(key);
+    if (fresh) {
+      it->second.first = &r;
+      order.push_back(key);
+    }
+    it->second.docs.insert(r.doc);
+    it->second.langs.insert(r.lang);
+  }
+  for (const std::string& key : order) {
+    const Happening& h = by_key[key];
+    const EventRow& r = *h.first;
+    std::string langs;
+    for (const auto& l : h.langs) langs += (langs.empty() ? "" : " ") + l;
+    if (args.has("json")) {
+      std::string lang_list = "[";
+      for (const auto& l : h.langs) {
+        if (lang_list.size() > 1) lang_list += ',';
+        json_string(lang_list, l);
+      }
+      lang_list += ']';
+      std::string doc_list = "[";
+      for (const auto& d : h.docs) {
+        if (doc_list.size() > 1) doc_list += ',';
+        json_string(doc_list, d);
+      }
+      doc_list += ']';
+      std::puts(JsonObject()
+                    .str_or_null("date", r.date)
+                    .str("code", r.code)
+                    .str("type", code_name(r.code))
+                    .raw("actor1", actor_json(r.actor1))
+                    .raw("actor2", actor_json(r.actor2))
+                    .raw("place", actor_json(r.place))
+                    .integer("documents", static_cast<long long>(h.docs.size()))
+                    .raw("langs", lang_list)
+                    .raw("docs", doc_list)
+                    .str("sentence", r.sentence)
+                    .str("source", r.doc)
+                    .done()
+                    .c_str());
+    } else {
+      std::printf("%-10s %-3s %-22s %s -> %s%s  %zu doc(s): %s\n    %s  [%s]\n", r.date.empty() ? "?" : r.date.c_str(),
+                  r.code.c_str(), code_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),
+                  r.place.name.empty() ? "" : ("  @ " + r.place.name).c_str(), h.docs.size(), langs.c_str(),
+                  r.sentence.c_str(), r.doc.c_str());
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace ng::cli

@@ -1,0 +1,102 @@
+#include "extract/events.h"
+
+#include <gtest/gtest.h>
+
+#include "link/linker.h"
+#include "pipeline/pipeline.h"
+
+namespace ng {
+namespace {
+
+// Runs the document stages, the linker and the event stage on `text`;
+// returns "CODE actor1[country1] -> actor2[country2] @place date" per frame.
+std::vector<std::string> frames(const std::string& text, const std::string& lang, const std::string& published = "") {
+  static std::unique_ptr<DocumentProcessor> processor = [] {
+    PipelineOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    auto p = DocumentProcessor::create(o);
+    EXPECT_TRUE(p.is_ok()) << p.status().message();
+    return std::move(*p);
+  }();
+  static std::unique_ptr<EventExtractor> events = [] {
+    EventOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    auto e = EventExtractor::create(o);
+    EXPECT_TRUE(e.is_ok()) << e.status().message();
+    return std::move(*e);
+  }();
+  LinkOptions lo;
+  lo.data_dir = NG_TEST_DATA_DIR;
+  auto linker = Linker::create(lo);
+  EXPECT_TRUE(linker.is_ok());
+  RawRecord r;
+  r.source = "t";
+  r.format = Format::kJsonl;
+  r.body = text;
+  r.lang = lang;
+  r.published = published;
+  r.id = "t";
+  auto d = processor->process(r);
+  EXPECT_TRUE(d.is_ok()) << d.status().message();
+  std::vector<Document> docs{std::move(*d)};
+  (*linker)->link(docs);
+  const Document& doc = docs[0];
+  std::vector<std::string> out;
+  auto name = [&](int i, const std::string& c) {
+    if (i < 0) return std::string("-");
+    return std::string(doc.mentions[static_cast<size_t>(i)].span.of(doc.text)) + "[" + c + "]";
+  };
+  for (const EventFrame& f : events->extract(doc)) {
+    out.push_back(f.code + " " + name(f.actor1, f.country1) + " -> " + name(f.actor2, f.country2) +
+                  (f.place >= 0 ? " @" + std::string(doc.mentions[static_cast<size_t>(f.place)].span.of(doc.text)) : "") +
+                  " " + f.date);
+  }
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST(Events, HostingAVisitInSeveralLanguages) {
+  auto en = frames("Vietnamese Prime Minister Pham Minh Chinh received Russian Foreign Minister Sergei Lavrov in Hanoi "
+                   "on March 3, 2026.",
+                   "en");
+  EXPECT_TRUE(has(en, "043 Pham Minh Chinh[VNM] -> Sergei Lavrov[RUS] @Hanoi 2026-03-03")) << ::testing::PrintToString(en);
+  // German verb second: the host stands after the verb.
+  auto de = frames("Am Dienstag empfing Generalsekretär Nguyen Van Minh den russischen Außenminister Sergej Lawrow.", "de",
+                   "2026-03-04");
+  ASSERT_FALSE(de.empty());
+  EXPECT_EQ(de[0].substr(0, 4), "043 ") << ::testing::PrintToString(de);
+  EXPECT_NE(de[0].find("Minh["), std::string::npos) << ::testing::PrintToString(de);  // the host
+  EXPECT_NE(de[0].find("2026-03-03"), std::string::npos) << ::testing::PrintToString(de);  // "Am Dienstag"
+  EXPECT_NE(de[0].find("-> Sergej Lawrow[RUS]"), std::string::npos) << ::testing::PrintToString(de);
+  auto vi = frames("Ngày 3/3/2026, Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Ngoại giao Nga Sergei Lavrov tại Hà Nội.", "vi");
+  ASSERT_FALSE(vi.empty());
+  EXPECT_EQ(vi[0].substr(0, 4), "043 ") << ::testing::PrintToString(vi);
+  EXPECT_NE(vi[0].find("-> Sergei Lavrov[RUS]"), std::string::npos) << ::testing::PrintToString(vi);
+  EXPECT_NE(vi[0].find("2026-03-03"), std::string::npos) << ::testing::PrintToString(vi);
+}
+
+TEST(Events, StatementsSigningsAndWordsThatOnlyLookLikeTriggers) {
+  // The speaker named after the verb of saying is the one who speaks.
+  auto ru = frames("«Вьетнам — наш надёжный партнёр», — сказал Сергей Лавров.", "ru", "2026-03-03");
+  EXPECT_TRUE(std::any_of(ru.begin(), ru.end(), [](const std::string& f) { return f.rfind("010 Сергей Лавров[", 0) == 0; }))
+      << ::testing::PrintToString(ru);
+  // "tiếp tục" (continue) holds "tiếp" (receive): no hosting.
+  auto vi = frames("Bộ trưởng Lê Văn Hùng tiếp tục làm việc với Đại sứ Ivan Petrov.", "vi", "2026-03-03");
+  EXPECT_FALSE(std::any_of(vi.begin(), vi.end(), [](const std::string& f) { return f.rfind("043", 0) == 0; }))
+      << ::testing::PrintToString(vi);
+  // A background date in the sentence is not the event's date.
+  auto en = frames(
+      "On March 3, 2026, President Ana Costa met Prime Minister Li Wei in Lisbon. Later Ana Costa and Li Wei signed a treaty "
+      "that renews the accord of January 5, 1975.",
+      "en", "2026-03-03");
+  EXPECT_TRUE(has(en, "040 Ana Costa[] -> Li Wei[] @Lisbon 2026-03-03")) << ::testing::PrintToString(en);
+  EXPECT_TRUE(std::any_of(en.begin(), en.end(), [](const std::string& f) {
+    return f.rfind("057 ", 0) == 0 && f.substr(f.size() - 10) == "2026-03-03";
+  })) << ::testing::PrintToString(en);
+}
+
+}  // namespace
+}  // namespace ng
