@@ -104,6 +104,12 @@ std::vector<EventFrame> EventExtractor::extract(const Document& doc,
   }
   for (const RoleMatch& t : impl_->triggers->find(doc.text, doc.lang)) {
     if (t.role == "-") continue;
+    // Inside a name it reports nothing ("Asia-Pacific Economic Cooperation").
+    if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.span.begin <= t.span.begin && t.span.end <= m.span.end;
+        })) {
+      continue;
+    }
     auto s = std::find_if(doc.sentences.begin(), doc.sentences.end(),
                           [&](const Sentence& x) { return x.span.begin <= t.span.begin && t.span.end <= x.span.end; });
     if (s == doc.sentences.end()) continue;
@@ -153,8 +159,18 @@ std::vector<EventFrame> EventExtractor::extract(const Document& doc,
     if (next < after.size()) f.actor2 = after[next];
     else if (!after_countries.empty()) f.actor2 = after_countries[0];
     if (f.actor1 >= 0 && f.actor2 >= 0 && same(f.actor1, f.actor2)) f.actor2 = -1;
-    // "Ana Costa and Li Wei signed": both sides before the verb.
-    if (f.actor2 < 0 && befores.size() >= 2 && !same(befores[befores.size() - 2], befores.back())) {
+    // "Ana Costa and Li Wei signed", "Байден и Си Цзиньпин встретились":
+    // both sides before the verb, joined by a conjunction.
+    auto joined = [&](int a, int b) {
+      std::string_view gap = doc.text.substr(ms[static_cast<size_t>(a)].span.end,
+                                             ms[static_cast<size_t>(b)].span.begin - ms[static_cast<size_t>(a)].span.end);
+      while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+      while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+      static const std::set<std::string_view> kAnd = {"and", "und", "et", "y", "e", "dan", "och", "và", "и", "&", "với"};
+      return kAnd.count(gap) > 0;
+    };
+    if (befores.size() >= 2 && !same(befores[befores.size() - 2], befores.back()) &&
+        (f.actor2 < 0 || joined(befores[befores.size() - 2], befores.back()))) {
       f.actor1 = befores[befores.size() - 2];
       f.actor2 = befores.back();
     }

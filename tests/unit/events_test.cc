@@ -87,6 +87,10 @@ TEST(Events, StatementsSigningsAndWordsThatOnlyLookLikeTriggers) {
   auto vi = frames("Bộ trưởng Lê Văn Hùng tiếp tục làm việc với Đại sứ Ivan Petrov.", "vi", "2026-03-03");
   EXPECT_FALSE(std::any_of(vi.begin(), vi.end(), [](const std::string& f) { return f.rfind("043", 0) == 0; }))
       << ::testing::PrintToString(vi);
+  // A trigger inside a name is part of the name.
+  auto apec = frames("Leaders of the Asia-Pacific Economic Cooperation forum met Ana Costa in Lima.", "en", "2026-03-03");
+  EXPECT_FALSE(std::any_of(apec.begin(), apec.end(), [](const std::string& f) { return f.rfind("061", 0) == 0; }))
+      << ::testing::PrintToString(apec);
   // A background date in the sentence is not the event's date.
   auto en = frames(
       "On March 3, 2026, President Ana Costa met Prime Minister Li Wei in Lisbon. Later Ana Costa and Li Wei signed a treaty "
