@@ -51,8 +51,31 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::create(const EventOption
   return e;
 }
 
+std::vector<EventFrame> EventExtractor::find(const Document& doc) const {
+  std::vector<EventFrame> out;
+  auto s = doc.sentences.begin();
+  for (const RoleMatch& t : impl_->triggers->find(doc.text, doc.lang)) {
+    if (t.role == "-") continue;
+    while (s != doc.sentences.end() && s->span.end < t.span.end) ++s;
+    if (s == doc.sentences.end() || s->span.begin > t.span.begin) continue;
+    EventFrame f;
+    f.code = t.role;
+    f.trigger = t.span;
+    f.sentence = s->span;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 std::vector<EventFrame> EventExtractor::extract(const Document& doc,
                                                 const std::function<std::string(int64_t)>& entity_country) const {
+  Document with = doc;
+  with.events = find(doc);
+  return complete(with, entity_country);
+}
+
+std::vector<EventFrame> EventExtractor::complete(const Document& doc,
+                                                 const std::function<std::string(int64_t)>& entity_country) const {
   std::vector<EventFrame> out;
   const auto& ms = doc.mentions;
   // The country of mention i: its title's, else another titled mention of
@@ -102,17 +125,15 @@ std::vector<EventFrame> EventExtractor::extract(const Document& doc,
       lead_place = static_cast<int>(i);
     }
   }
-  for (const RoleMatch& t : impl_->triggers->find(doc.text, doc.lang)) {
-    if (t.role == "-") continue;
+  for (const EventFrame& candidate : doc.events) {
+    RoleMatch t{candidate.trigger, candidate.code};
     // Inside a name it reports nothing ("Asia-Pacific Economic Cooperation").
     if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
           return m.span.begin <= t.span.begin && t.span.end <= m.span.end;
         })) {
       continue;
     }
-    auto s = std::find_if(doc.sentences.begin(), doc.sentences.end(),
-                          [&](const Sentence& x) { return x.span.begin <= t.span.begin && t.span.end <= x.span.end; });
-    if (s == doc.sentences.end()) continue;
+    const Span* s = &candidate.sentence;
     // Candidates in the sentence: persons first, then organisations, then
     // countries.
     int before = -1, before_org = -1, before_country = -1;
@@ -121,7 +142,7 @@ std::vector<EventFrame> EventExtractor::extract(const Document& doc,
     int place = -1;
     for (size_t i = 0; i < ms.size(); ++i) {
       const Mention& m = ms[i];
-      if (m.span.begin < s->span.begin || m.span.end > s->span.end) continue;
+      if (m.span.begin < s->begin || m.span.end > s->end) continue;
       if (m.span.begin < t.span.end && t.span.begin < m.span.end) continue;  // the trigger itself
       if (m.type == "LOC" && !m.place.empty() && !country_id(m.place) && place < 0) place = static_cast<int>(i);
       if (!is_actor(m)) continue;
@@ -140,7 +161,7 @@ std::vector<EventFrame> EventExtractor::extract(const Document& doc,
     EventFrame f;
     f.code = t.role;
     f.trigger = t.span;
-    f.sentence = s->span;
+    f.sentence = *s;
     f.actor1 = before >= 0 ? before : -1;
     size_t next = 0;
     // A statement's speaker named right after the verb ("— сказал Шойгу",
@@ -181,7 +202,7 @@ std::vector<EventFrame> EventExtractor::extract(const Document& doc,
     // The sentence's own date, unless it lies far from what the document
     // reports (a background date: "ties established on January 30, 1950").
     for (const TimeExpr& x : doc.times) {
-      if (x.span.begin >= s->span.begin && x.span.end <= s->span.end && full_date(x.value) && x.anchor != "none" &&
+      if (x.span.begin >= s->begin && x.span.end <= s->end && full_date(x.value) && x.anchor != "none" &&
           (doc.event_date.empty() || x.value.substr(0, 7) == doc.event_date.substr(0, 7))) {
         f.date = x.value;
         break;

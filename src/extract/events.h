@@ -35,10 +35,18 @@ class EventExtractor {
   static Result<std::unique_ptr<EventExtractor>> create(const EventOptions& options = {});
   ~EventExtractor();
 
-  // Needs text, language, sentences, mentions (linked), times, event_date.
-  // `entity_country` (optional) gives the country the registry knows for an
-  // entity (from its titles in other documents), used when this document
-  // does not say it.
+  // The two halves, so that the text scan runs with the document stages on
+  // worker threads and only the assembly on the committing thread:
+  // find() returns candidate frames (code, trigger, sentence; no actors)
+  // from text, language and sentences; complete() takes them from
+  // doc.events and returns the frames, reading the (linked) mentions, times,
+  // event date. `entity_country` (optional) gives the country the registry
+  // knows for an entity (from its titles in other documents), used when this
+  // document does not say it.
+  std::vector<EventFrame> find(const Document& doc) const;
+  std::vector<EventFrame> complete(const Document& doc,
+                                   const std::function<std::string(int64_t)>& entity_country = {}) const;
+  // Both at once (tests, relink).
   std::vector<EventFrame> extract(const Document& doc,
                                   const std::function<std::string(int64_t)>& entity_country = {}) const;
 

@@ -150,6 +150,11 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::create(const Pipel
   auto topics = TopicTagger::create(tpo);
   if (!topics) return topics.status();
   p->topics_ = std::move(*topics);
+  EventOptions evo;
+  evo.data_dir = p->options_.data_dir;
+  auto events = EventExtractor::create(evo);
+  if (!events) return events.status();
+  p->events_ = std::move(*events);
   p->language_ = LanguageIdentifier(options.language);
   return p;
 }
@@ -224,6 +229,7 @@ Result<Document> DocumentProcessor::process(const RawRecord& record) const {
   d.tokens = segmenter_->tokens(d.text, d.lang);
   d.mentions = mentions_->extract(d);
   d.topics = topics_->tag(d);
+  d.events = events_->find(d);  // candidates: completed after linking (Pipeline)
   TimeAnnotation times = time_->annotate(d);
   d.times = std::move(times.times);
   d.event_date = std::move(times.event_date);
@@ -252,11 +258,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const PipelineOptions& option
   auto linker = Linker::create(lo);
   if (!linker) return linker.status();
   p->linker_ = std::move(*linker);
-  EventOptions eo;
-  eo.data_dir = options.data_dir;
-  auto events = EventExtractor::create(eo);
-  if (!events) return events.status();
-  p->events_ = std::move(*events);
+
   return p;
 }
 
@@ -367,7 +369,7 @@ struct Pipeline::Run {
     }
     auto country = [&](int64_t entity) { return p.linker_->country(entity); };
     RegistryDelta registry =
-        p.linker_->link(docs, [&](Document& d) { d.events = p.events_->extract(d, country); });
+        p.linker_->link(docs, [&](Document& d) { d.events = p.processor_->events().complete(d, country); });
     auto written = p.store_->write_batch(docs, batch_rejects, registry);
     if (!written) {
       p.linker_stale_ = true;

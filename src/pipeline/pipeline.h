@@ -72,6 +72,10 @@ class DocumentProcessor {
   // record is rejected (it names no file: the caller adds record.where()).
   Result<Document> process(const RawRecord& record) const;
 
+  // The event stage, whose candidate frames process() finds and the
+  // pipeline completes after linking.
+  const EventExtractor& events() const { return *events_; }
+
  private:
   DocumentProcessor();
   PipelineOptions options_;
@@ -80,6 +84,7 @@ class DocumentProcessor {
   std::unique_ptr<MentionExtractor> mentions_;
   std::unique_ptr<TimeExtractor> time_;
   std::unique_ptr<TopicTagger> topics_;
+  std::unique_ptr<EventExtractor> events_;  // candidate frames (find); Pipeline completes them after linking
   LanguageIdentifier language_;
 };
 
@@ -112,7 +117,6 @@ class Pipeline {
   Store* store_ = nullptr;
   std::unique_ptr<DocumentProcessor> processor_;
   std::unique_ptr<Linker> linker_;  // continues from the store's registry
-  std::unique_ptr<EventExtractor> events_;  // after linking: frames name linked actors
   bool linker_stale_ = true;        // reload before the next batch (start, or after a failed write)
 };
 
