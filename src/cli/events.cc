@@ -14,7 +14,7 @@
 namespace ng::cli {
 namespace {
 
-const char* kEventsHelp = R"(usage: newsgraph events [--actor X] [--type CODE] [--from D] [--to D] [--limit N] [--json] [--db PATH]
+const char* kEventsHelp = R"(usage: newsgraph events [--actor X] [--type CODE] [--from D] [--to D] [--limit N] [--json|--csv] [--db PATH]
 
 Lists event frames (who did what to whom, where and when, from a sentence),
 by date: CAMEO-compatible code, date, actors with their roles and countries,
@@ -23,13 +23,21 @@ id or name in any language, or a country) is one side; --type a code (040,
 042, 043, 057...); --from/--to bound the date (YYYY-MM-DD).
 )";
 
-const char* kTimelineHelp = R"(usage: newsgraph timeline X Y [--from D] [--to D] [--lang xx] [--json] [--db PATH]
+const char* kTimelineHelp = R"(usage: newsgraph timeline X Y [--from D] [--to D] [--lang xx] [--json|--csv] [--db PATH]
 
 The dyadic timeline between X and Y (countries, people or organisations, by
 id or name in any language): the happenings in which one side is X (or an
 actor of X's country) and the other Y, one row per date, type and pair of
 actors, with the number of reporting documents, their languages and the
 source sentence. --lang says which language X and Y are written in (en).
+)";
+
+const char* kDossierHelp = R"(usage: newsgraph dossier X Y [--from D] [--to D] [--lang xx] [--json|--csv] [--db PATH]
+
+The relationship between X and Y over a period: events by type and year, the
+most active people on each side, the topics of the reporting documents by
+year, and the agreements signed (with their sentences). --csv prints the
+events-by-type-and-year table.
 )";
 
 const char* code_name(const std::string& code) {
@@ -104,6 +112,20 @@ std::string actor_text(const EventRow::Actor& a) {
   return out;
 }
 
+// One CSV field (RFC 4180: quoted when it holds a comma, quote or newline).
+std::string csv(const std::string& v) {
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string csv_row(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv(fields[i]);
+  return out;
+}
+
 int usage(const char* cmd, Args& args, const char* help) {
   print_error(cmd, args.error);
   std::fputs(help, stderr);
@@ -118,7 +140,8 @@ bool valid_date(const std::string& d) {
 }  // namespace
 
 int cmd_events(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "data", "actor", "type", "from", "to", "limit", "lang"}, {"json", "help"});
+  Args args =
+      parse_args(argc, argv, 2, {"db", "data", "actor", "type", "from", "to", "limit", "lang"}, {"json", "csv", "help"});
   if (args.has("help")) return std::fputs(kEventsHelp, stdout), kExitOk;
   EventQuery q;
   q.code = args.get("type");
@@ -144,10 +167,17 @@ int cmd_events(int argc, char** argv) {
   auto rows = store->list_events(q);
   if (!rows) return print_error("events", rows.status().message()), kExitFatal;
   long long shown = 0;
+  if (args.has("csv")) {
+    std::puts("date,code,type,actor1,role1,country1,actor2,role2,country2,place,doc,lang,sentence");
+  }
   for (const EventRow& r : *rows) {
     if (actor && !actor->matches(r.actor1) && !actor->matches(r.actor2)) continue;
     if (shown++ >= limit) break;
-    if (args.has("json")) {
+    if (args.has("csv")) {
+      std::puts(csv_row({r.date, r.code, code_name(r.code), r.actor1.name, r.actor1.role, r.actor1.country, r.actor2.name,
+                         r.actor2.role, r.actor2.country, r.place.name, r.doc, r.lang, r.sentence})
+                    .c_str());
+    } else if (args.has("json")) {
       std::puts(JsonObject()
                     .str("doc", r.doc)
                     .str("lang", r.lang)
@@ -173,7 +203,7 @@ int cmd_events(int argc, char** argv) {
 }
 
 int cmd_timeline(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "data", "from", "to", "lang"}, {"json", "help"});
+  Args args = parse_args(argc, argv, 2, {"db", "data", "from", "to", "lang"}, {"json", "csv", "help"});
   if (args.has("help")) return std::fputs(kTimelineHelp, stdout), kExitOk;
   if (args.error.empty() && args.positional.size() != 2) args.error = "give two sides: newsgraph timeline X Y";
   EventQuery q;
@@ -218,12 +248,18 @@ int cmd_timeline(int argc, char** argv) {
     it->second.docs.insert(r.doc);
     it->second.langs.insert(r.lang);
   }
+  if (args.has("csv")) std::puts("date,code,type,actor1,role1,country1,actor2,role2,country2,place,documents,langs,sentence,source");
   for (const std::string& key : order) {
     const Happening& h = by_key[key];
     const EventRow& r = *h.first;
     std::string langs;
     for (const auto& l : h.langs) langs += (langs.empty() ? "" : " ") + l;
-    if (args.has("json")) {
+    if (args.has("csv")) {
+      std::puts(csv_row({r.date, r.code, code_name(r.code), r.actor1.name, r.actor1.role, r.actor1.country, r.actor2.name,
+                         r.actor2.role, r.actor2.country, r.place.name, std::to_string(h.docs.size()), langs, r.sentence,
+                         r.doc})
+                    .c_str());
+    } else if (args.has("json")) {
       std::string lang_list = "[";
       for (const auto& l : h.langs) {
         if (lang_list.size() > 1) lang_list += ',';
@@ -256,6 +292,141 @@ int cmd_timeline(int argc, char** argv) {
                   r.place.name.empty() ? "" : ("  @ " + r.place.name).c_str(), h.docs.size(), langs.c_str(),
                   r.sentence.c_str(), r.doc.c_str());
     }
+  }
+  return kExitOk;
+}
+
+int cmd_dossier(int argc, char** argv) {
+  Args args = parse_args(argc, argv, 2, {"db", "data", "from", "to", "lang"}, {"json", "csv", "help"});
+  if (args.has("help")) return std::fputs(kDossierHelp, stdout), kExitOk;
+  if (args.error.empty() && args.positional.size() != 2) args.error = "give two sides: newsgraph dossier X Y";
+  EventQuery q;
+  q.from = args.get("from");
+  q.to = args.get("to");
+  if (args.error.empty() && (!valid_date(q.from) || !valid_date(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
+  if (!args.error.empty()) return usage("dossier", args, kDossierHelp);
+  auto store = open_store(args, "dossier", true);
+  if (!store) return kExitFatal;
+  LinkOptions lo;
+  lo.data_dir = args.get("data");
+  auto linker = Linker::create(lo);
+  if (!linker) return print_error("dossier", linker.status().message()), kExitFatal;
+  std::string lang = args.get("lang").empty() ? "en" : args.get("lang");
+  auto x = resolve(*store, **linker, args.positional[0], lang);
+  if (!x) return print_error("dossier", x.status().message()), kExitRejected;
+  auto y = resolve(*store, **linker, args.positional[1], lang);
+  if (!y) return print_error("dossier", y.status().message()), kExitRejected;
+  auto rows = store->list_events(q);
+  if (!rows) return print_error("dossier", rows.status().message()), kExitFatal;
+
+  std::map<std::pair<std::string, std::string>, int> by_type_year;  // (year, code) -> frames
+  std::map<std::string, int> people_x, people_y;                     // name -> frames
+  std::map<std::string, std::map<std::string, int>> topics_by_year;  // year -> topic -> documents
+  std::set<std::string> docs_seen;
+  std::vector<const EventRow*> agreements;
+  for (const EventRow& r : *rows) {
+    bool xy = x->matches(r.actor1) && y->matches(r.actor2);
+    bool yx = y->matches(r.actor1) && x->matches(r.actor2);
+    if (!xy && !yx) continue;
+    std::string year = r.date.size() >= 4 ? r.date.substr(0, 4) : "?";
+    by_type_year[{year, r.code}]++;
+    auto person = [](const EventRow::Actor& a) { return a.name; };
+    const EventRow::Actor& ax = xy ? r.actor1 : r.actor2;
+    const EventRow::Actor& ay = xy ? r.actor2 : r.actor1;
+    if (ax.type == "PER") people_x[person(ax)]++;
+    if (ay.type == "PER") people_y[person(ay)]++;
+    if (r.code == "057") agreements.push_back(&r);
+    if (docs_seen.insert(r.doc).second) {
+      auto d = store->get_document(r.doc);
+      if (d && d->has_value()) {
+        for (const Topic& t : (**d).topics) topics_by_year[year][t.key]++;
+      }
+    }
+  }
+  auto top = [](const std::map<std::string, int>& m, size_t n) {
+    std::vector<std::pair<int, std::string>> v;
+    for (const auto& [k, c] : m) v.emplace_back(-c, k);
+    std::sort(v.begin(), v.end());
+    if (v.size() > n) v.resize(n);
+    return v;
+  };
+  if (args.has("csv")) {
+    std::puts("year,code,type,events");
+    for (const auto& [k, n] : by_type_year) std::puts(csv_row({k.first, k.second, code_name(k.second), std::to_string(n)}).c_str());
+    return kExitOk;
+  }
+  if (args.has("json")) {
+    std::string types = "[";
+    for (const auto& [k, n] : by_type_year) {
+      if (types.size() > 1) types += ',';
+      types += JsonObject().str("year", k.first).str("code", k.second).str("type", code_name(k.second)).integer("events", n).done();
+    }
+    types += ']';
+    auto people_json = [&](const std::map<std::string, int>& m) {
+      std::string out = "[";
+      for (const auto& [c, name] : top(m, 10)) {
+        if (out.size() > 1) out += ',';
+        out += JsonObject().str("person", name).integer("events", -c).done();
+      }
+      return out + "]";
+    };
+    std::string topics = "{";
+    for (const auto& [year, m] : topics_by_year) {
+      if (topics.size() > 1) topics += ',';
+      json_string(topics, year);
+      topics += ":{";
+      bool first = true;
+      for (const auto& [t, n] : m) {
+        if (!first) topics += ',';
+        first = false;
+        json_string(topics, t);
+        topics += ':' + std::to_string(n);
+      }
+      topics += '}';
+    }
+    topics += '}';
+    std::string agreed = "[";
+    for (const EventRow* r : agreements) {
+      if (agreed.size() > 1) agreed += ',';
+      agreed += JsonObject()
+                    .str_or_null("date", r->date)
+                    .raw("actor1", actor_json(r->actor1))
+                    .raw("actor2", actor_json(r->actor2))
+                    .str("sentence", r->sentence)
+                    .str("source", r->doc)
+                    .done();
+    }
+    agreed += ']';
+    std::puts(JsonObject()
+                  .str("x", x->name)
+                  .str("y", y->name)
+                  .raw("events_by_type_and_year", types)
+                  .raw("people_x", people_json(people_x))
+                  .raw("people_y", people_json(people_y))
+                  .raw("topics_by_year", topics)
+                  .raw("agreements", agreed)
+                  .done()
+                  .c_str());
+    return kExitOk;
+  }
+  std::printf("%s – %s: %zu documents\n\nevents by type and year:\n", x->name.c_str(), y->name.c_str(), docs_seen.size());
+  for (const auto& [k, n] : by_type_year) {
+    std::printf("  %-5s %-3s %-24s %d\n", k.first.c_str(), k.second.c_str(), code_name(k.second), n);
+  }
+  std::printf("\nmost active on the side of %s:\n", x->name.c_str());
+  for (const auto& [c, name] : top(people_x, 10)) std::printf("  %3d  %s\n", -c, name.c_str());
+  std::printf("\nmost active on the side of %s:\n", y->name.c_str());
+  for (const auto& [c, name] : top(people_y, 10)) std::printf("  %3d  %s\n", -c, name.c_str());
+  std::printf("\ntopics by year (documents):\n");
+  for (const auto& [year, m] : topics_by_year) {
+    std::string line;
+    for (const auto& [c, t] : top(m, 8)) line += (line.empty() ? "" : ", ") + t + " " + std::to_string(-c);
+    std::printf("  %-5s %s\n", year.c_str(), line.c_str());
+  }
+  std::printf("\nagreements signed:\n");
+  for (const EventRow* r : agreements) {
+    std::printf("  %-10s %s -> %s\n    %s  [%s]\n", r->date.empty() ? "?" : r->date.c_str(), actor_text(r->actor1).c_str(),
+                actor_text(r->actor2).c_str(), r->sentence.c_str(), r->doc.c_str());
   }
   return kExitOk;
 }

@@ -21,6 +21,7 @@ commands:
   relink             run mentions, topics, time, linking and events again over the store
   events             event frames: who did what to whom, where and when (--actor, --type, --from, --to)
   timeline X Y       the dyadic timeline between two countries or entities
+  dossier X Y        their relationship: events by type and year, people, topics, agreements
   rejects            inputs that were rejected, with their reasons
   eval               measure against a gold corpus (language, entities, event dates; eval html|langid|ner|timex|dates)
   train ner          train the statistical NER tagger on annotated files
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
   if (cmd == "relink") return cmd_relink(argc, argv);
   if (cmd == "events") return cmd_events(argc, argv);
   if (cmd == "timeline") return cmd_timeline(argc, argv);
+  if (cmd == "dossier") return cmd_dossier(argc, argv);
   if (cmd == "train") return cmd_train(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;

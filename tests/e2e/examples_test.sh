@@ -154,6 +154,17 @@ assert talks and talks[0]["place"]["name"] == "Hanoi", rows
 PY
 run_ng 0 events --type 043 --from 2026-04-01 --to 2026-04-30 --json --db "$WORK/ex.db"
 python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1])]; assert r and all(x["code"]=="043" and "2026-04-01"<=x["date"]<="2026-04-30" for x in r), r' "$WORK/out"
+run_ng 0 dossier Vietnam Russia --json --db "$WORK/ex.db"
+python3 - "$WORK/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["x"] == "Vietnam" and d["y"] == "Russia", d
+assert any(t["year"] == "2026" and t["code"] == "043" for t in d["events_by_type_and_year"]), d
+assert any(p["person"] == "Sergei Shoigu" for p in d["people_y"]), d["people_y"]
+assert any(a["date"] == "2026-04-15" for a in d["agreements"]), d["agreements"]
+PY
+run_ng 0 timeline Vietnam Russia --csv --db "$WORK/ex.db"
+head -1 "$WORK/out" | grep -q '^date,code,type,actor1' || { echo "timeline --csv has no header"; exit 1; }
 run_ng 2 events --from April --db "$WORK/ex.db"
 run_ng 2 timeline Vietnam --db "$WORK/ex.db"
 run_ng 1 timeline Vietnam "Nobody Known Here" --db "$WORK/ex.db"
