@@ -170,6 +170,7 @@ class SqliteStore final : public Store {
   Result<int> user_version();
   Status migrate();
   Status load_children(int64_t seq, Document& d);
+  Status each_child(const char* sql, int64_t seq, const char* what, const std::function<Status(sqlite3_stmt*)>& row);
   Status write_registry(const RegistryDelta& delta, const std::map<std::string, int64_t>& seq_of);
   Status fill_langs(EntitySummary& e);
   Status insert_mentions(int64_t seq, const Document& d);
@@ -924,113 +925,104 @@ Result<std::optional<EntityDetail>> SqliteStore::get_entity(int64_t id) {
   return std::optional<EntityDetail>(std::move(d));
 }
 
-Status SqliteStore::load_children(int64_t seq, Document& d) {
-  auto para = prepare("SELECT begin, end, lang, confidence FROM paragraphs WHERE doc_seq = ?1 ORDER BY idx");
-  if (!para) return para.status();
-  {
-    Reset r(*para);
-    sqlite3_bind_int64(*para, 1, seq);
-    int rc;
-    while ((rc = sqlite3_step(*para)) == SQLITE_ROW) {
-      Paragraph p;
-      p.span = {static_cast<uint32_t>(sqlite3_column_int64(*para, 0)),
-                static_cast<uint32_t>(sqlite3_column_int64(*para, 1))};
-      p.lang = col_text(*para, 2);
-      p.confidence = static_cast<float>(sqlite3_column_double(*para, 3));
-      d.paragraphs.push_back(std::move(p));
-    }
-    if (rc != SQLITE_DONE) return error("reading paragraphs");
-  }
-  auto rem = prepare("SELECT begin, end, reason, text FROM removals WHERE doc_seq = ?1 ORDER BY idx");
-  if (!rem) return rem.status();
-  Reset r(*rem);
-  sqlite3_bind_int64(*rem, 1, seq);
+// Runs `sql` (whose one parameter is a document's seq) and calls `row` for
+// each row; `what` names the rows in the error.
+Status SqliteStore::each_child(const char* sql, int64_t seq, const char* what,
+                               const std::function<Status(sqlite3_stmt*)>& row) {
+  auto s = prepare(sql);
+  if (!s) return s.status();
+  Reset r(*s);
+  sqlite3_bind_int64(*s, 1, seq);
   int rc;
-  while ((rc = sqlite3_step(*rem)) == SQLITE_ROW) {
-    Removal x;
-    x.span = {static_cast<uint32_t>(sqlite3_column_int64(*rem, 0)),
-              static_cast<uint32_t>(sqlite3_column_int64(*rem, 1))};
-    x.reason = col_text(*rem, 2);
-    x.text = col_text(*rem, 3);
-    d.removed.push_back(std::move(x));
-  }
-  if (rc != SQLITE_DONE) return error("reading removals");
-  auto men = prepare("SELECT begin, end, type, role, place, entity, affiliation, org FROM mentions WHERE doc_seq = ?1 ORDER BY idx");
-  if (!men) return men.status();
-  Reset r2(*men);
-  sqlite3_bind_int64(*men, 1, seq);
-  while ((rc = sqlite3_step(*men)) == SQLITE_ROW) {
-    Mention m;
-    m.span = {static_cast<uint32_t>(sqlite3_column_int64(*men, 0)),
-              static_cast<uint32_t>(sqlite3_column_int64(*men, 1))};
-    if (m.span.begin > m.span.end || m.span.end > d.text.size()) {
-      return Status::corrupt(path_ + ": document " + d.id + ": mention past the end of the text");
-    }
-    m.type = col_text(*men, 2);
-    m.role = col_text(*men, 3);
-    m.place = col_text(*men, 4);
-    m.entity = sqlite3_column_int64(*men, 5);
-    m.affiliation = col_text(*men, 6);
-    m.org = col_text(*men, 7);
-    d.mentions.push_back(std::move(m));
-  }
-  if (rc != SQLITE_DONE) return error("reading mentions");
-  auto tim = prepare("SELECT begin, end, value, kind, anchor, evidence FROM times WHERE doc_seq = ?1 ORDER BY idx");
-  if (!tim) return tim.status();
-  Reset r3(*tim);
-  sqlite3_bind_int64(*tim, 1, seq);
-  while ((rc = sqlite3_step(*tim)) == SQLITE_ROW) {
-    TimeExpr t;
-    t.span = {static_cast<uint32_t>(sqlite3_column_int64(*tim, 0)),
-              static_cast<uint32_t>(sqlite3_column_int64(*tim, 1))};
-    if (t.span.begin > t.span.end || t.span.end > d.text.size()) {
-      return Status::corrupt(path_ + ": document " + d.id + ": time expression past the end of the text");
-    }
-    t.value = col_text(*tim, 2);
-    t.kind = col_text(*tim, 3);
-    t.anchor = col_text(*tim, 4);
-    t.evidence = col_text(*tim, 5);
-    d.times.push_back(std::move(t));
-  }
-  if (rc != SQLITE_DONE) return error("reading times");
-  auto top = prepare("SELECT topic, score, evidence FROM topics WHERE doc_seq = ?1 ORDER BY score DESC, topic");
-  if (!top) return top.status();
-  Reset r4(*top);
-  sqlite3_bind_int64(*top, 1, seq);
-  while ((rc = sqlite3_step(*top)) == SQLITE_ROW) {
-    d.topics.push_back({col_text(*top, 0), sqlite3_column_int(*top, 1), col_text(*top, 2)});
-  }
-  if (rc != SQLITE_DONE) return error("reading topics");
-  auto ev = prepare(
-      "SELECT code, trigger_begin, trigger_end, sentence_begin, sentence_end, actor1, actor2, country1, country2, "
-      "place, date, confidence FROM events WHERE doc_seq = ?1 ORDER BY idx");
-  if (!ev) return ev.status();
-  Reset r5(*ev);
-  sqlite3_bind_int64(*ev, 1, seq);
-  auto idx = [&](int col) {
-    if (sqlite3_column_type(*ev, col) == SQLITE_NULL) return -1;
-    int v = sqlite3_column_int(*ev, col);
-    return v >= 0 && static_cast<size_t>(v) < d.mentions.size() ? v : -1;
-  };
-  while ((rc = sqlite3_step(*ev)) == SQLITE_ROW) {
-    EventFrame e;
-    e.code = col_text(*ev, 0);
-    e.trigger = {static_cast<uint32_t>(sqlite3_column_int64(*ev, 1)), static_cast<uint32_t>(sqlite3_column_int64(*ev, 2))};
-    e.sentence = {static_cast<uint32_t>(sqlite3_column_int64(*ev, 3)), static_cast<uint32_t>(sqlite3_column_int64(*ev, 4))};
-    if (e.sentence.end > d.text.size() || e.trigger.end > d.text.size() || e.sentence.begin > e.sentence.end) {
-      return Status::corrupt(path_ + ": document " + d.id + ": event past the end of the text");
-    }
-    e.actor1 = idx(5);
-    e.actor2 = idx(6);
-    e.country1 = col_text(*ev, 7);
-    e.country2 = col_text(*ev, 8);
-    e.place = idx(9);
-    e.date = col_text(*ev, 10);
-    e.confidence = static_cast<float>(sqlite3_column_double(*ev, 11));
-    d.events.push_back(std::move(e));
-  }
-  if (rc != SQLITE_DONE) return error("reading events");
+  while ((rc = sqlite3_step(*s)) == SQLITE_ROW) NG_RETURN_IF_ERROR(row(*s));
+  if (rc != SQLITE_DONE) return error(std::string("reading ") + what);
   return Status::ok();
+}
+
+Status SqliteStore::load_children(int64_t seq, Document& d) {
+  // A span of columns (col, col + 1) that must lie inside `size` bytes.
+  auto span = [&](sqlite3_stmt* s, int col, size_t size, const char* what, Span& out) -> Status {
+    out = {static_cast<uint32_t>(sqlite3_column_int64(s, col)), static_cast<uint32_t>(sqlite3_column_int64(s, col + 1))};
+    if (out.begin > out.end || out.end > size) {
+      return Status::corrupt(path_ + ": document " + d.id + ": " + what + " past the end of the text");
+    }
+    return Status::ok();
+  };
+  NG_RETURN_IF_ERROR(each_child(
+      "SELECT begin, end, lang, confidence FROM paragraphs WHERE doc_seq = ?1 ORDER BY idx", seq, "paragraphs",
+      [&](sqlite3_stmt* s) {
+        Paragraph p;
+        p.span = {static_cast<uint32_t>(sqlite3_column_int64(s, 0)), static_cast<uint32_t>(sqlite3_column_int64(s, 1))};
+        p.lang = col_text(s, 2);
+        p.confidence = static_cast<float>(sqlite3_column_double(s, 3));
+        d.paragraphs.push_back(std::move(p));
+        return Status::ok();
+      }));
+  NG_RETURN_IF_ERROR(each_child("SELECT begin, end, reason, text FROM removals WHERE doc_seq = ?1 ORDER BY idx", seq,
+                                "removals", [&](sqlite3_stmt* s) {
+                                  Removal x;
+                                  x.span = {static_cast<uint32_t>(sqlite3_column_int64(s, 0)),
+                                            static_cast<uint32_t>(sqlite3_column_int64(s, 1))};
+                                  x.reason = col_text(s, 2);
+                                  x.text = col_text(s, 3);
+                                  d.removed.push_back(std::move(x));
+                                  return Status::ok();
+                                }));
+  NG_RETURN_IF_ERROR(each_child(
+      "SELECT begin, end, type, role, place, entity, affiliation, org FROM mentions WHERE doc_seq = ?1 ORDER BY idx", seq,
+      "mentions", [&](sqlite3_stmt* s) {
+        Mention m;
+        NG_RETURN_IF_ERROR(span(s, 0, d.text.size(), "mention", m.span));
+        m.type = col_text(s, 2);
+        m.role = col_text(s, 3);
+        m.place = col_text(s, 4);
+        m.entity = sqlite3_column_int64(s, 5);
+        m.affiliation = col_text(s, 6);
+        m.org = col_text(s, 7);
+        d.mentions.push_back(std::move(m));
+        return Status::ok();
+      }));
+  NG_RETURN_IF_ERROR(each_child(
+      "SELECT begin, end, value, kind, anchor, evidence FROM times WHERE doc_seq = ?1 ORDER BY idx", seq, "times",
+      [&](sqlite3_stmt* s) {
+        TimeExpr t;
+        NG_RETURN_IF_ERROR(span(s, 0, d.text.size(), "time expression", t.span));
+        t.value = col_text(s, 2);
+        t.kind = col_text(s, 3);
+        t.anchor = col_text(s, 4);
+        t.evidence = col_text(s, 5);
+        d.times.push_back(std::move(t));
+        return Status::ok();
+      }));
+  NG_RETURN_IF_ERROR(each_child("SELECT topic, score, evidence FROM topics WHERE doc_seq = ?1 ORDER BY score DESC, topic",
+                                seq, "topics", [&](sqlite3_stmt* s) {
+                                  d.topics.push_back({col_text(s, 0), sqlite3_column_int(s, 1), col_text(s, 2)});
+                                  return Status::ok();
+                                }));
+  return each_child(
+      "SELECT code, trigger_begin, trigger_end, sentence_begin, sentence_end, actor1, actor2, country1, country2, "
+      "place, date, confidence FROM events WHERE doc_seq = ?1 ORDER BY idx",
+      seq, "events", [&](sqlite3_stmt* s) {
+        // A mention index of this document, or -1.
+        auto idx = [&](int col) {
+          if (sqlite3_column_type(s, col) == SQLITE_NULL) return -1;
+          int v = sqlite3_column_int(s, col);
+          return v >= 0 && static_cast<size_t>(v) < d.mentions.size() ? v : -1;
+        };
+        EventFrame e;
+        e.code = col_text(s, 0);
+        NG_RETURN_IF_ERROR(span(s, 1, d.text.size(), "event trigger", e.trigger));
+        NG_RETURN_IF_ERROR(span(s, 3, d.text.size(), "event sentence", e.sentence));
+        e.actor1 = idx(5);
+        e.actor2 = idx(6);
+        e.country1 = col_text(s, 7);
+        e.country2 = col_text(s, 8);
+        e.place = idx(9);
+        e.date = col_text(s, 10);
+        e.confidence = static_cast<float>(sqlite3_column_double(s, 11));
+        d.events.push_back(std::move(e));
+        return Status::ok();
+      });
 }
 
 // `s` is positioned on a row of kDocColumns.
