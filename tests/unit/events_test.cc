@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "link/linker.h"
-#include "pipeline/pipeline.h"
+#include "process_text.h"
 
 namespace ng {
 namespace {
@@ -11,13 +11,6 @@ namespace {
 // Runs the document stages, the linker and the event stage on `text`;
 // returns "CODE actor1[country1] -> actor2[country2] @place date" per frame.
 std::vector<std::string> frames(const std::string& text, const std::string& lang, const std::string& published = "") {
-  static std::unique_ptr<DocumentProcessor> processor = [] {
-    PipelineOptions o;
-    o.data_dir = NG_TEST_DATA_DIR;
-    auto p = DocumentProcessor::create(o);
-    EXPECT_TRUE(p.is_ok()) << p.status().message();
-    return std::move(*p);
-  }();
   static std::unique_ptr<EventExtractor> events = [] {
     EventOptions o;
     o.data_dir = NG_TEST_DATA_DIR;
@@ -29,16 +22,7 @@ std::vector<std::string> frames(const std::string& text, const std::string& lang
   lo.data_dir = NG_TEST_DATA_DIR;
   auto linker = Linker::create(lo);
   EXPECT_TRUE(linker.is_ok());
-  RawRecord r;
-  r.source = "t";
-  r.format = Format::kJsonl;
-  r.body = text;
-  r.lang = lang;
-  r.published = published;
-  r.id = "t";
-  auto d = processor->process(r);
-  EXPECT_TRUE(d.is_ok()) << d.status().message();
-  std::vector<Document> docs{std::move(*d)};
+  std::vector<Document> docs{testing_support::process_text(text, lang, published)};
   (*linker)->link(docs);
   const Document& doc = docs[0];
   std::vector<std::string> out;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "pipeline/pipeline.h"
+#include "process_text.h"
 
 namespace ng {
 namespace {
@@ -13,13 +14,6 @@ namespace {
 // Runs the foundation stages on `text` (to get sentences and tokens), then
 // the extractor; returns "TYPE surface [role]" per mention.
 std::vector<std::string> mentions(const std::string& text, const std::string& lang) {
-  static std::unique_ptr<DocumentProcessor> processor = [] {
-    PipelineOptions o;
-    o.data_dir = NG_TEST_DATA_DIR;
-    auto p = DocumentProcessor::create(o);
-    EXPECT_TRUE(p.is_ok()) << p.status().message();
-    return std::move(*p);
-  }();
   static std::unique_ptr<MentionExtractor> extractor = [] {
     MentionOptions o;
     o.data_dir = NG_TEST_DATA_DIR;
@@ -27,16 +21,10 @@ std::vector<std::string> mentions(const std::string& text, const std::string& la
     EXPECT_TRUE(m.is_ok()) << m.status().message();
     return std::move(*m);
   }();
-  RawRecord r;
-  r.source = "t";
-  r.format = Format::kJsonl;
-  r.body = text;
-  r.lang = lang;
-  auto d = processor->process(r);
-  EXPECT_TRUE(d.is_ok()) << d.status().message();
+  Document d = testing_support::process_text(text, lang);
   std::vector<std::string> out;
-  for (const Mention& m : extractor->extract(*d)) {
-    out.push_back(m.type + " " + std::string(m.span.of(d->text)) + (m.role.empty() ? "" : " [" + m.role + "]"));
+  for (const Mention& m : extractor->extract(d)) {
+    out.push_back(m.type + " " + std::string(m.span.of(d.text)) + (m.role.empty() ? "" : " [" + m.role + "]"));
   }
   return out;
 }
@@ -197,20 +185,10 @@ TEST(Mentions, NumeralsTimeZonesAndCapitalisedRuns) {
 
 // "PER surface [role] country" for the mentions with a role.
 std::vector<std::string> roles_with_countries(const std::string& text, const std::string& lang) {
-  PipelineOptions o;
-  o.data_dir = NG_TEST_DATA_DIR;
-  static auto processor = DocumentProcessor::create(o);
-  EXPECT_TRUE(processor.is_ok());
-  RawRecord r;
-  r.source = "t";
-  r.format = Format::kJsonl;
-  r.body = text;
-  r.lang = lang;
-  auto d = (*processor)->process(r);
-  EXPECT_TRUE(d.is_ok());
+  Document d = testing_support::process_text(text, lang);
   std::vector<std::string> out;
-  for (const Mention& m : d->mentions) {
-    if (!m.role.empty()) out.push_back(std::string(m.span.of(d->text)) + " [" + m.role + "] " + m.affiliation);
+  for (const Mention& m : d.mentions) {
+    if (!m.role.empty()) out.push_back(std::string(m.span.of(d.text)) + " [" + m.role + "] " + m.affiliation);
   }
   return out;
 }
@@ -317,22 +295,9 @@ namespace {
 // Runs the foundation stages on `text`, then `extractor`.
 std::vector<std::string> mentions_with(const MentionExtractor& extractor, const std::string& text,
                                        const std::string& lang) {
-  static std::unique_ptr<DocumentProcessor> processor = [] {
-    PipelineOptions o;
-    o.data_dir = NG_TEST_DATA_DIR;
-    auto p = DocumentProcessor::create(o);
-    EXPECT_TRUE(p.is_ok()) << p.status().message();
-    return std::move(*p);
-  }();
-  RawRecord r;
-  r.source = "t";
-  r.format = Format::kJsonl;
-  r.body = text;
-  r.lang = lang;
-  auto d = processor->process(r);
-  EXPECT_TRUE(d.is_ok()) << d.status().message();
+  Document d = testing_support::process_text(text, lang);
   std::vector<std::string> out;
-  for (const Mention& m : extractor.extract(*d)) out.push_back(m.type + " " + std::string(m.span.of(d->text)));
+  for (const Mention& m : extractor.extract(d)) out.push_back(m.type + " " + std::string(m.span.of(d.text)));
   return out;
 }
 

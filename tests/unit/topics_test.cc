@@ -2,30 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/pipeline.h"
+#include "process_text.h"
 
 namespace ng {
 namespace {
 
 // The topic keys of `text` in `lang`, after the foundation stages.
 std::vector<std::string> topics(const std::string& text, const std::string& lang, const std::string& title = "") {
-  static std::unique_ptr<DocumentProcessor> processor = [] {
-    PipelineOptions o;
-    o.data_dir = NG_TEST_DATA_DIR;
-    auto p = DocumentProcessor::create(o);
-    EXPECT_TRUE(p.is_ok()) << p.status().message();
-    return std::move(*p);
-  }();
-  RawRecord r;
-  r.source = "t";
-  r.format = Format::kJsonl;
-  r.body = text;
-  r.lang = lang;
-  r.title = title;
-  auto d = processor->process(r);
-  EXPECT_TRUE(d.is_ok()) << d.status().message();
+  Document d = testing_support::process_text(text, lang, "", title);
   std::vector<std::string> out;
-  for (const Topic& t : d->topics) out.push_back(t.key);
+  for (const Topic& t : d.topics) out.push_back(t.key);
   return out;
 }
 
