@@ -41,11 +41,15 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::create(const EventOption
   auto t = RoleLexicon::create(ro);
   if (!t) return t.status();
   e->impl_->triggers = std::move(*t);
-  GazetteerOptions go;
-  go.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-  auto g = Gazetteer::build(go);
-  if (!g) return g.status();
-  for (const Place& p : (*g)->places()) {
+  std::shared_ptr<const Gazetteer> g = options.gazetteer;
+  if (!g) {
+    GazetteerOptions go;
+    go.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+    auto built = Gazetteer::build(go);
+    if (!built) return built.status();
+    g = std::move(*built);
+  }
+  for (const Place& p : g->places()) {
     if (!p.country.empty()) e->impl_->country[p.id] = p.country;
   }
   return e;

@@ -22,11 +22,14 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "lexicon/gazetteer.h"
 
 namespace ng {
 
 struct EventOptions {
   std::string data_dir;  // empty: default_data_dir()
+  // The place gazetteer (places' countries); null: build one.
+  std::shared_ptr<const Gazetteer> gazetteer;
 };
 
 class EventExtractor {

@@ -233,7 +233,7 @@ bool only_space_or_hyphen(std::string_view gap) {
 }  // namespace
 
 struct MentionExtractor::Impl {
-  std::unique_ptr<Gazetteer> gazetteer;
+  std::shared_ptr<const Gazetteer> gazetteer;
   std::unique_ptr<RoleLexicon> roles, orgwords;
   // Month and weekday names (wide and abbreviated, from CLDR) of the default
   // languages: capitalised in many languages, never names of PER/ORG/LOC.
@@ -302,9 +302,13 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
   m->impl_->calendar_words.insert({"GMT", "UTC"});
   GazetteerOptions go;
   go.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-  auto g = Gazetteer::build(go);
-  if (!g) return g.status();
-  m->impl_->gazetteer = std::move(*g);
+  if (options.gazetteer) {
+    m->impl_->gazetteer = options.gazetteer;
+  } else {
+    auto g = Gazetteer::build(go);
+    if (!g) return g.status();
+    m->impl_->gazetteer = std::move(*g);
+  }
   for (const auto& [surface, name] : m->impl_->gazetteer->all_names()) {
     const Place& place = m->impl_->gazetteer->places()[name.place];
     if (place.kind != PlaceKind::kCountry || name.inflected || surface.find(' ') != std::string::npos) continue;

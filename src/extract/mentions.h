@@ -31,6 +31,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "lexicon/gazetteer.h"
 #include "extract/tagger.h"
 #include "lexicon/roles.h"
 
@@ -38,6 +39,8 @@ namespace ng {
 
 struct MentionOptions {
   std::string data_dir;  // empty: default_data_dir()
+  // The place gazetteer to use (shared with other stages); null: build one.
+  std::shared_ptr<const Gazetteer> gazetteer;
   // Taggers by language; they take precedence over the model files.
   std::map<std::string, std::shared_ptr<const NerTagger>> taggers;
   // Load every data/models/ner-<lang>.tsv of data_dir (false: rules only,

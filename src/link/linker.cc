@@ -245,11 +245,15 @@ Result<std::unique_ptr<Linker>> Linker::create(const LinkOptions& options) {
   if (!keyer) return keyer.status();
   l->impl_->keyer = std::move(*keyer);
   std::string dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-  GazetteerOptions go;
-  go.data_dir = dir;
-  auto gazetteer = Gazetteer::build(go);
-  if (!gazetteer) return gazetteer.status();
-  for (const Place& p : (*gazetteer)->places()) l->impl_->place_names[p.id] = p.name;
+  std::shared_ptr<const Gazetteer> gazetteer = options.gazetteer;
+  if (!gazetteer) {
+    GazetteerOptions go;
+    go.data_dir = dir;
+    auto built = Gazetteer::build(go);
+    if (!built) return built.status();
+    gazetteer = std::move(*built);
+  }
+  for (const Place& p : gazetteer->places()) l->impl_->place_names[p.id] = p.name;
   auto files = load_resource(dir, "nameforms", 1, 1);
   if (!files) return files.status();
   for (const auto& file : *files) {

@@ -38,11 +38,14 @@
 #include "core/document.h"
 #include "core/entity.h"
 #include "core/status.h"
+#include "lexicon/gazetteer.h"
 
 namespace ng {
 
 struct LinkOptions {
   std::string data_dir;  // empty: default_data_dir()
+  // The place gazetteer (for places' English names); null: build one.
+  std::shared_ptr<const Gazetteer> gazetteer;
 };
 
 class Linker {

@@ -135,8 +135,15 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::create(const Pipel
   auto segmenter = Segmenter::create(seg);
   if (!segmenter) return segmenter.status();
   p->segmenter_ = std::move(*segmenter);
+  // One gazetteer for the stages that read places (built once: ICU, iso-codes).
+  GazetteerOptions go;
+  go.data_dir = p->options_.data_dir;
+  auto gazetteer = Gazetteer::build(go);
+  if (!gazetteer) return gazetteer.status();
+  p->gazetteer_ = std::shared_ptr<const Gazetteer>(std::move(*gazetteer));
   MentionOptions mo;
   mo.data_dir = p->options_.data_dir;
+  mo.gazetteer = p->gazetteer_;
   auto mentions = MentionExtractor::create(mo);
   if (!mentions) return mentions.status();
   p->mentions_ = std::move(*mentions);
@@ -152,6 +159,7 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::create(const Pipel
   p->topics_ = std::move(*topics);
   EventOptions evo;
   evo.data_dir = p->options_.data_dir;
+  evo.gazetteer = p->gazetteer_;
   auto events = EventExtractor::create(evo);
   if (!events) return events.status();
   p->events_ = std::move(*events);
@@ -255,6 +263,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const PipelineOptions& option
   p->processor_ = std::move(*processor);
   LinkOptions lo;
   lo.data_dir = options.data_dir;
+  lo.gazetteer = p->processor_->gazetteer();
   auto linker = Linker::create(lo);
   if (!linker) return linker.status();
   p->linker_ = std::move(*linker);

@@ -75,6 +75,8 @@ class DocumentProcessor {
   // The event stage, whose candidate frames process() finds and the
   // pipeline completes after linking.
   const EventExtractor& events() const { return *events_; }
+  // The place gazetteer the stages share (the linker takes it too).
+  std::shared_ptr<const Gazetteer> gazetteer() const { return gazetteer_; }
 
  private:
   DocumentProcessor();
@@ -85,6 +87,7 @@ class DocumentProcessor {
   std::unique_ptr<TimeExtractor> time_;
   std::unique_ptr<TopicTagger> topics_;
   std::unique_ptr<EventExtractor> events_;  // candidate frames (find); Pipeline completes them after linking
+  std::shared_ptr<const Gazetteer> gazetteer_;
   LanguageIdentifier language_;
 };
 
