@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "cli/json.h"
 
@@ -41,21 +42,7 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
       .str_or_null("event_date", d.event_date)
       .str_or_null("event_date_how", d.event_date_how);
   {
-    std::string times = "[";
-    for (size_t i = 0; i < d.times.size(); ++i) {
-      const TimeExpr& t = d.times[i];
-      if (i) times += ',';
-      times += JsonObject()
-                   .integer("begin", t.span.begin)
-                   .integer("end", t.span.end)
-                   .str("text", std::string(t.span.of(d.text)))
-                   .str("value", t.value)
-                   .str("kind", t.kind)
-                   .str("anchor", t.anchor)
-                   .str_or_null("evidence", t.evidence)
-                   .done();
-    }
-    o.raw("time", times + "]");
+    o.raw("time", times_json(d));
     std::string topics = "[";
     for (size_t i = 0; i < d.topics.size(); ++i) {
       if (i) topics += ',';
@@ -206,6 +193,39 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
     o.raw("entities", arr + "]");
   }
   return o.done();
+}
+
+std::string times_json(const Document& d) {
+  std::string times = "[";
+  for (size_t i = 0; i < d.times.size(); ++i) {
+    const TimeExpr& t = d.times[i];
+    if (i) times += ',';
+    times += JsonObject()
+                 .integer("begin", t.span.begin)
+                 .integer("end", t.span.end)
+                 .str("text", std::string(t.span.of(d.text)))
+                 .str("value", t.value)
+                 .str("kind", t.kind)
+                 .str("anchor", t.anchor)
+                 .str_or_null("evidence", t.evidence)
+                 .done();
+  }
+  return times + "]";
+}
+
+Result<std::vector<int64_t>> entity_ids(Store& store, const std::string& what, const std::string& lang,
+                                        const std::string& data_dir, std::unique_ptr<Linker>& linker) {
+  char* end = nullptr;
+  long long as_id = std::strtoll(what.c_str(), &end, 10);
+  if (end && *end == '\0' && as_id > 0) return std::vector<int64_t>{as_id};
+  if (!linker) {
+    LinkOptions lo;
+    lo.data_dir = data_dir;
+    auto made = Linker::create(lo);
+    if (!made) return made.status();
+    linker = std::move(*made);
+  }
+  return store.find_entities(linker->lookup_keys(what, lang), what);
 }
 
 Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Document& d) {

@@ -132,21 +132,10 @@ int cmd_entity(int argc, char** argv) {
   auto store = open_store(args, "entity", true);
   if (!store) return kExitFatal;
   const std::string& what = args.positional[0];
-  std::vector<int64_t> ids;
-  char* end = nullptr;
-  long long as_id = std::strtoll(what.c_str(), &end, 10);
-  if (end && *end == '\0' && as_id > 0) {
-    ids.push_back(as_id);
-  } else {
-    LinkOptions lo;
-    lo.data_dir = args.get("data");
-    auto linker = Linker::create(lo);
-    if (!linker) return print_error("entity", linker.status().message()), kExitFatal;
-    std::string lang = args.get("lang").empty() ? "en" : args.get("lang");
-    auto found = store->find_entities((*linker)->lookup_keys(what, lang), what);
-    if (!found) return print_error("entity", found.status().message()), kExitFatal;
-    ids = *found;
-  }
+  std::unique_ptr<Linker> linker;
+  auto found = entity_ids(*store, what, args.get("lang").empty() ? "en" : args.get("lang"), args.get("data"), linker);
+  if (!found) return print_error("entity", found.status().message()), kExitFatal;
+  const std::vector<int64_t>& ids = *found;
   if (ids.empty()) return print_error("entity", "no entity matches '" + what + "'"), kExitRejected;
   auto got = store->get_entity(ids[0]);
   if (!got) return print_error("entity", got.status().message()), kExitFatal;

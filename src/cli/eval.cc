@@ -92,23 +92,12 @@ struct DateScores {
 // Reads gold "event_date" per id and re-runs the time stage on the stored
 // documents (their stored text, language, publication date and URL).
 Result<DateScores> score_event_dates(const std::string& gold_path, Store& store, const std::string& data_dir) {
-  std::ifstream in(gold_path);
-  if (!in) return Status::not_found(gold_path + ": cannot open the gold file");
   std::map<std::string, std::string> gold;
-  simdjson::dom::parser parser;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    simdjson::dom::element e;
-    if (parser.parse(line).get(e) != simdjson::SUCCESS || !e.is_object()) {
-      return Status::invalid(gold_path + ":" + std::to_string(n) + ": not a JSON object");
-    }
-    std::string_view id, date;
-    if (e["id"].get(id) != simdjson::SUCCESS) return Status::invalid(gold_path + ":" + std::to_string(n) + ": no \"id\"");
+  NG_RETURN_IF_ERROR(each_gold_line(gold_path, [&](std::string_view id, simdjson::dom::element e) {
+    std::string_view date;
     if (e["event_date"].get(date) == simdjson::SUCCESS) gold[std::string(id)] = std::string(date);
-  }
+    return Status::ok();
+  }));
   TimeOptions to;
   to.data_dir = data_dir;
   auto extractor = TimeExtractor::create(to);

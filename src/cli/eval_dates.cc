@@ -51,27 +51,13 @@ int cmd_eval_dates(int argc, char** argv) {
     }
     const Document& d = *doc;
     if (args.has("json")) {
-      std::string times = "[";
-      for (const TimeExpr& t : d.times) {
-        if (times.size() > 1) times += ',';
-        times += JsonObject()
-                     .integer("begin", t.span.begin)
-                     .integer("end", t.span.end)
-                     .str("text", std::string(t.span.of(d.text)))
-                     .str("value", t.value)
-                     .str("kind", t.kind)
-                     .str("anchor", t.anchor)
-                     .str("evidence", t.evidence)
-                     .done();
-      }
-      times += "]";
       std::puts(JsonObject()
                     .str("id", d.id)
                     .str("source", d.source)
                     .str("lang", d.lang)
                     .str("event_date", d.event_date)
                     .str("event_date_how", d.event_date_how)
-                    .raw("times", times)
+                    .raw("times", times_json(d))
                     .done()
                     .c_str());
     } else {

@@ -13,28 +13,34 @@
 
 namespace ng::cli {
 
-Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, Store& store,
-                                                 const std::string& data_dir) {
-  std::ifstream in(gold_path);
-  if (!in) return Status::not_found(gold_path + ": cannot open the gold file");
-  std::map<std::string, std::vector<eval::GoldEntity>> gold;
+Status each_gold_line(const std::string& path,
+                      const std::function<Status(std::string_view id, simdjson::dom::element e)>& line) {
+  std::ifstream in(path);
+  if (!in) return Status::not_found(path + ": cannot open the gold file");
   simdjson::dom::parser parser;
-  std::string line;
+  std::string text;
   int n = 0;
-  while (std::getline(in, line)) {
+  while (std::getline(in, text)) {
     ++n;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     simdjson::dom::element e;
-    if (parser.parse(line).get(e) != simdjson::SUCCESS || !e.is_object()) {
-      return Status::invalid(gold_path + ":" + std::to_string(n) + ": not a JSON object");
+    if (parser.parse(text).get(e) != simdjson::SUCCESS || !e.is_object()) {
+      return Status::invalid(path + ":" + std::to_string(n) + ": not a JSON object");
     }
     std::string_view id;
-    if (e["id"].get(id) != simdjson::SUCCESS) {
-      return Status::invalid(gold_path + ":" + std::to_string(n) + ": no \"id\"");
-    }
+    if (e["id"].get(id) != simdjson::SUCCESS) return Status::invalid(path + ":" + std::to_string(n) + ": no \"id\"");
+    NG_RETURN_IF_ERROR(line(id, e));
+  }
+  return Status::ok();
+}
+
+Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, Store& store,
+                                                 const std::string& data_dir) {
+  std::map<std::string, std::vector<eval::GoldEntity>> gold;
+  NG_RETURN_IF_ERROR(each_gold_line(gold_path, [&](std::string_view id, simdjson::dom::element e) {
     std::vector<eval::GoldEntity>& list = gold[std::string(id)];
     simdjson::dom::array entities;
-    if (e["entities"].get(entities) != simdjson::SUCCESS) continue;
+    if (e["entities"].get(entities) != simdjson::SUCCESS) return Status::ok();
     for (simdjson::dom::element x : entities) {
       eval::GoldEntity g;
       std::string_view v;
@@ -48,7 +54,8 @@ Result<eval::EntityScores> score_stored_entities(const std::string& gold_path, S
       }
       list.push_back(std::move(g));
     }
-  }
+    return Status::ok();
+  }));
   (void)data_dir;
   std::vector<eval::DocEntities> docs;
   Status st = store.for_each_document({}, [&](const Document& d) {

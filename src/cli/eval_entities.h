@@ -2,13 +2,23 @@
 // the stored documents and scores them against the gold entities.
 #pragma once
 
+#include <simdjson.h>
+
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "eval/entity_score.h"
 #include "store/store.h"
 
 namespace ng::cli {
+
+// Calls `line` with the "id" and the object of each non-blank line of a gold
+// file (../shared/corpora/*/gold.jsonl); a line that is not a JSON object or
+// has no "id" is an error naming the file and line.
+Status each_gold_line(const std::string& path,
+                      const std::function<Status(std::string_view id, simdjson::dom::element e)>& line);
 
 // Gold: ../shared/corpora/*/gold.jsonl lines {"id", "entities": [{"name",
 // "type", "surface": [...]}]}. Documents of the store without a gold line are

@@ -64,19 +64,13 @@ struct Side {
   }
 };
 
-Result<Side> resolve(Store& store, const Linker& linker, const std::string& what, const std::string& lang) {
+Result<Side> resolve(Store& store, const std::string& what, const std::string& lang, const std::string& data_dir,
+                     std::unique_ptr<Linker>& linker) {
   Side side;
   side.name = what;
-  std::vector<int64_t> ids;
-  char* end = nullptr;
-  long long as_id = std::strtoll(what.c_str(), &end, 10);
-  if (end && *end == '\0' && as_id > 0) {
-    ids.push_back(as_id);
-  } else {
-    auto found = store.find_entities(linker.lookup_keys(what, lang), what);
-    if (!found) return found.status();
-    ids = *found;
-  }
+  auto found = entity_ids(store, what, lang, data_dir, linker);
+  if (!found) return found.status();
+  const std::vector<int64_t>& ids = *found;
   // An alpha-3 code is a country even without an entity ("VNM").
   if (what.size() == 3 && std::all_of(what.begin(), what.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     side.countries.insert(what);
@@ -132,6 +126,53 @@ int usage(const char* cmd, Args& args, const char* help) {
   return kExitUsage;
 }
 
+bool valid_date(const std::string& d);
+
+// What `timeline X Y` and `dossier X Y` start from: the two sides and the
+// events of the period in which one side is X and the other Y (each with
+// whether actor 1 is X's side).
+struct Dyad {
+  std::unique_ptr<Store> store;
+  Side x, y;
+  std::vector<EventRow> rows;
+  std::vector<std::pair<const EventRow*, bool>> between;  // event, actor 1 is on X's side
+};
+
+// Parses the arguments, opens the store, resolves X and Y, and collects their
+// events; returns -1 when `out` is ready, else the exit code (after the error).
+int load_dyad(int argc, char** argv, const char* cmd, const char* help, Args& args, Dyad& out) {
+  args = parse_args(argc, argv, 2, {"db", "data", "from", "to", "lang"}, {"json", "csv", "help"});
+  if (args.has("help")) return std::fputs(help, stdout), kExitOk;
+  if (args.error.empty() && args.positional.size() != 2) {
+    args.error = std::string("give two sides: newsgraph ") + cmd + " X Y";
+  }
+  EventQuery q;
+  q.from = args.get("from");
+  q.to = args.get("to");
+  if (args.error.empty() && (!valid_date(q.from) || !valid_date(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
+  if (!args.error.empty()) return usage(cmd, args, help);
+  auto store = open_store(args, cmd, true);
+  if (!store) return kExitFatal;
+  std::string lang = args.get("lang").empty() ? "en" : args.get("lang");
+  std::unique_ptr<Linker> linker;
+  auto x = resolve(*store, args.positional[0], lang, args.get("data"), linker);
+  if (!x) return print_error(cmd, x.status().message()), kExitRejected;
+  auto y = resolve(*store, args.positional[1], lang, args.get("data"), linker);
+  if (!y) return print_error(cmd, y.status().message()), kExitRejected;
+  auto rows = store->list_events(q);
+  if (!rows) return print_error(cmd, rows.status().message()), kExitFatal;
+  out.store = std::move(store);
+  out.x = std::move(*x);
+  out.y = std::move(*y);
+  out.rows = std::move(*rows);
+  for (const EventRow& r : out.rows) {
+    bool xy = out.x.matches(r.actor1) && out.y.matches(r.actor2);
+    bool yx = out.y.matches(r.actor1) && out.x.matches(r.actor2);
+    if (xy || yx) out.between.emplace_back(&r, xy);
+  }
+  return -1;
+}
+
 bool valid_date(const std::string& d) {
   return d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-' &&
                        std::all_of(d.begin(), d.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; }));
@@ -156,11 +197,9 @@ int cmd_events(int argc, char** argv) {
   if (!store) return kExitFatal;
   std::optional<Side> actor;
   if (!args.get("actor").empty()) {
-    LinkOptions lo;
-    lo.data_dir = args.get("data");
-    auto linker = Linker::create(lo);
-    if (!linker) return print_error("events", linker.status().message()), kExitFatal;
-    auto side = resolve(*store, **linker, args.get("actor"), args.get("lang").empty() ? "en" : args.get("lang"));
+    std::unique_ptr<Linker> linker;
+    auto side =
+        resolve(*store, args.get("actor"), args.get("lang").empty() ? "en" : args.get("lang"), args.get("data"), linker);
     if (!side) return print_error("events", side.status().message()), kExitRejected;
     actor = *side;
   }
@@ -203,27 +242,9 @@ int cmd_events(int argc, char** argv) {
 }
 
 int cmd_timeline(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "data", "from", "to", "lang"}, {"json", "csv", "help"});
-  if (args.has("help")) return std::fputs(kTimelineHelp, stdout), kExitOk;
-  if (args.error.empty() && args.positional.size() != 2) args.error = "give two sides: newsgraph timeline X Y";
-  EventQuery q;
-  q.from = args.get("from");
-  q.to = args.get("to");
-  if (args.error.empty() && (!valid_date(q.from) || !valid_date(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
-  if (!args.error.empty()) return usage("timeline", args, kTimelineHelp);
-  auto store = open_store(args, "timeline", true);
-  if (!store) return kExitFatal;
-  LinkOptions lo;
-  lo.data_dir = args.get("data");
-  auto linker = Linker::create(lo);
-  if (!linker) return print_error("timeline", linker.status().message()), kExitFatal;
-  std::string lang = args.get("lang").empty() ? "en" : args.get("lang");
-  auto x = resolve(*store, **linker, args.positional[0], lang);
-  if (!x) return print_error("timeline", x.status().message()), kExitRejected;
-  auto y = resolve(*store, **linker, args.positional[1], lang);
-  if (!y) return print_error("timeline", y.status().message()), kExitRejected;
-  auto rows = store->list_events(q);
-  if (!rows) return print_error("timeline", rows.status().message()), kExitFatal;
+  Args args;
+  Dyad dyad;
+  if (int rc = load_dyad(argc, argv, "timeline", kTimelineHelp, args, dyad); rc >= 0) return rc;
 
   // One happening per date, type and pair of actors (in either order).
   struct Happening {
@@ -232,10 +253,8 @@ int cmd_timeline(int argc, char** argv) {
   };
   std::vector<std::string> order;
   std::map<std::string, Happening> by_key;
-  for (const EventRow& r : *rows) {
-    bool xy = x->matches(r.actor1) && y->matches(r.actor2);
-    bool yx = y->matches(r.actor1) && x->matches(r.actor2);
-    if (!xy && !yx) continue;
+  for (const auto& between : dyad.between) {
+    const EventRow& r = *between.first;
     auto who = [](const EventRow::Actor& a) { return a.entity > 0 ? std::to_string(a.entity) : a.name; };
     std::string a = who(r.actor1), b = who(r.actor2);
     if (b < a) std::swap(a, b);
@@ -297,37 +316,20 @@ int cmd_timeline(int argc, char** argv) {
 }
 
 int cmd_dossier(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "data", "from", "to", "lang"}, {"json", "csv", "help"});
-  if (args.has("help")) return std::fputs(kDossierHelp, stdout), kExitOk;
-  if (args.error.empty() && args.positional.size() != 2) args.error = "give two sides: newsgraph dossier X Y";
-  EventQuery q;
-  q.from = args.get("from");
-  q.to = args.get("to");
-  if (args.error.empty() && (!valid_date(q.from) || !valid_date(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
-  if (!args.error.empty()) return usage("dossier", args, kDossierHelp);
-  auto store = open_store(args, "dossier", true);
-  if (!store) return kExitFatal;
-  LinkOptions lo;
-  lo.data_dir = args.get("data");
-  auto linker = Linker::create(lo);
-  if (!linker) return print_error("dossier", linker.status().message()), kExitFatal;
-  std::string lang = args.get("lang").empty() ? "en" : args.get("lang");
-  auto x = resolve(*store, **linker, args.positional[0], lang);
-  if (!x) return print_error("dossier", x.status().message()), kExitRejected;
-  auto y = resolve(*store, **linker, args.positional[1], lang);
-  if (!y) return print_error("dossier", y.status().message()), kExitRejected;
-  auto rows = store->list_events(q);
-  if (!rows) return print_error("dossier", rows.status().message()), kExitFatal;
+  Args args;
+  Dyad dyad;
+  if (int rc = load_dyad(argc, argv, "dossier", kDossierHelp, args, dyad); rc >= 0) return rc;
+  Store& store = *dyad.store;
+  const Side& x = dyad.x;
+  const Side& y = dyad.y;
 
   std::map<std::pair<std::string, std::string>, int> by_type_year;  // (year, code) -> frames
   std::map<std::string, int> people_x, people_y;                     // name -> frames
   std::map<std::string, std::map<std::string, int>> topics_by_year;  // year -> topic -> documents
   std::set<std::string> docs_seen;
   std::vector<const EventRow*> agreements;
-  for (const EventRow& r : *rows) {
-    bool xy = x->matches(r.actor1) && y->matches(r.actor2);
-    bool yx = y->matches(r.actor1) && x->matches(r.actor2);
-    if (!xy && !yx) continue;
+  for (const auto& [event, xy] : dyad.between) {
+    const EventRow& r = *event;
     std::string year = r.date.size() >= 4 ? r.date.substr(0, 4) : "?";
     by_type_year[{year, r.code}]++;
     auto person = [](const EventRow::Actor& a) { return a.name; };
@@ -337,7 +339,7 @@ int cmd_dossier(int argc, char** argv) {
     if (ay.type == "PER") people_y[person(ay)]++;
     if (r.code == "057") agreements.push_back(&r);
     if (docs_seen.insert(r.doc).second) {
-      auto d = store->get_document(r.doc);
+      auto d = store.get_document(r.doc);
       if (d && d->has_value()) {
         for (const Topic& t : (**d).topics) topics_by_year[year][t.key]++;
       }
@@ -398,8 +400,8 @@ int cmd_dossier(int argc, char** argv) {
     }
     agreed += ']';
     std::puts(JsonObject()
-                  .str("x", x->name)
-                  .str("y", y->name)
+                  .str("x", x.name)
+                  .str("y", y.name)
                   .raw("events_by_type_and_year", types)
                   .raw("people_x", people_json(people_x))
                   .raw("people_y", people_json(people_y))
@@ -409,13 +411,13 @@ int cmd_dossier(int argc, char** argv) {
                   .c_str());
     return kExitOk;
   }
-  std::printf("%s – %s: %zu documents\n\nevents by type and year:\n", x->name.c_str(), y->name.c_str(), docs_seen.size());
+  std::printf("%s – %s: %zu documents\n\nevents by type and year:\n", x.name.c_str(), y.name.c_str(), docs_seen.size());
   for (const auto& [k, n] : by_type_year) {
     std::printf("  %-5s %-3s %-24s %d\n", k.first.c_str(), k.second.c_str(), code_name(k.second), n);
   }
-  std::printf("\nmost active on the side of %s:\n", x->name.c_str());
+  std::printf("\nmost active on the side of %s:\n", x.name.c_str());
   for (const auto& [c, name] : top(people_x, 10)) std::printf("  %3d  %s\n", -c, name.c_str());
-  std::printf("\nmost active on the side of %s:\n", y->name.c_str());
+  std::printf("\nmost active on the side of %s:\n", y.name.c_str());
   for (const auto& [c, name] : top(people_y, 10)) std::printf("  %3d  %s\n", -c, name.c_str());
   std::printf("\ntopics by year (documents):\n");
   for (const auto& [year, m] : topics_by_year) {
