@@ -195,6 +195,11 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
   return o.done();
 }
 
+bool valid_date_or_empty(const std::string& d) {
+  return d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+                       std::all_of(d.begin(), d.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; }));
+}
+
 std::string times_json(const Document& d) {
   std::string times = "[";
   for (size_t i = 0; i < d.times.size(); ++i) {

@@ -35,6 +35,10 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
 Result<std::vector<int64_t>> entity_ids(Store& store, const std::string& what, const std::string& lang,
                                         const std::string& data_dir, std::unique_ptr<Linker>& linker);
 
+// An empty string or a YYYY-MM-DD date (options such as --from,
+// --reference-date).
+bool valid_date_or_empty(const std::string& d);
+
 // A document's temporal expressions as a JSON array of {"begin", "end",
 // "text", "value", "kind", "anchor", "evidence"} (`export docs` "time",
 // `eval dates --json` "times").

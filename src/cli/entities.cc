@@ -8,12 +8,8 @@
 #include "cli/common.h"
 #include "cli/commands.h"
 #include "cli/json.h"
-#include "extract/events.h"
-#include "extract/mentions.h"
-#include "extract/time.h"
-#include "extract/topics.h"
 #include "link/linker.h"
-#include "text/segment.h"
+#include "pipeline/pipeline.h"
 
 namespace ng::cli {
 namespace {
@@ -251,7 +247,7 @@ int cmd_entity(int argc, char** argv) {
 }
 
 int cmd_relink(int argc, char** argv) {
-  static const char* kHelp = R"(usage: newsgraph relink [--db PATH] [--batch N]
+  static const char* kHelp = R"(usage: newsgraph relink [--db PATH] [--batch N] [--reference-date D]
 
 Runs the mention, topic, time and event stages on every stored document again and
 rebuilds the entity registry: forgets every entity and links all documents again in arrival
@@ -259,12 +255,15 @@ order, exactly as ingest would now. For stores that hold documents from
 before the registry and the time stage (schema versions 2 and 3) and after a
 change to those stages, the linker or their data (data/roles, data/orgs, data/namekey,
 data/nameforms...). Each batch is one transaction; an interrupted run leaves
-part of the documents linked: run it again.
+part of the documents linked: run it again. --reference-date as for ingest.
 )";
-  Args args = parse_args(argc, argv, 2, {"db", "data", "batch"}, {"help"});
+  Args args = parse_args(argc, argv, 2, {"db", "data", "batch", "reference-date"}, {"help"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   long long batch = args.get_int("batch", 256);
   if (args.error.empty() && batch <= 0) args.error = "--batch must be positive";
+  if (args.error.empty() && !valid_date_or_empty(args.get("reference-date"))) {
+    args.error = "--reference-date must be YYYY-MM-DD";
+  }
   if (args.error.empty() && !args.positional.empty()) args.error = "unexpected argument " + args.positional[0];
   if (!args.error.empty()) {
     print_error("relink", args.error);
@@ -273,30 +272,17 @@ part of the documents linked: run it again.
   }
   auto store = open_store(args, "relink", false);
   if (!store) return kExitFatal;
+  // The document stages as ingest runs them (same options: data, collection date).
+  PipelineOptions po;
+  po.data_dir = args.get("data");
+  po.time.reference_date = args.get("reference-date");
+  auto processor = DocumentProcessor::create(po);
+  if (!processor) return print_error("relink", processor.status().message()), kExitFatal;
   LinkOptions lo;
   lo.data_dir = args.get("data");
+  lo.gazetteer = (*processor)->gazetteer();
   auto linker = Linker::create(lo);
   if (!linker) return print_error("relink", linker.status().message()), kExitFatal;
-  MentionOptions mo;
-  mo.data_dir = args.get("data");
-  auto extractor = MentionExtractor::create(mo);
-  if (!extractor) return print_error("relink", extractor.status().message()), kExitFatal;
-  SegmentOptions so;
-  so.data_dir = args.get("data");
-  auto segmenter = Segmenter::create(so);
-  if (!segmenter) return print_error("relink", segmenter.status().message()), kExitFatal;
-  TimeOptions to;
-  to.data_dir = args.get("data");
-  auto time = TimeExtractor::create(to);
-  if (!time) return print_error("relink", time.status().message()), kExitFatal;
-  EventOptions eo;
-  eo.data_dir = args.get("data");
-  auto events = EventExtractor::create(eo);
-  if (!events) return print_error("relink", events.status().message()), kExitFatal;
-  TopicOptions tpo;
-  tpo.data_dir = args.get("data");
-  auto topics = TopicTagger::create(tpo);
-  if (!topics) return print_error("relink", topics.status().message()), kExitFatal;
   auto ids = store->list_documents({});
   if (!ids) return print_error("relink", ids.status().message()), kExitFatal;
   if (Status st = store->clear_registry(); !st) return print_error("relink", st.message()), kExitFatal;
@@ -309,18 +295,12 @@ part of the documents linked: run it again.
       if (!d) return print_error("relink", d.status().message()), kExitFatal;
       if (!d->has_value()) continue;
       Document doc = std::move(**d);
-      // Stores made with --no-tokens (keep_tokens off) have none: segment again.
-      if (doc.tokens.empty()) doc.tokens = (*segmenter)->tokens(doc.text, doc.lang);
-      doc.mentions = (*extractor)->extract(doc);
-      doc.topics = (*topics)->tag(doc);
-      TimeAnnotation times = (*time)->annotate(doc);
-      doc.times = std::move(times.times);
-      doc.event_date = std::move(times.event_date);
-      doc.event_date_how = std::move(times.event_date_how);
+      (*processor)->annotate(doc);
       docs.push_back(std::move(doc));
     }
     auto country = [&](int64_t entity) { return (*linker)->country(entity); };
-    RegistryDelta delta = (*linker)->link(docs, [&](Document& d) { d.events = (*events)->extract(d, country); });
+    RegistryDelta delta =
+        (*linker)->link(docs, [&](Document& d) { d.events = (*processor)->events().complete(d, country); });
     if (Status st = store->write_links(docs, delta); !st) return print_error("relink", st.message()), kExitFatal;
     linked += docs.size();
   }

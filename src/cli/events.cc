@@ -126,8 +126,6 @@ int usage(const char* cmd, Args& args, const char* help) {
   return kExitUsage;
 }
 
-bool valid_date(const std::string& d);
-
 // What `timeline X Y` and `dossier X Y` start from: the two sides and the
 // events of the period in which one side is X and the other Y (each with
 // whether actor 1 is X's side).
@@ -149,7 +147,7 @@ int load_dyad(int argc, char** argv, const char* cmd, const char* help, Args& ar
   EventQuery q;
   q.from = args.get("from");
   q.to = args.get("to");
-  if (args.error.empty() && (!valid_date(q.from) || !valid_date(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
+  if (args.error.empty() && (!valid_date_or_empty(q.from) || !valid_date_or_empty(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
   if (!args.error.empty()) return usage(cmd, args, help);
   auto store = open_store(args, cmd, true);
   if (!store) return kExitFatal;
@@ -173,11 +171,6 @@ int load_dyad(int argc, char** argv, const char* cmd, const char* help, Args& ar
   return -1;
 }
 
-bool valid_date(const std::string& d) {
-  return d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-                       std::all_of(d.begin(), d.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; }));
-}
-
 }  // namespace
 
 int cmd_events(int argc, char** argv) {
@@ -189,7 +182,7 @@ int cmd_events(int argc, char** argv) {
   q.from = args.get("from");
   q.to = args.get("to");
   long long limit = args.get_int("limit", 100);
-  if (args.error.empty() && (!valid_date(q.from) || !valid_date(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
+  if (args.error.empty() && (!valid_date_or_empty(q.from) || !valid_date_or_empty(q.to))) args.error = "--from/--to must be YYYY-MM-DD";
   if (args.error.empty() && limit <= 0) args.error = "--limit must be positive";
   if (args.error.empty() && !args.positional.empty()) args.error = "unexpected argument " + args.positional[0];
   if (!args.error.empty()) return usage("events", args, kEventsHelp);

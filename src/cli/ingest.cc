@@ -1,5 +1,4 @@
 // newsgraph ingest PATH...
-#include <algorithm>
 #include <unistd.h>
 
 #include <cstdio>
@@ -48,11 +47,8 @@ int cmd_ingest(int argc, char** argv) {
   options.threads = static_cast<int>(args.get_int("threads", 0));
   options.batch_size = static_cast<size_t>(args.get_int("batch", 256));
   options.time.reference_date = args.get("reference-date");
-  if (args.error.empty() && !options.time.reference_date.empty()) {
-    const std::string& r = options.time.reference_date;
-    bool iso = r.size() == 10 && r[4] == '-' && r[7] == '-' &&
-               std::all_of(r.begin(), r.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-    if (!iso) args.error = "--reference-date must be YYYY-MM-DD";
+  if (args.error.empty() && !valid_date_or_empty(options.time.reference_date)) {
+    args.error = "--reference-date must be YYYY-MM-DD";
   }
   long long max_mb = args.get_int("max-doc-mb", 32);
   if (args.error.empty() && (options.threads < 0 || max_mb <= 0 || args.get_int("batch", 256) <= 0)) {

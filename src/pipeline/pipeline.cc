@@ -167,6 +167,17 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::create(const Pipel
   return p;
 }
 
+void DocumentProcessor::annotate(Document& d) const {
+  if (d.tokens.empty() && !d.text.empty()) d.tokens = segmenter_->tokens(d.text, d.lang);  // a store without tokens
+  d.mentions = mentions_->extract(d);
+  d.topics = topics_->tag(d);
+  d.events = events_->find(d);  // candidates: completed after linking (Pipeline)
+  TimeAnnotation times = time_->annotate(d);
+  d.times = std::move(times.times);
+  d.event_date = std::move(times.event_date);
+  d.event_date_how = std::move(times.event_date_how);
+}
+
 std::string document_id(const RawRecord& record, const Document& doc, bool url_is_identity) {
   if (!record.id.empty()) return record.id;
   if (url_is_identity && !doc.url.empty()) return "u" + hex64(stable_hash64(doc.url));
@@ -235,13 +246,7 @@ Result<Document> DocumentProcessor::process(const RawRecord& record) const {
 
   d.sentences = segmenter_->sentences(d.text, d.lang);
   d.tokens = segmenter_->tokens(d.text, d.lang);
-  d.mentions = mentions_->extract(d);
-  d.topics = topics_->tag(d);
-  d.events = events_->find(d);  // candidates: completed after linking (Pipeline)
-  TimeAnnotation times = time_->annotate(d);
-  d.times = std::move(times.times);
-  d.event_date = std::move(times.event_date);
-  d.event_date_how = std::move(times.event_date_how);
+  annotate(d);
   if (!options_.keep_tokens) d.tokens.clear();
 
   d.id = document_id(record, d, url_is_identity);

@@ -72,6 +72,12 @@ class DocumentProcessor {
   // record is rejected (it names no file: the caller adds record.where()).
   Result<Document> process(const RawRecord& record) const;
 
+  // The stages after segmentation, on a document that has its text,
+  // language and sentences (tokens are made when missing): mentions, topics,
+  // candidate event frames, time. process() ends with it; `newsgraph relink`
+  // runs it on stored documents.
+  void annotate(Document& d) const;
+
   // The event stage, whose candidate frames process() finds and the
   // pipeline completes after linking.
   const EventExtractor& events() const { return *events_; }

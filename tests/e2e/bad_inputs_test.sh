@@ -80,4 +80,6 @@ grep -q "gold-bad.jsonl:1: not a JSON object" "$WORK/err" || fail "gold not JSON
 # A collection date that is not a date is a usage error.
 run_ng 2 ingest --db "$WORK/refdate.db" --reference-date 12/10/2025 "$SRC/examples/jsonl/wire.jsonl"
 grep -q "reference-date must be YYYY-MM-DD" "$WORK/err" || fail "bad --reference-date: $(cat "$WORK/err")"
+run_ng 2 relink --db "$WORK/db" --reference-date 10.12.2025
+grep -q "reference-date must be YYYY-MM-DD" "$WORK/err" || fail "relink bad --reference-date: $(cat "$WORK/err")"
 echo "bad inputs: ok"
