@@ -10,6 +10,7 @@
 #include "cli/args.h"
 #include "core/document.h"
 #include "link/linker.h"
+#include "query/documents.h"
 #include "store/store.h"
 
 namespace ng::cli {
@@ -20,31 +21,5 @@ void print_error(const char* cmd, const std::string& message);
 // Opens the store named by --db (default ./newsgraph.db). Returns nullptr
 // after printing the error.
 std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_only);
-
-// The export object of a document ("id", "source", "url", "title",
-// "published", "lang", "lang_confidence", "text", ...). `full` adds
-// paragraphs, sentences and removed furniture. With `entities` (the
-// registry's entities of the document's mentions, by id) it has "entities":
-// [{"entity", "name", "type", "surfaces", "roles": [{"role", "country"}]}].
-std::string document_json(const Document& d, bool full, const std::map<int64_t, EntitySummary>* entities = nullptr);
-
-// The entities a user means by `what`: an entity id, else the entities whose
-// match keys (Linker::lookup_keys of the name as written in `lang`) or
-// aliases fit it, most documented first. `linker` is created (from
-// `data_dir`) on first need and kept for the next call.
-Result<std::vector<int64_t>> entity_ids(Store& store, const std::string& what, const std::string& lang,
-                                        const std::string& data_dir, std::unique_ptr<Linker>& linker);
-
-// An empty string or a YYYY-MM-DD date (options such as --from,
-// --reference-date).
-bool valid_date_or_empty(const std::string& d);
-
-// A document's temporal expressions as a JSON array of {"begin", "end",
-// "text", "value", "kind", "anchor", "evidence"} (`export docs` "time",
-// `eval dates --json` "times").
-std::string times_json(const Document& d);
-
-// The registry entities of the document's mentions, by id.
-Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Document& d);
 
 }  // namespace ng::cli

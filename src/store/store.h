@@ -105,10 +105,54 @@ struct EventRow {
   double confidence = 0;
 };
 
+// Actors an event can involve: entities (by registry id) or countries
+// (ISO alpha-3: an actor of that country, or the frame's country).
+struct ActorSet {
+  std::vector<int64_t> entities;
+  std::vector<std::string> countries;
+};
+
 struct EventQuery {
   std::string code;       // "" = any
   std::string from, to;   // YYYY-MM-DD bounds on the event date, inclusive; "" = open
   int64_t limit = -1;
+  // Each set must match actor 1 or actor 2 of the frame (a pre-filter done
+  // with indexes; which side is which is for the caller). Empty = any.
+  std::vector<ActorSet> involving;
+};
+
+// Full-text search over documents (`/api/search`).
+struct SearchQuery {
+  std::string text;   // words that must all occur, in the title or text, in any language; case and
+                      // diacritics ignored ("to lam" finds "Tô Lâm", "da nang" finds "Đà Nẵng"); "" = any
+  std::string lang;   // "" = any
+  std::string from, to;  // YYYY-MM-DD bounds on the event date (else the publication date); "" = open
+  int64_t entity = 0;    // documents linked to this registry entity; 0 = any
+  std::string topic;     // documents with this topic key; "" = any
+  int64_t limit = 20;
+  int64_t offset = 0;
+};
+
+struct SearchHit {
+  DocSummary doc;
+  std::string event_date;
+};
+
+// The entity network (`/api/graph`): entities as nodes, co-mentions and event
+// frames as edges.
+struct GraphQuery {
+  std::string from, to;  // YYYY-MM-DD bounds on the documents' event date (else publication date)
+  std::string type;      // node entity type PER, ORG, LOC; "" = any
+  int64_t nodes = 50;    // the most reported entities of the period
+};
+struct GraphEdge {
+  int64_t a = 0, b = 0;
+  std::string kind;      // "co-mention" or an event code ("040", "057"...)
+  int64_t weight = 0;    // shared documents, or frames of that code
+};
+struct EntityGraph {
+  std::vector<EntitySummary> nodes;  // `documents`: documents of the period
+  std::vector<GraphEdge> edges;
 };
 
 class Store {
@@ -163,6 +207,13 @@ class Store {
                                    const std::function<bool(const Document&)>& fn) = 0;
 
   virtual Result<std::vector<StoredReject>> list_rejects(int64_t limit) = 0;
+
+  // Documents matching `q`, latest arrival first. Bad FTS syntax cannot
+  // happen: the words are quoted; an empty result is not an error.
+  virtual Result<std::vector<SearchHit>> search_documents(const SearchQuery& q) = 0;
+
+  // The most reported entities of a period and the links between them.
+  virtual Result<EntityGraph> entity_graph(const GraphQuery& q) = 0;
 
   virtual Result<StoreStats> stats() = 0;
 };

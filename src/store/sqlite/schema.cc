@@ -189,8 +189,41 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_code ON events(code);
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                         kMigration5, kMigration6};
+// 7: reserved for the story clusters (src/cluster, issue 5). PLACEHOLDER on
+// branch serve until that migration lands on main: the merge takes main's 7.
+constexpr std::string_view kMigration7 = R"sql(
+SELECT 1;
+)sql";
+
+// 8: full-text search (src/serve: /api/search) and the indexes the HTTP API's
+// queries need. documents_fts is a contentless FTS5 index of documents(title,
+// text) (rowid = documents.seq) with diacritics removed (unicode61
+// remove_diacritics 2: "to lam" finds "Tô Lâm"); the letters Unicode does not
+// decompose into a base letter and a mark (đ Đ ł Ł ø Ø) are replaced before
+// indexing, and queries fold them the same way (Store::search_documents).
+// Filled for every new document by a trigger and backfilled here for
+// existing stores.
+constexpr std::string_view kMigration8 = R"sql(
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, body, content='',
+  tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO documents_fts(rowid, title, body)
+  SELECT seq,
+         replace(replace(replace(replace(replace(replace(coalesce(title, ''), 'đ', 'd'), 'Đ', 'D'), 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'),
+         replace(replace(replace(replace(replace(replace(text, 'đ', 'd'), 'Đ', 'D'), 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O')
+  FROM documents;
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, body) VALUES (new.seq,
+    replace(replace(replace(replace(replace(replace(coalesce(new.title, ''), 'đ', 'd'), 'Đ', 'D'), 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'),
+    replace(replace(replace(replace(replace(replace(new.text, 'đ', 'd'), 'Đ', 'D'), 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'));
+END;
+CREATE INDEX events_country1 ON events(country1);
+CREATE INDEX events_country2 ON events(country2);
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                         kMigration5, kMigration6, kMigration7, kMigration8};
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -151,6 +152,8 @@ class SqliteStore final : public Store {
   Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
   Result<std::vector<StoredReject>> list_rejects(int64_t limit) override;
   Result<StoreStats> stats() override;
+  Result<std::vector<SearchHit>> search_documents(const SearchQuery& q) override;
+  Result<EntityGraph> entity_graph(const GraphQuery& q) override;
 
  private:
   Status error(std::string_view what) const {
@@ -679,15 +682,53 @@ Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
       "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
       "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
       "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity "
-      "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) "
-      "ORDER BY e.date IS NULL, e.date, d.seq, e.idx LIMIT ?4";
+      "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) ";
+  // Each actor set: the frames whose actor 1 or 2 is one of its entities or
+  // of its countries, found through indexes (mentions_entity,
+  // events_country1/2) and intersected with the rest of the filter.
+  std::string sql = kSql;
+  int next = 5;
+  std::vector<std::pair<int, int64_t>> int_params;
+  std::vector<std::pair<int, std::string>> text_params;
+  auto placeholders = [&](size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += (i ? ",?" : "?") + std::to_string(next++);
+    return out;
+  };
+  for (const ActorSet& set : q.involving) {
+    std::vector<std::string> parts;
+    if (!set.entities.empty()) {
+      for (const char* col : {"actor1", "actor2"}) {
+        int first = next;
+        std::string ph = placeholders(set.entities.size());
+        for (size_t i = 0; i < set.entities.size(); ++i) int_params.emplace_back(first + static_cast<int>(i), set.entities[i]);
+        parts.push_back(std::string("SELECT x.doc_seq, x.idx FROM mentions m JOIN events x ON x.doc_seq = m.doc_seq AND x.") +
+                        col + " = m.idx WHERE m.entity IN (" + ph + ")");
+      }
+    }
+    if (!set.countries.empty()) {
+      for (const char* col : {"country1", "country2"}) {
+        int first = next;
+        std::string ph = placeholders(set.countries.size());
+        for (size_t i = 0; i < set.countries.size(); ++i) text_params.emplace_back(first + static_cast<int>(i), set.countries[i]);
+        parts.push_back(std::string("SELECT doc_seq, idx FROM events WHERE ") + col + " IN (" + ph + ")");
+      }
+    }
+    if (parts.empty()) return std::vector<EventRow>();  // a set that matches nothing
+    sql += "AND (e.doc_seq, e.idx) IN (";
+    for (size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION " : "") + parts[i];
+    sql += ") ";
+  }
+  sql += "ORDER BY e.date IS NULL, e.date, d.seq, e.idx LIMIT ?4";
   Stmt st;
-  if (sqlite3_prepare_v2(db_, kSql, -1, st.out(), nullptr) != SQLITE_OK) return error("listing events");
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, st.out(), nullptr) != SQLITE_OK) return error("listing events");
   sqlite3_stmt* s = st.get();
   bind_text(s, 1, q.code);
   bind_text(s, 2, q.from);
   bind_text(s, 3, q.to);
   sqlite3_bind_int64(s, 4, q.limit);
+  for (const auto& [i, v] : int_params) sqlite3_bind_int64(s, i, v);
+  for (const auto& [i, v] : text_params) bind_text(s, i, v);
   std::vector<EventRow> out;
   int rc;
   auto actor = [&](int col, bool with_role) {
@@ -1162,6 +1203,145 @@ Result<StoreStats> SqliteStore::stats() {
 }
 
 }  // namespace
+
+// The words of a search as an FTS5 query: each word quoted (so no user input
+// is FTS syntax), all required; letters Unicode does not decompose folded as
+// migration 8 folds the indexed text. Empty when there is no word.
+static std::string fts_query(std::string_view text) {
+  static const std::pair<std::string_view, std::string_view> kFold[] = {
+      {"đ", "d"}, {"Đ", "D"}, {"ł", "l"}, {"Ł", "L"}, {"ø", "o"}, {"Ø", "O"}};
+  std::string folded(text);
+  for (const auto& [from, to] : kFold) {
+    for (size_t at = folded.find(from); at != std::string::npos; at = folded.find(from, at + to.size())) {
+      folded.replace(at, from.size(), to);
+    }
+  }
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += '"' + word + '"';
+    word.clear();
+  };
+  for (char c : folded) {
+    // ASCII punctuation and spaces separate words (as the unicode61 tokenizer
+    // does); a double quote can never reach FTS5 unescaped.
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalnum(u)) flush();
+    else word += c;
+  }
+  flush();
+  return out;
+}
+
+Result<std::vector<SearchHit>> SqliteStore::search_documents(const SearchQuery& q) {
+  std::lock_guard lock(mu_);
+  std::string match = fts_query(q.text);
+  if (!q.text.empty() && match.empty()) return std::vector<SearchHit>();  // only punctuation
+  static const char* kWithText =
+      "SELECT d.id, d.lang, d.published, d.title, d.source, d.url, d.event_date "
+      "FROM documents_fts f JOIN documents d ON d.seq = f.rowid "
+      "WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.lang = ?2) "
+      "AND (?3 = '' OR substr(coalesce(d.event_date, d.published, ''), 1, 10) >= ?3) "
+      "AND (?4 = '' OR substr(coalesce(d.event_date, d.published, ''), 1, 10) <= ?4) "
+      "AND (?5 = 0 OR EXISTS (SELECT 1 FROM entity_links l WHERE l.doc_seq = d.seq AND l.entity = ?5)) "
+      "AND (?6 = '' OR EXISTS (SELECT 1 FROM topics t WHERE t.doc_seq = d.seq AND t.topic = ?6)) "
+      "ORDER BY f.rowid DESC LIMIT ?7 OFFSET ?8";
+  static const char* kWithoutText =
+      "SELECT d.id, d.lang, d.published, d.title, d.source, d.url, d.event_date "
+      "FROM documents d WHERE ?1 = '' AND (?2 = '' OR d.lang = ?2) "
+      "AND (?3 = '' OR substr(coalesce(d.event_date, d.published, ''), 1, 10) >= ?3) "
+      "AND (?4 = '' OR substr(coalesce(d.event_date, d.published, ''), 1, 10) <= ?4) "
+      "AND (?5 = 0 OR d.seq IN (SELECT l.doc_seq FROM entity_links l WHERE l.entity = ?5)) "
+      "AND (?6 = '' OR d.seq IN (SELECT t.doc_seq FROM topics t WHERE t.topic = ?6)) "
+      "ORDER BY d.seq DESC LIMIT ?7 OFFSET ?8";
+  auto st = prepare(match.empty() ? kWithoutText : kWithText);
+  if (!st) return st.status();
+  sqlite3_stmt* s = *st;
+  Reset reset(s);
+  bind_text(s, 1, match);
+  bind_text(s, 2, q.lang);
+  bind_text(s, 3, q.from);
+  bind_text(s, 4, q.to);
+  sqlite3_bind_int64(s, 5, q.entity);
+  bind_text(s, 6, q.topic);
+  sqlite3_bind_int64(s, 7, q.limit);
+  sqlite3_bind_int64(s, 8, q.offset);
+  std::vector<SearchHit> out;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    SearchHit h;
+    h.doc = {col_text(s, 0), col_text(s, 1), col_text(s, 2), col_text(s, 3), col_text(s, 4), col_text(s, 5)};
+    h.event_date = col_text(s, 6);
+    out.push_back(std::move(h));
+  }
+  if (rc != SQLITE_DONE) return error("searching documents");
+  return out;
+}
+
+Result<EntityGraph> SqliteStore::entity_graph(const GraphQuery& q) {
+  std::lock_guard lock(mu_);
+  EntityGraph g;
+  // Documents of the period, as a temporary set the three queries share.
+  static const char* kNodes =
+      "WITH docs AS (SELECT seq FROM documents WHERE (?1 = '' OR substr(coalesce(event_date, published, ''), 1, 10) >= ?1) "
+      "AND (?2 = '' OR substr(coalesce(event_date, published, ''), 1, 10) <= ?2)) "
+      "SELECT e.id, e.name, e.type, coalesce(e.place, ''), count(*) AS n, sum(l.mentions) "
+      "FROM entity_links l JOIN docs ON docs.seq = l.doc_seq JOIN entities e ON e.id = l.entity "
+      "WHERE (?3 = '' OR e.type = ?3) GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?4";
+  auto st = prepare(kNodes);
+  if (!st) return st.status();
+  {
+    sqlite3_stmt* s = *st;
+    Reset reset(s);
+    bind_text(s, 1, q.from);
+    bind_text(s, 2, q.to);
+    bind_text(s, 3, q.type);
+    sqlite3_bind_int64(s, 4, q.nodes);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      EntitySummary e;
+      e.id = sqlite3_column_int64(s, 0);
+      e.name = col_text(s, 1);
+      e.type = col_text(s, 2);
+      e.place = col_text(s, 3);
+      e.documents = sqlite3_column_int64(s, 4);
+      e.mentions = sqlite3_column_int64(s, 5);
+      g.nodes.push_back(std::move(e));
+    }
+    if (rc != SQLITE_DONE) return error("building the entity graph");
+  }
+  if (g.nodes.empty()) return g;
+  std::string ids;
+  for (const auto& n : g.nodes) ids += (ids.empty() ? "" : ",") + std::to_string(n.id);  // integers from the store
+  // Co-mentions: pairs of the nodes linked in the same document of the period.
+  std::string co =
+      "WITH docs AS (SELECT seq FROM documents WHERE (?1 = '' OR substr(coalesce(event_date, published, ''), 1, 10) >= ?1) "
+      "AND (?2 = '' OR substr(coalesce(event_date, published, ''), 1, 10) <= ?2)), "
+      "nodes(id) AS (SELECT value FROM json_each(?3)) "
+      "SELECT a.entity, b.entity, 'co-mention', count(*) FROM entity_links a JOIN docs ON docs.seq = a.doc_seq "
+      "JOIN entity_links b ON b.doc_seq = a.doc_seq AND b.entity > a.entity "
+      "WHERE a.entity IN nodes AND b.entity IN nodes GROUP BY a.entity, b.entity "
+      "UNION ALL "
+      "SELECT min(m1.entity, m2.entity), max(m1.entity, m2.entity), e.code, count(*) FROM events e "
+      "JOIN docs ON docs.seq = e.doc_seq "
+      "JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 "
+      "JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 "
+      "WHERE m1.entity IN nodes AND m2.entity IN nodes AND m1.entity != m2.entity "
+      "GROUP BY 1, 2, 3";
+  Stmt es;
+  if (sqlite3_prepare_v2(db_, co.c_str(), -1, es.out(), nullptr) != SQLITE_OK) return error("building the entity graph");
+  bind_text(es.get(), 1, q.from);
+  bind_text(es.get(), 2, q.to);
+  bind_text(es.get(), 3, "[" + ids + "]");
+  int rc;
+  while ((rc = sqlite3_step(es.get())) == SQLITE_ROW) {
+    g.edges.push_back({sqlite3_column_int64(es.get(), 0), sqlite3_column_int64(es.get(), 1), col_text(es.get(), 2),
+                       sqlite3_column_int64(es.get(), 3)});
+  }
+  if (rc != SQLITE_DONE) return error("building the entity graph");
+  return g;
+}
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const SqliteOptions& options) {
   struct stat sb;

@@ -1,9 +1,9 @@
-#include "cli/json.h"
+#include "core/json.h"
 
 #include <cmath>
 #include <cstdio>
 
-namespace ng::cli {
+namespace ng {
 
 void json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -82,4 +82,4 @@ std::string JsonObject::done() {
   return std::move(out_);
 }
 
-}  // namespace ng::cli
+}  // namespace ng

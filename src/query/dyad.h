@@ -1,0 +1,83 @@
+// The relationship between two sides (countries, people, organisations):
+// what `newsgraph timeline X Y` and `dossier X Y` print and what the HTTP API
+// (/api/timeline, /api/dossier) returns. One implementation for both.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "link/linker.h"
+#include "store/store.h"
+
+namespace ng {
+
+// The readable name of a CAMEO-compatible code ("040" -> "consult"); "" when
+// unknown.
+const char* event_type_name(const std::string& code);
+
+// X as events can match it: entity ids, and countries (a country entity
+// stands for its country code; any actor of that country matches).
+struct Side {
+  std::set<int64_t> entities;
+  std::set<std::string> countries;
+  std::string name;  // the first entity's canonical name, else what was asked
+  bool matches(const EventRow::Actor& a) const {
+    return (a.entity > 0 && entities.count(a.entity)) || (!a.country.empty() && countries.count(a.country));
+  }
+  ActorSet as_actor_set() const;
+};
+
+// Resolves `what` (an entity id, a name in `lang`, or an ISO alpha-3 country
+// code) to a side. Not found: a kNotFound status naming `what`. `linker` is
+// created from `data_dir` on first need and kept.
+Result<Side> resolve_side(Store& store, const std::string& what, const std::string& lang, const std::string& data_dir,
+                          std::unique_ptr<Linker>& linker);
+
+// The events of a period in which one side is X and the other Y.
+struct Dyad {
+  Side x, y;
+  std::vector<EventRow> rows;
+  std::vector<std::pair<const EventRow*, bool>> between;  // event, actor 1 is on X's side
+};
+
+struct DyadQuery {
+  std::string x, y;       // as given by the user
+  std::string from, to;   // YYYY-MM-DD bounds, "" = open
+  std::string lang = "en";  // the language X and Y are written in
+  std::string data_dir;
+};
+
+// Errors: kNotFound when X or Y matches nothing; store errors as they come.
+Result<Dyad> load_dyad(Store& store, const DyadQuery& q, std::unique_ptr<Linker>& linker);
+
+// One happening of a timeline: the events of one date, type and pair of
+// actors (in either order), with the documents and languages reporting it.
+struct Happening {
+  const EventRow* first = nullptr;  // the first frame (its sentence and document are the evidence)
+  std::set<std::string> docs, langs;
+};
+// By date, then arrival order (as the events are).
+std::vector<Happening> timeline(const Dyad& dyad);
+
+// The relationship over the period (`dossier X Y`).
+struct Dossier {
+  std::map<std::pair<std::string, std::string>, int> by_type_year;  // (year, code) -> frames
+  std::vector<std::pair<std::string, int>> people_x, people_y;        // most active first (top 10)
+  std::map<std::string, std::map<std::string, int>> topics_by_year;  // year -> topic -> documents
+  std::vector<const EventRow*> agreements;                           // code 057
+  size_t documents = 0;
+};
+Result<Dossier> dossier(Store& store, const Dyad& dyad);
+
+// JSON objects (the CLI's --json lines and the API's array items).
+std::string actor_json(const EventRow::Actor& a);
+std::string event_json(const EventRow& r);
+std::string happening_json(const Happening& h);
+std::string dossier_json(const Dyad& dyad, const Dossier& d);
+
+}  // namespace ng
