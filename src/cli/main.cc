@@ -23,6 +23,7 @@ commands:
   timeline X Y       the dyadic timeline between two countries or entities
   dossier X Y        their relationship: events by type and year, people, topics, agreements
   rejects            inputs that were rejected, with their reasons
+  serve              the HTTP API and the web UI (--port, --bind, --allow-write)
   eval               measure against a gold corpus (language, entities, event dates; eval html|langid|ner|timex|dates)
   train ner          train the statistical NER tagger on annotated files
 
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   if (cmd == "timeline") return cmd_timeline(argc, argv);
   if (cmd == "dossier") return cmd_dossier(argc, argv);
   if (cmd == "train") return cmd_train(argc, argv);
+  if (cmd == "serve") return cmd_serve(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }
