@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -207,6 +208,11 @@ Api::~Api() = default;
 Result<std::unique_ptr<Api>> Api::create(const ApiOptions& options) {
   if (options.allow_write && options.token.size() < 16) {
     return Status::invalid("writes need a token of at least 16 characters (--token-file or NEWSGRAPH_WRITE_TOKEN)");
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(options.db_path, ec)) {
+    return Status::not_found(options.db_path + ": no store there; make one with `newsgraph ingest --db " +
+                             options.db_path + " FILES`");
   }
   auto impl = std::make_unique<Impl>(options);
   {
