@@ -68,6 +68,7 @@ export function network(nodes, edges, onNode) {
       ],
       layout: { name: 'cose', animate: false, randomize: false },
       wheelSensitivity: 0.3,
+      maxZoom: 1.5,
     });
     cy.on('tap', 'node', (ev) => onNode && onNode(ev.target.id()));
     el.dataset.ready = 'true';
