@@ -90,9 +90,11 @@ int load_dyad(int argc, char** argv, const char* cmd, const char* help, Args& ar
   q.x = args.positional[0];
   q.y = args.positional[1];
   q.lang = args.get("lang").empty() ? "en" : args.get("lang");
-  q.data_dir = args.get("data");
   std::unique_ptr<Linker> linker;
-  auto loaded = ng::load_dyad(*store, q, linker);
+  std::string data_dir = args.get("data");
+  auto loaded = ng::load_dyad(*store, q, [&](Store& s, const std::string& what, const std::string& lang) {
+    return entity_ids(s, what, lang, data_dir, linker);
+  });
   if (!loaded) {
     print_error(cmd, loaded.status().message());
     return loaded.status().code() == StatusCode::kNotFound ? kExitRejected : kExitFatal;
@@ -121,8 +123,11 @@ int cmd_events(int argc, char** argv) {
   std::optional<Side> actor;
   if (!args.get("actor").empty()) {
     std::unique_ptr<Linker> linker;
-    auto side =
-        resolve_side(*store, args.get("actor"), args.get("lang").empty() ? "en" : args.get("lang"), args.get("data"), linker);
+    std::string data_dir = args.get("data");
+    auto side = resolve_side(*store, args.get("actor"), args.get("lang").empty() ? "en" : args.get("lang"),
+                             [&](Store& s, const std::string& what, const std::string& lang) {
+                               return entity_ids(s, what, lang, data_dir, linker);
+                             });
     if (!side) return print_error("events", side.status().message()), kExitRejected;
     actor = *side;
   }

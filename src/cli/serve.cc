@@ -15,7 +15,7 @@ namespace ng::cli {
 namespace {
 
 const char* kServeHelp = R"(usage: newsgraph serve [--db PATH] [--port N] [--bind ADDR] [--web DIR]
-                       [--allow-write --token-file FILE] [--max-body-mb N] [--threads N]
+                       [--allow-write --token-file FILE] [--max-body-mb N] [--threads N] [--cache-mb N]
 
 Serves the JSON API (/api/...) and the web UI from one process until Ctrl-C.
 --bind is 127.0.0.1 unless given (0.0.0.0 to serve other machines); --port 0
@@ -25,6 +25,9 @@ takes any free port. The URL is printed on stdout once listening.
 by the build, or $NEWSGRAPH_WEB). --allow-write turns on POST /api/documents,
 which then needs "Authorization: Bearer TOKEN": the token is the first line
 of --token-file, or $NEWSGRAPH_WRITE_TOKEN (at least 16 characters).
+--cache-mb (default 64) keeps answers to GET requests until the store
+changes (any commit, by this server or another process); 0 turns it off.
+--threads (default 64) is how many connections are served at once.
 )";
 
 std::string default_web_dir() {
@@ -40,15 +43,17 @@ std::string default_web_dir() {
 }  // namespace
 
 int cmd_serve(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"db", "data", "port", "bind", "web", "token-file", "max-body-mb", "threads"},
+  Args args = parse_args(argc, argv, 2, {"db", "data", "port", "bind", "web", "token-file", "max-body-mb", "threads", "cache-mb"},
                          {"allow-write", "help"});
   if (args.has("help")) return std::fputs(kServeHelp, stdout), kExitOk;
   long long port = args.get_int("port", 8080);
   long long max_mb = args.get_int("max-body-mb", 16);
   long long threads = args.get_int("threads", 64);
+  long long cache_mb = args.get_int("cache-mb", 64);
   if (args.error.empty() && (port < 0 || port > 65535)) args.error = "--port must be 0..65535";
   if (args.error.empty() && (max_mb < 1 || max_mb > 1024)) args.error = "--max-body-mb must be 1..1024";
   if (args.error.empty() && (threads < 1 || threads > 1024)) args.error = "--threads must be 1..1024";
+  if (args.error.empty() && (cache_mb < 0 || cache_mb > 65536)) args.error = "--cache-mb must be 0..65536";
   if (args.error.empty() && !args.positional.empty()) args.error = "unexpected argument " + args.positional[0];
   if (args.error.empty() && !args.get("token-file").empty() && !args.has("allow-write")) {
     args.error = "--token-file is for --allow-write";
@@ -82,6 +87,7 @@ int cmd_serve(int argc, char** argv) {
   o.web_dir = args.values.count("web") ? args.get("web") : default_web_dir();
   o.max_body_bytes = static_cast<size_t>(max_mb) << 20;
   o.threads = static_cast<int>(threads);
+  o.api.cache_bytes = static_cast<size_t>(cache_mb) << 20;
   std::string host = o.bind;
   o.on_listening = [host](int p) {
     std::printf("newsgraph serve: listening on http://%s:%d/\n", host == "0.0.0.0" ? "127.0.0.1" : host.c_str(), p);

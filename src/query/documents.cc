@@ -204,11 +204,15 @@ std::string times_json(const Document& d) {
   return times + "]";
 }
 
-Result<std::vector<int64_t>> entity_ids(Store& store, const std::string& what, const std::string& lang,
-                                        const std::string& data_dir, std::unique_ptr<Linker>& linker) {
+int64_t entity_id_of(const std::string& what) {
   char* end = nullptr;
   long long as_id = std::strtoll(what.c_str(), &end, 10);
-  if (end && *end == '\0' && as_id > 0) return std::vector<int64_t>{as_id};
+  return end && *end == '\0' && as_id > 0 ? as_id : 0;
+}
+
+Result<std::vector<int64_t>> entity_ids(Store& store, const std::string& what, const std::string& lang,
+                                        const std::string& data_dir, std::unique_ptr<Linker>& linker) {
+  if (int64_t id = entity_id_of(what)) return std::vector<int64_t>{id};
   if (!linker) {
     LinkOptions lo;
     lo.data_dir = data_dir;

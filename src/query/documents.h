@@ -28,6 +28,9 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
 Result<std::vector<int64_t>> entity_ids(Store& store, const std::string& what, const std::string& lang,
                                         const std::string& data_dir, std::unique_ptr<Linker>& linker);
 
+// `what` as an entity id (a positive decimal integer), else 0.
+int64_t entity_id_of(const std::string& what);
+
 // An empty string or a YYYY-MM-DD date (options such as --from,
 // --reference-date).
 bool valid_date_or_empty(const std::string& d);

@@ -22,16 +22,17 @@ const char* event_type_name(const std::string& code) {
 
 ActorSet Side::as_actor_set() const {
   ActorSet s;
-  s.entities.assign(entities.begin(), entities.end());
+  for (int64_t e : entities) {
+    if (!country_entities.count(e)) s.entities.push_back(e);
+  }
   s.countries.assign(countries.begin(), countries.end());
   return s;
 }
 
-Result<Side> resolve_side(Store& store, const std::string& what, const std::string& lang, const std::string& data_dir,
-                          std::unique_ptr<Linker>& linker) {
+Result<Side> resolve_side(Store& store, const std::string& what, const std::string& lang, const EntityLookup& lookup) {
   Side side;
   side.name = what;
-  auto found = entity_ids(store, what, lang, data_dir, linker);
+  auto found = lookup(store, what, lang);
   if (!found) return found.status();
   const std::vector<int64_t>& ids = *found;
   // An alpha-3 code is a country even without an entity ("VNM").
@@ -42,18 +43,21 @@ Result<Side> resolve_side(Store& store, const std::string& what, const std::stri
   if (!entities) return entities.status();
   for (const auto& e : *entities) {
     side.entities.insert(e.id);
-    if (e.type == "LOC" && e.place.size() == 3) side.countries.insert(e.place);
+    if (e.type == "LOC" && e.place.size() == 3) {
+      side.countries.insert(e.place);
+      side.country_entities.insert(e.id);
+    }
   }
   if (!entities->empty()) side.name = entities->front().name;
   if (side.entities.empty() && side.countries.empty()) return Status::not_found("no entity matches '" + what + "'");
   return side;
 }
 
-Result<Dyad> load_dyad(Store& store, const DyadQuery& q, std::unique_ptr<Linker>& linker) {
+Result<Dyad> load_dyad(Store& store, const DyadQuery& q, const EntityLookup& lookup) {
   Dyad out;
-  auto x = resolve_side(store, q.x, q.lang, q.data_dir, linker);
+  auto x = resolve_side(store, q.x, q.lang, lookup);
   if (!x) return x.status();
-  auto y = resolve_side(store, q.y, q.lang, q.data_dir, linker);
+  auto y = resolve_side(store, q.y, q.lang, lookup);
   if (!y) return y.status();
   out.x = std::move(*x);
   out.y = std::move(*y);

@@ -3,6 +3,7 @@
 // (/api/timeline, /api/dossier) returns. One implementation for both.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -25,18 +26,25 @@ const char* event_type_name(const std::string& code);
 struct Side {
   std::set<int64_t> entities;
   std::set<std::string> countries;
+  std::set<int64_t> country_entities;  // those of `entities` that are countries (in `countries` too)
   std::string name;  // the first entity's canonical name, else what was asked
   bool matches(const EventRow::Actor& a) const {
     return (a.entity > 0 && entities.count(a.entity)) || (!a.country.empty() && countries.count(a.country));
   }
+  // For Store::list_events. A country entity's frames carry its code
+  // (events.country1/2 is the country of a place actor), so countries are
+  // looked up by code only, through the (country, date) indexes.
   ActorSet as_actor_set() const;
 };
 
+// The entities a user means by a name or id (query/documents.h entity_ids,
+// with the caller's linker: the CLI makes one, the server shares one).
+using EntityLookup = std::function<Result<std::vector<int64_t>>(Store& store, const std::string& what,
+                                                                const std::string& lang)>;
+
 // Resolves `what` (an entity id, a name in `lang`, or an ISO alpha-3 country
-// code) to a side. Not found: a kNotFound status naming `what`. `linker` is
-// created from `data_dir` on first need and kept.
-Result<Side> resolve_side(Store& store, const std::string& what, const std::string& lang, const std::string& data_dir,
-                          std::unique_ptr<Linker>& linker);
+// code) to a side. Not found: a kNotFound status naming `what`.
+Result<Side> resolve_side(Store& store, const std::string& what, const std::string& lang, const EntityLookup& lookup);
 
 // The events of a period in which one side is X and the other Y.
 struct Dyad {
@@ -49,11 +57,10 @@ struct DyadQuery {
   std::string x, y;       // as given by the user
   std::string from, to;   // YYYY-MM-DD bounds, "" = open
   std::string lang = "en";  // the language X and Y are written in
-  std::string data_dir;
 };
 
 // Errors: kNotFound when X or Y matches nothing; store errors as they come.
-Result<Dyad> load_dyad(Store& store, const DyadQuery& q, std::unique_ptr<Linker>& linker);
+Result<Dyad> load_dyad(Store& store, const DyadQuery& q, const EntityLookup& lookup);
 
 // One happening of a timeline: the events of one date, type and pair of
 // actors (in either order), with the documents and languages reporting it.

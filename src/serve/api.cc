@@ -193,13 +193,70 @@ std::string script_of(const std::string& s) {
 
 }  // namespace
 
+// ---- the cache ---------------------------------------------------------------
+
+void ResponseCache::drop_all_if_stale(int64_t version) {
+  if (version == version_) return;
+  lru_.clear();
+  index_.clear();
+  bytes_ = 0;
+  version_ = version;
+}
+
+bool ResponseCache::get(const std::string& key, int64_t version, ApiResponse& out) {
+  if (max_bytes_ == 0) return false;
+  std::lock_guard lock(mu_);
+  drop_all_if_stale(version);
+  auto it = index_.find(key);
+  if (it == index_.end()) return false;
+  lru_.splice(lru_.begin(), lru_, it->second);
+  out = it->second->second;
+  return true;
+}
+
+void ResponseCache::put(const std::string& key, int64_t version, const ApiResponse& r) {
+  size_t size = key.size() + r.body.size() + 64;
+  if (max_bytes_ == 0 || size > max_bytes_ / 4) return;
+  std::lock_guard lock(mu_);
+  drop_all_if_stale(version);
+  if (index_.count(key)) return;
+  lru_.emplace_front(key, r);
+  index_[key] = lru_.begin();
+  bytes_ += size;
+  while (bytes_ > max_bytes_ && !lru_.empty()) {
+    auto& last = lru_.back();
+    bytes_ -= last.first.size() + last.second.body.size() + 64;
+    index_.erase(last.first);
+    lru_.pop_back();
+  }
+}
+
 // ---- the Api -----------------------------------------------------------------
+
+Result<int64_t> Api::Impl::data_version() {
+  std::lock_guard lock(version_mu);
+  if (!version_store) {
+    SqliteOptions o;
+    o.read_only = true;
+    auto s = open_sqlite_store(options.db_path, o);
+    if (!s) return s.status();
+    version_store = std::move(*s);
+  }
+  return version_store->data_version();
+}
 
 Api::Impl::~Impl() = default;
 
 Result<std::vector<int64_t>> Api::Impl::entity_ids(Store& store, const std::string& what, const std::string& lang) {
-  std::lock_guard lock(linker_mu);
-  return ng::entity_ids(store, what, lang, options.data_dir, linker);
+  if (int64_t id = entity_id_of(what)) return std::vector<int64_t>{id};
+  std::vector<std::string> keys;
+  {
+    // The linker caches name forms: one lookup at a time, the store queries
+    // after, in parallel.
+    std::lock_guard lock(linker_mu);
+    keys = linker->lookup_keys(what, lang);
+  }
+  return store.find_entities(keys, what);
 }
 
 Api::Api(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -406,9 +463,7 @@ ApiResponse events(Api::Impl& api, Store& store, Params& p) {
   if (p.error) return json_error(p.error->status, p.error->message);
   std::optional<Side> actor;
   if (!p.str("actor").empty()) {
-    std::lock_guard lock(api.linker_mu);
-    auto side = resolve_side(store, p.str("actor"), p.str("lang").empty() ? "en" : p.str("lang"), api.options.data_dir,
-                             api.linker);
+    auto side = resolve_side(store, p.str("actor"), p.str("lang").empty() ? "en" : p.str("lang"), api.lookup());
     if (!side) return status_error(side.status());
     actor = std::move(*side);
     q.involving = {actor->as_actor_set()};
@@ -453,11 +508,9 @@ Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p) {
   q.from = p.date("from");
   q.to = p.date("to");
   q.lang = p.str("lang").empty() ? "en" : p.str("lang");
-  q.data_dir = api.options.data_dir;
   if (p.error) return Status::invalid(p.error->message);
   if (q.x.empty() || q.y.empty()) return Status::invalid("give both sides: a= and b= (entity ids or names)");
-  std::lock_guard lock(api.linker_mu);
-  return load_dyad(store, q, api.linker);
+  return load_dyad(store, q, api.lookup());
 }
 
 ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
@@ -541,6 +594,24 @@ ApiResponse Api::handle(const ApiRequest& r) {
   Impl& api = *impl_;
   if (path == "/api/documents" && r.method == "POST") return api.ingest(r);
   if (r.method != "GET" && r.method != "HEAD") return json_error(405, r.method + " is not allowed on " + path);
+  // The cache: same path and parameters, same store version, same answer.
+  std::string key = path;
+  for (const auto& [k, v] : r.params) key += '\x1f' + k + '=' + v;
+  int64_t version = -1;
+  if (api.options.cache_bytes > 0) {
+    auto v = api.data_version();
+    if (!v) return status_error(v.status());
+    version = *v;
+    ApiResponse hit;
+    if (api.cache.get(key, version, hit)) return hit;
+  }
+  ApiResponse out = route(api, r);
+  if (version >= 0 && out.status == 200) api.cache.put(key, version, out);
+  return out;
+}
+
+ApiResponse Api::route(Impl& api, const ApiRequest& r) {
+  const std::string& path = r.path;
   auto lease = api.readers.acquire();
   if (!lease) return status_error(lease.status());
   Store& store = **lease;

@@ -8,6 +8,8 @@
 // Lists are {"items": [...], "next_cursor": "40" | null}: pass `cursor` back
 // to get the next page; `limit` is 1..500 (default per endpoint).
 //
+// Answers of GETs are cached until the store changes (ApiOptions::cache_bytes).
+//
 // Thread-safety: handle() may be called from many threads at once; each call
 // borrows one read-only store connection from a pool (SQLite WAL: readers
 // never wait for the writer). Writes (POST /api/documents) go through the
@@ -30,6 +32,10 @@ struct ApiOptions {
   std::string token;         // required when allow_write: requests carry "Authorization: Bearer <token>"
   int ingest_threads = 2;    // document-stage workers for POST /api/documents
   size_t max_records = 10000;  // records per POST
+  // Answers of GET requests are kept (least recently used first out) up to
+  // this many bytes and dropped whenever the store changes (a commit by any
+  // connection: Store::data_version). 0 = no cache.
+  size_t cache_bytes = 64u << 20;
 };
 
 struct ApiRequest {
@@ -64,6 +70,7 @@ class Api {
 
  private:
   explicit Api(std::unique_ptr<Impl> impl);
+  static ApiResponse route(Impl& api, const ApiRequest& request);
   std::unique_ptr<Impl> impl_;
 };
 

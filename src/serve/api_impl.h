@@ -2,7 +2,8 @@
 // endpoints; stories.cc: /api/stories; ingest.cc: POST /api/documents).
 #pragma once
 
-#include <condition_variable>
+#include <list>
+#include <unordered_map>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,7 @@
 
 #include "link/linker.h"
 #include "pipeline/pipeline.h"
+#include "query/dyad.h"
 #include "serve/api.h"
 #include "store/store.h"
 
@@ -72,6 +74,26 @@ class Params {
 // whether another page exists after offset + items.size().
 std::string page_json(const std::vector<std::string>& items, int64_t offset, bool more);
 
+// GET answers by canonical request (path and sorted parameters), least
+// recently used dropped first, all dropped when the store's data version
+// changes.
+class ResponseCache {
+ public:
+  explicit ResponseCache(size_t max_bytes) : max_bytes_(max_bytes) {}
+  bool get(const std::string& key, int64_t version, ApiResponse& out);
+  void put(const std::string& key, int64_t version, const ApiResponse& r);
+
+ private:
+  void drop_all_if_stale(int64_t version);
+  using Entry = std::pair<std::string, ApiResponse>;
+  size_t max_bytes_;
+  size_t bytes_ = 0;
+  int64_t version_ = -1;
+  std::mutex mu_;
+  std::list<Entry> lru_;  // most recent first
+  std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+};
+
 struct Api::Impl {
   ApiOptions options;
   StorePool readers;
@@ -81,11 +103,20 @@ struct Api::Impl {
   std::unique_ptr<Store> writer;
   std::unique_ptr<Pipeline> pipeline;
 
-  explicit Impl(const ApiOptions& o) : options(o), readers(o.db_path) {}
+  ResponseCache cache;
+  std::mutex version_mu;
+  std::unique_ptr<Store> version_store;  // only asks for the data version
+
+  explicit Impl(const ApiOptions& o) : options(o), readers(o.db_path), cache(o.cache_bytes) {}
+  Result<int64_t> data_version();
   ~Impl();
 
-  // Entity ids a user means by `what` (id, name in `lang`).
+  // Entity ids a user means by `what` (id, name in `lang`), as query/documents.h
+  // entity_ids finds them.
   Result<std::vector<int64_t>> entity_ids(Store& store, const std::string& what, const std::string& lang);
+  EntityLookup lookup() {
+    return [this](Store& s, const std::string& what, const std::string& lang) { return entity_ids(s, what, lang); };
+  }
 
   ApiResponse stories(Store& store, Params& p);
   ApiResponse story(Store& store, int64_t id);

@@ -216,6 +216,10 @@ class Store {
   virtual Result<EntityGraph> entity_graph(const GraphQuery& q) = 0;
 
   virtual Result<StoreStats> stats() = 0;
+
+  // A number that changes whenever another connection commits to the store
+  // (SQLite's data_version): caches of query results compare it.
+  virtual Result<int64_t> data_version() = 0;
 };
 
 struct SqliteOptions {
