@@ -40,7 +40,10 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
       .integer("invalid_bytes", d.invalid_bytes)
       .str("text", d.text)
       .str_or_null("event_date", d.event_date)
-      .str_or_null("event_date_how", d.event_date_how);
+      .str_or_null("event_date_how", d.event_date_how)
+      .raw("event", d.event_cluster ? std::to_string(d.event_cluster) : "null")
+      .raw("story", d.story ? std::to_string(d.story) : "null")
+      .str_or_null("copy_of", d.copy_of);
   {
     o.raw("time", times_json(d));
     std::string topics = "[";
@@ -245,6 +248,63 @@ Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Documen
   std::map<int64_t, EntitySummary> out;
   for (auto& e : *got) out[e.id] = std::move(e);
   return out;
+}
+
+const char* code_name(const std::string& code) {
+  static const std::map<std::string, const char*> kNames = {
+      {"010", "make statement"},     {"030", "express intent to cooperate"},
+      {"036", "express intent to meet"}, {"040", "consult"},
+      {"042", "make a visit"},       {"043", "host a visit"},
+      {"046", "negotiate"},          {"051", "praise"},
+      {"057", "sign formal agreement"}, {"061", "cooperate economically"},
+      {"062", "cooperate militarily"}, {"064", "share intelligence"},
+      {"ATT", "attend a meeting"}};
+  auto it = kNames.find(code);
+  return it == kNames.end() ? "" : it->second;
+}
+
+std::string actor_json(const EventRow::Actor& a) {
+  if (a.name.empty()) return "null";
+  return JsonObject()
+      .raw("entity", a.entity > 0 ? std::to_string(a.entity) : "null")
+      .str("name", a.name)
+      .str_or_null("type", a.type)
+      .str_or_null("role", a.role)
+      .str_or_null("country", a.country)
+      .done();
+}
+
+std::string actor_text(const EventRow::Actor& a) {
+  if (a.name.empty()) return "-";
+  std::string out = a.name;
+  std::string extra = a.role;
+  if (!a.country.empty()) extra += (extra.empty() ? "" : ", ") + a.country;
+  if (!extra.empty()) out += " (" + extra + ")";
+  return out;
+}
+
+std::string event_row_json(const EventRow& r) {
+  return JsonObject()
+      .str("doc", r.doc)
+      .str("lang", r.lang)
+      .str("code", r.code)
+      .str("type", code_name(r.code))
+      .str_or_null("date", r.date)
+      .raw("actor1", actor_json(r.actor1))
+      .raw("actor2", actor_json(r.actor2))
+      .raw("place", actor_json(r.place))
+      .str("trigger", r.trigger)
+      .str("sentence", r.sentence)
+      .integer("sentence_begin", r.sentence_begin)
+      .integer("sentence_end", r.sentence_end)
+      .num("confidence", r.confidence)
+      .done();
+}
+
+int usage(const char* cmd, Args& args, const char* help) {
+  print_error(cmd, args.error);
+  std::fputs(help, stderr);
+  return kExitUsage;
 }
 
 }  // namespace ng::cli

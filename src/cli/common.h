@@ -47,4 +47,16 @@ std::string times_json(const Document& d);
 // The registry entities of the document's mentions, by id.
 Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Document& d);
 
+// CAMEO-compatible event codes' names ("043" -> "host a visit"); "" when unknown.
+const char* code_name(const std::string& code);
+// An event frame's actor as JSON ({"entity", "name", "type", "role",
+// "country"}, null when absent) and as text ("To Lam (general_secretary, VNM)").
+std::string actor_json(const EventRow::Actor& a);
+std::string actor_text(const EventRow::Actor& a);
+// One event frame as JSON (`events --json`, `story --json`).
+std::string event_row_json(const EventRow& r);
+
+// Prints the usage error and the help to stderr; returns kExitUsage.
+int usage(const char* cmd, Args& args, const char* help);
+
 }  // namespace ng::cli

@@ -40,19 +40,6 @@ year, and the agreements signed (with their sentences). --csv prints the
 events-by-type-and-year table.
 )";
 
-const char* code_name(const std::string& code) {
-  static const std::map<std::string, const char*> kNames = {
-      {"010", "make statement"},     {"030", "express intent to cooperate"},
-      {"036", "express intent to meet"}, {"040", "consult"},
-      {"042", "make a visit"},       {"043", "host a visit"},
-      {"046", "negotiate"},          {"051", "praise"},
-      {"057", "sign formal agreement"}, {"061", "cooperate economically"},
-      {"062", "cooperate militarily"}, {"064", "share intelligence"},
-      {"ATT", "attend a meeting"}};
-  auto it = kNames.find(code);
-  return it == kNames.end() ? "" : it->second;
-}
-
 // X as the events can match it: entity ids, and countries (a country entity
 // stands for its country code; any actor of that country matches).
 struct Side {
@@ -86,26 +73,6 @@ Result<Side> resolve(Store& store, const std::string& what, const std::string& l
   return side;
 }
 
-std::string actor_json(const EventRow::Actor& a) {
-  if (a.name.empty()) return "null";
-  return JsonObject()
-      .raw("entity", a.entity > 0 ? std::to_string(a.entity) : "null")
-      .str("name", a.name)
-      .str_or_null("type", a.type)
-      .str_or_null("role", a.role)
-      .str_or_null("country", a.country)
-      .done();
-}
-
-std::string actor_text(const EventRow::Actor& a) {
-  if (a.name.empty()) return "-";
-  std::string out = a.name;
-  std::string extra = a.role;
-  if (!a.country.empty()) extra += (extra.empty() ? "" : ", ") + a.country;
-  if (!extra.empty()) out += " (" + extra + ")";
-  return out;
-}
-
 // One CSV field (RFC 4180: quoted when it holds a comma, quote or newline).
 std::string csv(const std::string& v) {
   if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
@@ -120,11 +87,6 @@ std::string csv_row(const std::vector<std::string>& fields) {
   return out;
 }
 
-int usage(const char* cmd, Args& args, const char* help) {
-  print_error(cmd, args.error);
-  std::fputs(help, stderr);
-  return kExitUsage;
-}
 
 // What `timeline X Y` and `dossier X Y` start from: the two sides and the
 // events of the period in which one side is X and the other Y (each with
@@ -210,20 +172,7 @@ int cmd_events(int argc, char** argv) {
                          r.actor2.role, r.actor2.country, r.place.name, r.doc, r.lang, r.sentence})
                     .c_str());
     } else if (args.has("json")) {
-      std::puts(JsonObject()
-                    .str("doc", r.doc)
-                    .str("lang", r.lang)
-                    .str("code", r.code)
-                    .str("type", code_name(r.code))
-                    .str_or_null("date", r.date)
-                    .raw("actor1", actor_json(r.actor1))
-                    .raw("actor2", actor_json(r.actor2))
-                    .raw("place", actor_json(r.place))
-                    .str("trigger", r.trigger)
-                    .str("sentence", r.sentence)
-                    .num("confidence", r.confidence)
-                    .done()
-                    .c_str());
+      std::puts(event_row_json(r).c_str());
     } else {
       std::printf("%-10s %-3s %-22s %s -> %s%s  [%s %s]\n    %s\n", r.date.empty() ? "?" : r.date.c_str(),
                   r.code.c_str(), code_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),

@@ -14,6 +14,7 @@
 namespace ng {
 namespace {
 
+double kEntW = 0.6, kTextW = 0.6;
 constexpr int32_t kScale = 10000;     // vectors are L2-normalised, then scaled to integers
 constexpr size_t kTopTerms = 64;      // stems kept per document for centroids
 constexpr size_t kIndexTerms = 8;     // of them, the heaviest ones are index keys
@@ -191,6 +192,9 @@ struct Centroid {
 
 uint64_t ekey(int64_t id) { return static_cast<uint64_t>(id); }
 uint64_t tkey(uint32_t h) { return h; }
+
+// A story's events lie within this many days of one another's dates.
+constexpr int kStoryGapDays = 21;
 
 struct Cluster {
   int64_t id = 0;
@@ -466,8 +470,7 @@ struct Clusterer::Impl {
     auto lt = c.terms.find(f.lang);
     bool same_lang = lt != c.terms.end();
     if (same_lang) s.text = lt->second.cosine(f.terms, tkey);
-    s.total = same_lang ? 0.5 * s.ent + 0.5 * s.text : s.ent;
-    if (f.ents.empty() && same_lang) s.total = s.text;
+    s.total = same_lang ? std::max(s.ent, kEntW * s.ent + kTextW * s.text) : s.ent;
     // Dates.
     auto [cdate, votes] = c.date();
     int32_t cd = day_number(cdate);
@@ -477,7 +480,7 @@ struct Clusterer::Impl {
         int32_t dd = day_number(!f.date.empty() ? f.date : f.published);
         if (dd != INT32_MIN) {
           int32_t dist = dd < lo ? lo - dd : dd > hi ? dd - hi : 0;
-          if (dist > 7) s.date = -0.5, s.date_why = "date " + std::to_string(dist) + " days from the story";
+          if (dist > kStoryGapDays) s.date = -0.5, s.date_why = "date " + std::to_string(dist) + " days from the story";
         }
       }
     } else if (cd != INT32_MIN) {
@@ -571,19 +574,57 @@ struct Clusterer::Impl {
       }
     }
     clusters.erase(from);
-    delta->merges.push_back({from, into, "event", doc, reason});
+    delta->merges.push_back({from, into, "event", old_story, a.story, doc, reason});
     touch(into);
     touch(a.story);
     if (old_story != a.story) {
       auto s = clusters.find(old_story);
       if (s != clusters.end() && s->second.members.empty()) {
         clusters.erase(s);
-        delta->merges.push_back({old_story, a.story, "story", doc, "its only event " + std::to_string(from) + " was merged"});
+        delta->merges.push_back({old_story, a.story, "story", old_story, a.story, doc,
+                                 "its only event " + std::to_string(from) + " was merged into " + std::to_string(into)});
       } else {
         touch(old_story);
       }
     }
     touched.erase(from);
+  }
+
+  // An event cluster whose date lies more than kStoryGapDays from every
+  // date of the other events of its story (which it joined before its date
+  // was known) leaves it for a story of its own.
+  void check_story(int64_t event, const std::string& doc) {
+    Cluster& e = clusters.at(event);
+    auto [edate, votes] = e.date();
+    int32_t ed = day_number(edate);
+    if (ed == INT32_MIN || votes < 3) return;
+    Cluster& s = clusters.at(e.story);
+    int32_t nearest = INT32_MAX;
+    std::string near_date;
+    for (const auto& [date, v] : s.dates) {
+      auto own = e.dates.find(date);
+      if (v - (own == e.dates.end() ? 0 : own->second) <= 0) continue;
+      int32_t dist = std::abs(day_number(date) - ed);
+      if (dist < nearest) nearest = dist, near_date = date;
+    }
+    if (nearest == INT32_MAX || nearest <= kStoryGapDays) return;
+    int64_t from = e.story, to = next_cluster++;
+    Cluster& ns = cluster(to, true);
+    Cluster& old = clusters.at(from);
+    for (int64_t arrival : std::vector<int64_t>(e.members)) {
+      WindowDoc* d = doc_at(arrival);
+      if (!d) continue;
+      profile(old, *d, -1);
+      profile(ns, *d, +1);
+      d->story = to;
+    }
+    e.story = to;
+    delta->merges.push_back({event, to, "move", from, to, doc,
+                             "event " + std::to_string(event) + " is dated " + edate + ", " + std::to_string(nearest) +
+                                 " days from the nearest date of story " + std::to_string(from) + " (" + near_date + ")"});
+    touch(event);
+    touch(from);
+    touch(to);
   }
 
   void assign_one(Document& d) {
@@ -672,6 +713,8 @@ struct Clusterer::Impl {
     bool own = wd.f.date_weight >= 3;
     a.own_date = own;
     enter(std::move(wd));
+    check_story(d.event_cluster, d.id);
+    d.story = a.story = clusters.at(d.event_cluster).story;
     if (!own) {
       auto [cdate, votes] = clusters.at(d.event_cluster).date();
       if (!cdate.empty() && cdate != d.event_date) {
@@ -708,7 +751,14 @@ struct Clusterer::Impl {
   }
 };
 
-Clusterer::Clusterer(const ClusterOptions& options) : impl_(std::make_unique<Impl>()) { impl_->o = options; }
+Clusterer::Clusterer(const ClusterOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->o = options;
+  if (getenv("NG_TE")) impl_->o.event_threshold = atof(getenv("NG_TE"));
+  if (getenv("NG_TS")) impl_->o.story_threshold = atof(getenv("NG_TS"));
+  if (getenv("NG_TM")) impl_->o.merge_threshold = atof(getenv("NG_TM"));
+  if (getenv("NG_EW")) kEntW = atof(getenv("NG_EW"));
+  if (getenv("NG_XW")) kTextW = atof(getenv("NG_XW"));
+}
 Clusterer::~Clusterer() = default;
 
 void Clusterer::restore(const ClusterSnapshot& snapshot) {

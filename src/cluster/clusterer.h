@@ -44,8 +44,8 @@ namespace ng {
 
 struct ClusterOptions {
   int64_t window = 20000;         // documents kept for IDF, centroids and candidates
-  double event_threshold = 0.40;  // score to join an event cluster
-  double story_threshold = 0.22;  // score to join a story
+  double event_threshold = 0.25;  // score to join an event cluster
+  double story_threshold = 0.15;  // score to join a story
   double merge_threshold = 0.55;  // a second event cluster this close is merged
   double copy_jaccard = 0.6;      // MinHash agreement for a near-copy
   size_t candidates = 48;         // event clusters scored per document, at most

@@ -37,10 +37,18 @@ struct ClusterUpdate {
   std::vector<int64_t> entities;  // main entities, most weight first (label: people and organisations, then a place)
 };
 
-// Late evidence joined two clusters: `from` now lives on in `into`.
+// Late evidence changed earlier decisions:
+//  - level "event": event cluster `from` was merged into `into`; its
+//    documents' story becomes `into`'s (`story_from` -> `story_into` when
+//    they differ);
+//  - level "story": story `from` (left empty by such a merge) lives on in `into`;
+//  - level "move": event cluster `from`'s date put it far from the other
+//    events of its story `story_from`: it and its documents moved to
+//    `story_into` (`into` is `story_into`).
 struct ClusterMerge {
   int64_t from = 0, into = 0;
   std::string level;
+  int64_t story_from = 0, story_into = 0;
   std::string doc;   // the document whose arrival showed it
   std::string why;
 };

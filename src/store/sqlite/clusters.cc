@@ -94,41 +94,8 @@ Status SqliteStore::write_clusters(const ClusterDelta& delta, const std::map<std
       if (sqlite3_step(*ins_member) != SQLITE_DONE) return error("storing the cluster membership of " + a.doc);
     }
   }
-  // Merges, in the order they happened: members move, the old id points on.
-  for (const ClusterMerge& m : delta.merges) {
-    auto mv = prepare("UPDATE OR REPLACE cluster_members SET cluster = ?2 WHERE cluster = ?1");
-    auto mv_doc = prepare(m.level == "event" ? "UPDATE documents SET event_cluster = ?2 WHERE event_cluster = ?1"
-                                             : "UPDATE documents SET story = ?2 WHERE story = ?1");
-    auto mark = prepare("UPDATE clusters SET merged_into = ?2, documents = 0, sources = 0 WHERE id = ?1");
-    auto log = prepare("INSERT INTO cluster_merges (from_cluster, into_cluster, level, doc_seq, why) VALUES (?1, ?2, ?3, ?4, ?5)");
-    for (auto* st : {&mv, &mv_doc, &mark, &log}) {
-      if (!*st) return st->status();
-    }
-    for (sqlite3_stmt* s : {*mv, *mv_doc, *mark}) {
-      Reset r(s);
-      sqlite3_bind_int64(s, 1, m.from);
-      sqlite3_bind_int64(s, 2, m.into);
-      if (sqlite3_step(s) != SQLITE_DONE) return error("merging cluster " + std::to_string(m.from));
-    }
-    if (m.level == "event") {
-      // Its documents' stories follow the cluster they now belong to.
-      auto restory = prepare(
-          "UPDATE documents SET story = (SELECT story FROM clusters WHERE id = ?1) WHERE event_cluster = ?1");
-      if (!restory) return restory.status();
-      Reset r(*restory);
-      sqlite3_bind_int64(*restory, 1, m.into);
-      if (sqlite3_step(*restory) != SQLITE_DONE) return error("merging cluster " + std::to_string(m.from));
-    }
-    Reset r(*log);
-    sqlite3_bind_int64(*log, 1, m.from);
-    sqlite3_bind_int64(*log, 2, m.into);
-    bind_text(*log, 3, m.level);
-    int64_t seq = seq_of_doc(m.doc);
-    if (seq) sqlite3_bind_int64(*log, 4, seq);
-    else sqlite3_bind_null(*log, 4);
-    bind_text(*log, 5, m.why);
-    if (sqlite3_step(*log) != SQLITE_DONE) return error("recording a cluster merge");
-  }
+  // Merges and moves, in the order they happened.
+  for (const ClusterMerge& m : delta.merges) NG_RETURN_IF_ERROR(apply_merge(m, seq_of_doc(m.doc)));
   // Event clusters first: their dates flow to their members, whose dates
   // give the stories' spans.
   for (const char* level : {"event", "story"}) {
@@ -144,6 +111,57 @@ Status SqliteStore::write_clusters(const ClusterDelta& delta, const std::map<std
     sqlite3_bind_int64(*forget, 1, delta.forget_before);
     if (sqlite3_step(*forget) != SQLITE_DONE) return error("forgetting old cluster features");
   }
+  return Status::ok();
+}
+
+// Inside a write transaction: what ClusterMerge (core/cluster.h) says.
+Status SqliteStore::apply_merge(const ClusterMerge& m, int64_t doc_seq) {
+  auto run = [&](const char* sql, int64_t a, int64_t b, int64_t c) -> Status {
+    auto st = prepare(sql);
+    if (!st) return st.status();
+    Reset r(*st);
+    int n = sqlite3_bind_parameter_count(*st);
+    int64_t v[3] = {a, b, c};
+    for (int i = 0; i < n && i < 3; ++i) sqlite3_bind_int64(*st, i + 1, v[i]);
+    if (sqlite3_step(*st) != SQLITE_DONE) return error("merging cluster " + std::to_string(m.from));
+    return Status::ok();
+  };
+  // ?1 = event cluster, ?2 = old story, ?3 = new story: the event's documents change story.
+  // (Parameters a statement does not use are not bound.)
+  static const char* kMoveStory =
+      "UPDATE OR REPLACE cluster_members SET cluster = ?3 WHERE cluster = ?2 AND doc_seq IN "
+      "(SELECT seq FROM documents WHERE event_cluster = ?1)";
+  static const char* kDocStory = "UPDATE documents SET story = ?3 WHERE event_cluster = ?1 AND story = ?2";
+  static const char* kNewStory = "INSERT OR IGNORE INTO clusters (id, level) VALUES (?1, 'story')";
+  static const char* kMark = "UPDATE clusters SET merged_into = ?2, documents = 0, sources = 0 WHERE id = ?1";
+  if (m.level == "event") {
+    NG_RETURN_IF_ERROR(run("UPDATE OR REPLACE cluster_members SET cluster = ?2 WHERE cluster = ?1", m.from, m.into, 0));
+    NG_RETURN_IF_ERROR(run("UPDATE documents SET event_cluster = ?2 WHERE event_cluster = ?1", m.from, m.into, 0));
+    if (m.story_from != m.story_into) {
+      NG_RETURN_IF_ERROR(run(kMoveStory, m.into, m.story_from, m.story_into));
+      NG_RETURN_IF_ERROR(run(kDocStory, m.into, m.story_from, m.story_into));
+    }
+    NG_RETURN_IF_ERROR(run(kMark, m.from, m.into, 0));
+  } else if (m.level == "story") {
+    NG_RETURN_IF_ERROR(run(kMark, m.from, m.into, 0));
+  } else if (m.level == "move") {
+    NG_RETURN_IF_ERROR(run(kNewStory, m.story_into, 0, 0));
+    NG_RETURN_IF_ERROR(run(kMoveStory, m.from, m.story_from, m.story_into));
+    NG_RETURN_IF_ERROR(run(kDocStory, m.from, m.story_from, m.story_into));
+  } else {
+    return Status::invalid("unknown cluster merge level " + m.level);
+  }
+  auto log = prepare(
+      "INSERT INTO cluster_merges (from_cluster, into_cluster, level, doc_seq, why) VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!log) return log.status();
+  Reset r(*log);
+  sqlite3_bind_int64(*log, 1, m.level == "move" ? m.story_from : m.from);
+  sqlite3_bind_int64(*log, 2, m.into);
+  bind_text(*log, 3, m.level);
+  if (doc_seq) sqlite3_bind_int64(*log, 4, doc_seq);
+  else sqlite3_bind_null(*log, 4);
+  bind_text(*log, 5, m.why);
+  if (sqlite3_step(*log) != SQLITE_DONE) return error("recording a cluster merge");
   return Status::ok();
 }
 

@@ -123,6 +123,7 @@ class SqliteStore final : public Store {
   // clusters.cc
   Status write_clusters(const ClusterDelta& delta, const std::map<std::string, int64_t>& seq_of);
   Status refresh_cluster(const ClusterUpdate& u);
+  Status apply_merge(const ClusterMerge& m, int64_t doc_seq);
   Result<ClusterSummary> cluster_summary(sqlite3_stmt* s);
   Status query_clusters(const char* sql, const std::function<void(sqlite3_stmt*)>& bind,
                         std::vector<ClusterSummary>& out);
