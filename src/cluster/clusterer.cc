@@ -458,6 +458,7 @@ struct Clusterer::Impl {
 
   struct Score {
     double total = 0, ent = 0, text = 0, date = 0, codes = 0;
+    double factor = 1;  // date evidence: 0 vetoes
     std::string date_why;
     std::vector<int64_t> shared;  // shared entities, heaviest first
   };
@@ -471,32 +472,36 @@ struct Clusterer::Impl {
     bool same_lang = lt != c.terms.end();
     if (same_lang) s.text = lt->second.cosine(f.terms, tkey);
     s.total = same_lang ? std::max(s.ent, kEntW * s.ent + kTextW * s.text) : s.ent;
-    // Dates.
+    // Dates: one happening is on one date. Two dates its texts give that
+    // are two or more days apart are two happenings (veto); weaker evidence
+    // (a publication date) scales the score down.
     auto [cdate, votes] = c.date();
     int32_t cd = day_number(cdate);
+    auto note = [&](const std::string& w) { s.date_why += (s.date_why.empty() ? "" : "; ") + w; };
     if (c.is_story) {
       if (!c.dates.empty()) {
         int32_t lo = day_number(c.dates.begin()->first), hi = day_number(c.dates.rbegin()->first);
         int32_t dd = day_number(!f.date.empty() ? f.date : f.published);
         if (dd != INT32_MIN) {
           int32_t dist = dd < lo ? lo - dd : dd > hi ? dd - hi : 0;
-          if (dist > kStoryGapDays) s.date = -0.5, s.date_why = "date " + std::to_string(dist) + " days from the story";
+          if (dist > kStoryGapDays) s.factor = 0, note(std::to_string(dist) + " days from the story's dates");
         }
       }
     } else if (cd != INT32_MIN) {
       int32_t dd = day_number(f.date);
       if (dd != INT32_MIN) {
         int32_t diff = std::abs(dd - cd);
-        if (diff == 0) s.date = 0.1, s.date_why = "same date " + cdate;
-        else if (diff >= 2) {
-          s.date = f.date_weight >= 3 && votes >= 3 ? -0.5 : -0.25;
-          s.date_why = "date " + f.date + " vs " + cdate;
+        if (diff == 0) {
+          s.date = 0.1, note("same date " + cdate);
+        } else if (diff >= 2) {
+          s.factor = f.date_weight >= 3 && votes >= 3 ? 0 : 0.5;
+          note("date " + f.date + " vs " + cdate);
         }
       }
       int32_t pd = day_number(f.published);
       if (pd != INT32_MIN && (dd == INT32_MIN || f.date_weight < 3)) {
-        if (pd < cd - 1) s.date -= 0.3, s.date_why += (s.date_why.empty() ? "" : "; ") + std::string("published before ") + cdate;
-        else if (pd > cd + 7) s.date -= 0.2, s.date_why += (s.date_why.empty() ? "" : "; ") + std::string("published long after ") + cdate;
+        if (pd < cd - 1) s.factor *= 0.4, note("published " + f.published + ", before " + cdate);
+        else if (pd > cd + 7) s.factor *= 0.6, note("published " + f.published + ", long after " + cdate);
       }
     }
     for (const auto& code : f.codes)
@@ -504,7 +509,7 @@ struct Clusterer::Impl {
         s.codes = 0.05;
         break;
       }
-    s.total += s.date + s.codes;
+    s.total = (s.total + s.date + s.codes) * s.factor;
     // The shared entities that weigh most (for --why).
     std::vector<std::pair<int64_t, int64_t>> shared;
     for (const auto& [e, w] : f.ents) {
@@ -524,7 +529,10 @@ struct Clusterer::Impl {
       w += ")";
     }
     if (s.text > 0) w += ", same-language text " + fmt(s.text);
-    if (s.date != 0) w += ", date " + fmt(s.date) + " (" + s.date_why + ")";
+    if (s.date != 0) w += ", date +" + fmt(s.date);
+    if (s.factor == 0) w += ", date veto";
+    else if (s.factor != 1) w += ", date x" + fmt(s.factor);
+    if (!s.date_why.empty()) w += " (" + s.date_why + ")";
     if (s.codes > 0) w += ", event type +" + fmt(s.codes);
     return w;
   }
