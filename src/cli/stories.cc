@@ -1,6 +1,8 @@
 // newsgraph stories / newsgraph story: the event clusters and stories the
 // clusterer (src/cluster) built.
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "cli/common.h"
@@ -75,6 +77,40 @@ std::string langs_text(const std::vector<std::string>& langs) {
   return out;
 }
 
+// "#12" in a member's why -> "Joe Biden #12", from the registry.
+std::string with_names(const std::string& why, const std::map<int64_t, std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < why.size(); ++i) {
+    if (why[i] == '#' && i + 1 < why.size() && std::isdigit(static_cast<unsigned char>(why[i + 1]))) {
+      size_t j = i + 1;
+      while (j < why.size() && std::isdigit(static_cast<unsigned char>(why[j]))) ++j;
+      auto it = names.find(std::stoll(why.substr(i + 1, j - i - 1)));
+      if (it != names.end()) out += it->second + " ";
+      out.append(why, i, j - i);
+      i = j - 1;
+    } else {
+      out += why[i];
+    }
+  }
+  return out;
+}
+
+// The names of the entities the members' whys cite.
+std::map<int64_t, std::string> cited_names(Store& store, const ClusterDetail& c) {
+  std::vector<int64_t> ids;
+  for (const auto& m : c.members) {
+    for (size_t i = 0; i + 1 < m.why.size(); ++i) {
+      if (m.why[i] == '#' && std::isdigit(static_cast<unsigned char>(m.why[i + 1]))) ids.push_back(std::atoll(m.why.c_str() + i + 1));
+    }
+  }
+  std::map<int64_t, std::string> names;
+  auto found = store.get_entities(ids);
+  if (found) {
+    for (const auto& e : *found) names[e.id] = e.name;
+  }
+  return names;
+}
+
 }  // namespace
 
 int cmd_stories(int argc, char** argv) {
@@ -131,8 +167,12 @@ int cmd_story(int argc, char** argv) {
   auto found = store->get_cluster(id);
   if (!found) return print_error("story", found.status().message()), kExitFatal;
   if (!found->has_value()) return print_error("story", "no story or event " + std::to_string(id)), kExitRejected;
-  const ClusterDetail& c = **found;
+  ClusterDetail& c = **found;
   bool why = args.has("why");
+  if (why) {
+    auto names = cited_names(*store, c);
+    for (auto& m : c.members) m.why = with_names(m.why, names);
+  }
   if (args.has("json")) {
     std::string members = "[";
     for (size_t i = 0; i < c.members.size(); ++i) {

@@ -14,7 +14,8 @@
 namespace ng {
 namespace {
 
-double kEntW = 0.6, kTextW = 0.6;
+// Same-language score: max(entities, kEntW x entities + kTextW x text).
+constexpr double kEntW = 0.6, kTextW = 0.6;
 constexpr int32_t kScale = 10000;     // vectors are L2-normalised, then scaled to integers
 constexpr size_t kTopTerms = 64;      // stems kept per document for centroids
 constexpr size_t kIndexTerms = 8;     // of them, the heaviest ones are index keys
@@ -761,11 +762,6 @@ struct Clusterer::Impl {
 
 Clusterer::Clusterer(const ClusterOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->o = options;
-  if (getenv("NG_TE")) impl_->o.event_threshold = atof(getenv("NG_TE"));
-  if (getenv("NG_TS")) impl_->o.story_threshold = atof(getenv("NG_TS"));
-  if (getenv("NG_TM")) impl_->o.merge_threshold = atof(getenv("NG_TM"));
-  if (getenv("NG_EW")) kEntW = atof(getenv("NG_EW"));
-  if (getenv("NG_XW")) kTextW = atof(getenv("NG_XW"));
 }
 Clusterer::~Clusterer() = default;
 

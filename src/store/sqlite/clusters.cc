@@ -399,8 +399,9 @@ Result<std::optional<ClusterDetail>> SqliteStore::get_cluster(int64_t id) {
     if (sqlite3_prepare_v2(db_,
                            "SELECT d.id, d.lang, coalesce(d.title, ''), coalesce(d.published, ''), "
                            "coalesce(d.event_date, ''), coalesce(d.copy_of, ''), coalesce(d.event_cluster, 0), "
-                           "m.score, m.why FROM cluster_members m JOIN documents d ON d.seq = m.doc_seq "
-                           "WHERE m.cluster = ?1 ORDER BY d.seq",
+                           "m.score, m.why, coalesce(em.why, '') FROM cluster_members m JOIN documents d ON d.seq = m.doc_seq "
+                           "LEFT JOIN cluster_members em ON em.doc_seq = m.doc_seq AND em.cluster = d.event_cluster "
+                           "AND em.cluster != m.cluster WHERE m.cluster = ?1 ORDER BY d.seq",
                            -1, s.out(), nullptr) != SQLITE_OK)
       return error("reading the members of cluster " + std::to_string(id));
     sqlite3_bind_int64(s.get(), 1, id);
@@ -416,6 +417,10 @@ Result<std::optional<ClusterDetail>> SqliteStore::get_cluster(int64_t id) {
       m.event = sqlite3_column_int64(s.get(), 6);
       m.score = sqlite3_column_double(s.get(), 7);
       m.why = col_text(s.get(), 8);
+      // In a story: why it joined its event, then (when the event was new) why that event joined the story.
+      if (std::string event_why = col_text(s.get(), 9); !event_why.empty()) {
+        m.why = m.why.rfind("story of ", 0) == 0 ? event_why : event_why + "; " + m.why;
+      }
       detail.members.push_back(std::move(m));
     }
     if (rc != SQLITE_DONE) return error("reading the members of cluster " + std::to_string(id));
