@@ -16,6 +16,8 @@ int cmd_relink(int argc, char** argv);       // entities.cc
 int cmd_events(int argc, char** argv);       // events.cc
 int cmd_timeline(int argc, char** argv);     // events.cc
 int cmd_dossier(int argc, char** argv);      // events.cc
+int cmd_stories(int argc, char** argv);      // stories.cc
+int cmd_story(int argc, char** argv);        // stories.cc
 int cmd_eval_html(int argc, char** argv);    // eval_html.cc
 int cmd_eval_langid(int argc, char** argv);  // eval_langid.cc
 int cmd_eval_ner(int argc, char** argv);     // eval_ner.cc

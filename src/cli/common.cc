@@ -23,4 +23,19 @@ std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_o
   return std::move(*store);
 }
 
+std::string actor_text(const EventRow::Actor& a) {
+  if (a.name.empty()) return "-";
+  std::string out = a.name;
+  std::string extra = a.role;
+  if (!a.country.empty()) extra += (extra.empty() ? "" : ", ") + a.country;
+  if (!extra.empty()) out += " (" + extra + ")";
+  return out;
+}
+
+int usage(const char* cmd, Args& args, const char* help) {
+  print_error(cmd, args.error);
+  std::fputs(help, stderr);
+  return kExitUsage;
+}
+
 }  // namespace ng::cli

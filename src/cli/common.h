@@ -22,4 +22,11 @@ void print_error(const char* cmd, const std::string& message);
 // after printing the error.
 std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_only);
 
+// An event frame's actor as text ("To Lam (general_secretary, VNM)"); its
+// JSON and the event's are query/dyad.h actor_json and event_json.
+std::string actor_text(const EventRow::Actor& a);
+
+// Prints the usage error and the help to stderr; returns kExitUsage.
+int usage(const char* cmd, Args& args, const char* help);
+
 }  // namespace ng::cli

@@ -250,8 +250,8 @@ int cmd_relink(int argc, char** argv) {
   static const char* kHelp = R"(usage: newsgraph relink [--db PATH] [--batch N] [--reference-date D]
 
 Runs the mention, topic, time and event stages on every stored document again and
-rebuilds the entity registry: forgets every entity and links all documents again in arrival
-order, exactly as ingest would now. For stores that hold documents from
+rebuilds the entity registry and the stories: forgets every entity and cluster and links
+and clusters all documents again in arrival order, exactly as ingest would now. For stores that hold documents from
 before the registry and the time stage (schema versions 2 and 3) and after a
 change to those stages, the linker or their data (data/roles, data/orgs, data/namekey,
 data/nameforms...). Each batch is one transaction; an interrupted run leaves
@@ -272,40 +272,18 @@ part of the documents linked: run it again. --reference-date as for ingest.
   }
   auto store = open_store(args, "relink", false);
   if (!store) return kExitFatal;
-  // The document stages as ingest runs them (same options: data, collection date).
+  // The stages as ingest runs them (same options: data, collection date).
   PipelineOptions po;
   po.data_dir = args.get("data");
   po.time.reference_date = args.get("reference-date");
-  auto processor = DocumentProcessor::create(po);
-  if (!processor) return print_error("relink", processor.status().message()), kExitFatal;
-  LinkOptions lo;
-  lo.data_dir = args.get("data");
-  lo.gazetteer = (*processor)->gazetteer();
-  auto linker = Linker::create(lo);
-  if (!linker) return print_error("relink", linker.status().message()), kExitFatal;
-  auto ids = store->list_documents({});
-  if (!ids) return print_error("relink", ids.status().message()), kExitFatal;
-  if (Status st = store->clear_registry(); !st) return print_error("relink", st.message()), kExitFatal;
-  (*linker)->restore({});
-  size_t linked = 0;
-  for (size_t from = 0; from < ids->size(); from += static_cast<size_t>(batch)) {
-    std::vector<Document> docs;
-    for (size_t i = from; i < ids->size() && i < from + static_cast<size_t>(batch); ++i) {
-      auto d = store->get_document((*ids)[i].id);
-      if (!d) return print_error("relink", d.status().message()), kExitFatal;
-      if (!d->has_value()) continue;
-      Document doc = std::move(**d);
-      (*processor)->annotate(doc);
-      docs.push_back(std::move(doc));
-    }
-    auto country = [&](int64_t entity) { return (*linker)->country(entity); };
-    RegistryDelta delta =
-        (*linker)->link(docs, [&](Document& d) { d.events = (*processor)->events().complete(d, country); });
-    if (Status st = store->write_links(docs, delta); !st) return print_error("relink", st.message()), kExitFatal;
-    linked += docs.size();
-  }
+  po.batch_size = static_cast<size_t>(batch);
+  auto pipeline = Pipeline::create(po, *store);
+  if (!pipeline) return print_error("relink", pipeline.status().message()), kExitFatal;
+  auto relinked = (*pipeline)->relink();
+  if (!relinked) return print_error("relink", relinked.status().message()), kExitFatal;
+  auto linked = *relinked;
   auto n = store->list_entities({});
-  std::printf("relinked %zu documents: %zu entities\n", linked, n ? n->size() : 0);
+  std::printf("relinked %lld documents: %zu entities\n", static_cast<long long>(linked), n ? n->size() : 0);
   return kExitOk;
 }
 

@@ -13,6 +13,7 @@
 #include "cli/eval_entities.h"
 #include "cli/commands.h"
 #include "cli/json.h"
+#include "eval/cluster_score.h"
 #include "extract/time.h"
 #include "pipeline/pipeline.h"
 
@@ -37,21 +38,26 @@ store and scores the system against them:
   event date with --gold: the time stage's event date vs gold "event_date",
              exact and within one day, per language, beside the baseline
              "publication date as event date"; --misses lists the wrong ones
-Later stages add cluster scores against GOLD.
+  clusters   with --gold: B-cubed precision, recall and F1 of the event
+             clusters and stories against gold "event" and "story";
+             --misses lists every document's gold and system clusters
 )";
 
 struct LangScore {
   int n = 0, correct = 0, und = 0;
 };
 
-// Event-date accuracy against gold "event_date": the time stage's date and,
-// for honesty, the publication date taken as the event date.
+// Event-date accuracy against gold "event_date": the stored event date (the
+// time stage's, or its event cluster's when the text gives none), the time
+// stage's alone, and, for honesty, the publication date taken as the event
+// date.
 struct DateScore {
-  int n = 0, exact = 0, within_day = 0, pub_exact = 0, pub_within_day = 0;
-  void add(const std::string& gold, const std::string& sys, const std::string& pub) {
+  int n = 0, exact = 0, within_day = 0, text_exact = 0, pub_exact = 0, pub_within_day = 0;
+  void add(const std::string& gold, const std::string& sys, const std::string& text, const std::string& pub) {
     ++n;
     int dd = day_diff(gold, sys), pd = day_diff(gold, pub.substr(0, std::min<size_t>(10, pub.size())));
     exact += dd == 0;
+    text_exact += day_diff(gold, text) == 0;
     within_day += dd <= 1;
     pub_exact += pd == 0;
     pub_within_day += pd <= 1;
@@ -77,6 +83,7 @@ struct DateScore {
         .integer("n", n)
         .num("exact", rate(exact))
         .num("within_day", rate(within_day))
+        .num("text_only_exact", rate(text_exact))
         .num("published_exact", rate(pub_exact))
         .num("published_within_day", rate(pub_within_day))
         .done();
@@ -89,8 +96,9 @@ struct DateScores {
   std::vector<std::string> misses;  // "id lang gold sys how"
 };
 
-// Reads gold "event_date" per id and re-runs the time stage on the stored
-// documents (their stored text, language, publication date and URL).
+// Reads gold "event_date" per id; scores the stored event date and, beside
+// it, the time stage's alone, run again on the stored documents (their
+// stored text, language, publication date and URL).
 Result<DateScores> score_event_dates(const std::string& gold_path, Store& store, const std::string& data_dir) {
   std::map<std::string, std::string> gold;
   NG_RETURN_IF_ERROR(each_gold_line(gold_path, [&](std::string_view id, simdjson::dom::element e) {
@@ -107,16 +115,62 @@ Result<DateScores> score_event_dates(const std::string& gold_path, Store& store,
     auto it = gold.find(d.id);
     if (it == gold.end()) return true;
     TimeAnnotation t = (*extractor)->annotate(d);
-    out.all.add(it->second, t.event_date, d.published);
-    out.by_lang[d.lang].add(it->second, t.event_date, d.published);
-    if (t.event_date != it->second) {
+    out.all.add(it->second, d.event_date, t.event_date, d.published);
+    out.by_lang[d.lang].add(it->second, d.event_date, t.event_date, d.published);
+    if (d.event_date != it->second) {
       out.misses.push_back(d.id + " " + d.lang + " gold " + it->second + " sys " +
-                           (t.event_date.empty() ? "-" : t.event_date) + "  " + t.event_date_how.substr(0, 100));
+                           (d.event_date.empty() ? "-" : d.event_date) + "  " + d.event_date_how.substr(0, 100));
     }
     return true;
   });
   if (!st.is_ok()) return st;
   return out;
+}
+struct ClusterScores {
+  eval::BCubed event, story;
+  std::vector<std::string> lines;  // "gold-event gold-story <- system event/story id lang" per document, for --misses
+};
+
+// B-cubed of the stored event clusters and stories against gold "event" and
+// "story".
+Result<ClusterScores> score_clusters(const std::string& gold_path, Store& store) {
+  std::map<std::string, std::pair<std::string, std::string>> gold;
+  NG_RETURN_IF_ERROR(each_gold_line(gold_path, [&](std::string_view id, simdjson::dom::element e) {
+    std::string_view ev, st;
+    if (e["event"].get(ev) == simdjson::SUCCESS && e["story"].get(st) == simdjson::SUCCESS)
+      gold[std::string(id)] = {std::string(ev), std::string(st)};
+    return Status::ok();
+  }));
+  std::vector<std::string> ge, gs, se, ss;
+  ClusterScores out;
+  Status st = store.for_each_document({}, [&](const Document& d) {
+    auto it = gold.find(d.id);
+    if (it == gold.end()) return true;
+    ge.push_back(it->second.first);
+    gs.push_back(it->second.second);
+    se.push_back(std::to_string(d.event_cluster));
+    ss.push_back(std::to_string(d.story));
+    out.lines.push_back(it->second.second + " " + it->second.first + " <- story " + std::to_string(d.story) +
+                        " event " + std::to_string(d.event_cluster) + (d.copy_of.empty() ? "" : " copy") + " " +
+                        d.id + " " + d.lang);
+    return true;
+  });
+  if (!st.is_ok()) return st;
+  out.event = eval::bcubed(ge, se);
+  out.story = eval::bcubed(gs, ss);
+  std::sort(out.lines.begin(), out.lines.end());
+  return out;
+}
+
+std::string bcubed_json(const eval::BCubed& b) {
+  return JsonObject()
+      .integer("documents", b.items)
+      .integer("gold_clusters", b.gold_clusters)
+      .integer("system_clusters", b.system_clusters)
+      .num("precision", b.precision)
+      .num("recall", b.recall)
+      .num("f1", b.f1())
+      .done();
 }
 }  // namespace
 
@@ -181,7 +235,11 @@ int cmd_eval(int argc, char** argv) {
 
   std::optional<eval::EntityScores> entities;
   std::optional<DateScores> dates;
+  std::optional<ClusterScores> clusters;
   if (!args.get("gold").empty()) {
+    auto scored_clusters = score_clusters(args.get("gold"), **store);
+    if (!scored_clusters) return print_error("eval", scored_clusters.status().message()), kExitFatal;
+    clusters = std::move(*scored_clusters);
     auto scored_dates = score_event_dates(args.get("gold"), **store, args.get("data"));
     if (!scored_dates) return print_error("eval", scored_dates.status().message()), kExitFatal;
     dates = std::move(*scored_dates);
@@ -233,6 +291,8 @@ int cmd_eval(int argc, char** argv) {
                   .raw("language", language)
                   .raw("entities", entities ? entity_json(*entities) : "null")
                   .raw("event_date", event_dates)
+                  .raw("event_clusters", clusters ? bcubed_json(clusters->event) : "null")
+                  .raw("stories", clusters ? bcubed_json(clusters->story) : "null")
                   .done()
                   .c_str());
   } else {
@@ -252,16 +312,29 @@ int cmd_eval(int argc, char** argv) {
     }
     if (entities) std::printf("\n%s", entity_table(*entities).c_str());
     if (dates) {
-      std::printf("\nevent date (time stage vs publication date as event date)\n");
-      std::printf("  %-6s %5s %8s %10s   %8s %10s\n", "lang", "n", "exact", "within 1d", "pub exact", "pub 1d");
+      std::printf("\nevent date (stored: text or event cluster; the time stage alone; publication date as event date)\n");
+      std::printf("  %-6s %5s %8s %10s   %9s   %8s %10s\n", "lang", "n", "exact", "within 1d", "text only", "pub exact",
+                  "pub 1d");
       auto row = [](const std::string& l, const DateScore& v) {
-        std::printf("  %-6s %5d %8.3f %10.3f   %8.3f %10.3f\n", l.c_str(), v.n, v.rate(v.exact), v.rate(v.within_day),
-                    v.rate(v.pub_exact), v.rate(v.pub_within_day));
+        std::printf("  %-6s %5d %8.3f %10.3f   %9.3f   %8.3f %10.3f\n", l.c_str(), v.n, v.rate(v.exact),
+                    v.rate(v.within_day), v.rate(v.text_exact), v.rate(v.pub_exact), v.rate(v.pub_within_day));
       };
       for (const auto& [l, v] : dates->by_lang) row(l, v);
       row("all", dates->all);
       if (args.has("misses")) {
         for (const auto& m : dates->misses) std::printf("  miss: %s\n", m.c_str());
+      }
+    }
+    if (clusters) {
+      std::printf("\nclusters (B-cubed)\n  %-8s %9s %7s %7s %9s %7s %7s\n", "level", "documents", "gold", "system",
+                  "precision", "recall", "F1");
+      for (auto [name, b] : {std::pair<const char*, const eval::BCubed*>{"event", &clusters->event},
+                             {"story", &clusters->story}}) {
+        std::printf("  %-8s %9d %7d %7d %9.3f %7.3f %7.3f\n", name, b->items, b->gold_clusters, b->system_clusters,
+                    b->precision, b->recall, b->f1());
+      }
+      if (args.has("misses")) {
+        for (const auto& l : clusters->lines) std::printf("  %s\n", l.c_str());
       }
     }
   }

@@ -41,15 +41,6 @@ year, and the agreements signed (with their sentences). --csv prints the
 events-by-type-and-year table.
 )";
 
-std::string actor_text(const EventRow::Actor& a) {
-  if (a.name.empty()) return "-";
-  std::string out = a.name;
-  std::string extra = a.role;
-  if (!a.country.empty()) extra += (extra.empty() ? "" : ", ") + a.country;
-  if (!extra.empty()) out += " (" + extra + ")";
-  return out;
-}
-
 // One CSV field (RFC 4180: quoted when it holds a comma, quote or newline).
 std::string csv(const std::string& v) {
   if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
@@ -64,11 +55,6 @@ std::string csv_row(const std::vector<std::string>& fields) {
   return out;
 }
 
-int usage(const char* cmd, Args& args, const char* help) {
-  print_error(cmd, args.error);
-  std::fputs(help, stderr);
-  return kExitUsage;
-}
 
 // Parses the arguments of `timeline`/`dossier`, opens the store and loads
 // the dyad (query/dyad.h); returns -1 when `dyad` is ready, else the exit

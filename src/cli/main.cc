@@ -22,9 +22,11 @@ commands:
   events             event frames: who did what to whom, where and when (--actor, --type, --from, --to)
   timeline X Y       the dyadic timeline between two countries or entities
   dossier X Y        their relationship: events by type and year, people, topics, agreements
+  stories            stories (threads of happenings across languages), latest first
+  story ID           one story or event cluster: events, documents by language, copies, timeline (--why)
   rejects            inputs that were rejected, with their reasons
   serve              the HTTP API and the web UI (--port, --bind, --allow-write)
-  eval               measure against a gold corpus (language, entities, event dates; eval html|langid|ner|timex|dates)
+  eval               measure against a gold corpus (language, entities, event dates, clusters; eval html|langid|ner|timex|dates)
   train ner          train the statistical NER tagger on annotated files
 
 common options:
@@ -62,6 +64,8 @@ int main(int argc, char** argv) {
   if (cmd == "events") return cmd_events(argc, argv);
   if (cmd == "timeline") return cmd_timeline(argc, argv);
   if (cmd == "dossier") return cmd_dossier(argc, argv);
+  if (cmd == "stories") return cmd_stories(argc, argv);
+  if (cmd == "story") return cmd_story(argc, argv);
   if (cmd == "train") return cmd_train(argc, argv);
   if (cmd == "serve") return cmd_serve(argc, argv);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);

@@ -137,6 +137,10 @@ and the furniture removed by cleaning (what and why).
                   std::string(t.span.of(d.text)).c_str(), t.evidence.empty() ? "" : ("  [" + t.evidence + "]").c_str());
     }
   }
+  if (d.event_cluster) {
+    std::printf("\nevent cluster %lld, story %lld%s%s  (newsgraph story ID)\n", static_cast<long long>(d.event_cluster),
+                static_cast<long long>(d.story), d.copy_of.empty() ? "" : "; near-copy of ", d.copy_of.c_str());
+  }
   std::printf("\n%zu paragraphs, %zu sentences, %zu tokens\n", d.paragraphs.size(), d.sentences.size(),
               d.tokens.size());
   return kExitOk;
@@ -150,7 +154,9 @@ Writes every document as one JSON object per line: "id", "source", "url",
 "entities": [{"entity", "name", "type", "surfaces", "roles": [{"role",
 "country"}]}] (the registry's entities of the document, the forms written in
 it, and the titles given them with the country a title names),
-"event_date" (the date of the happening it reports, with "event_date_how")
+"event_date" (the date of the happening it reports, with "event_date_how"),
+"event" and "story" (its event cluster and story ids, `newsgraph story ID`),
+"copy_of" (the document it is a near-copy of, else null),
 "time": [{"begin", "end", "text", "value", "kind", "anchor",
 "evidence"}] (its temporal expressions in ISO 8601) and "topics": [{"topic",
 "score", "evidence"}]. --full adds

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 namespace ng {
 
@@ -159,6 +160,22 @@ struct Document {
   std::vector<EventFrame> events;  // in text order
   std::string event_date;
   std::string event_date_how;
+  // Text fingerprint for clustering (src/extract/fingerprint): stemmed word
+  // counts and a MinHash signature. Recomputed, not stored with the document.
+  struct Fingerprint {
+    // (hash of "lang:stem", count) for words; (hash of "#number", count) for
+    // numbers, which are the same in every language. Most frequent first,
+    // at most kMaxTerms.
+    std::vector<std::pair<uint32_t, uint16_t>> terms;
+    std::vector<uint32_t> minhash;  // kMinHashes minima over 3-word shingles; empty for very short texts
+    static constexpr size_t kMaxTerms = 400;
+    static constexpr size_t kMinHashes = 32;
+  } fingerprint;
+  // Clustering (src/cluster): the event cluster and story the document
+  // belongs to (0 before clustering), and the document it is a near-copy of.
+  int64_t event_cluster = 0;
+  int64_t story = 0;
+  std::string copy_of;
 };
 
 // An input that could not become a document, with the reason.

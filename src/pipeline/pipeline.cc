@@ -176,6 +176,7 @@ void DocumentProcessor::annotate(Document& d) const {
   d.times = std::move(times.times);
   d.event_date = std::move(times.event_date);
   d.event_date_how = std::move(times.event_date_how);
+  d.fingerprint = fingerprinter_.fingerprint(d);
 }
 
 std::string document_id(const RawRecord& record, const Document& doc, bool url_is_identity) {
@@ -272,8 +273,58 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const PipelineOptions& option
   auto linker = Linker::create(lo);
   if (!linker) return linker.status();
   p->linker_ = std::move(*linker);
-
+  p->clusterer_ = std::make_unique<Clusterer>(options.cluster);
   return p;
+}
+
+Status Pipeline::restore() {
+  auto snapshot = store_->load_registry();
+  if (!snapshot) return snapshot.status();
+  linker_->restore(*snapshot);
+  auto clusters = store_->load_clusters();
+  if (!clusters) return clusters.status();
+  clusterer_->restore(*clusters);
+  stale_ = false;
+  return Status::ok();
+}
+
+void Pipeline::corpus_stages(std::vector<Document>& docs, RegistryDelta& registry, ClusterDelta& clusters) {
+  auto country = [&](int64_t entity) { return linker_->country(entity); };
+  registry = linker_->link(docs, [&](Document& d) { d.events = processor_->events().complete(d, country); });
+  clusters = clusterer_->assign(docs);
+}
+
+Result<int64_t> Pipeline::relink() {
+  auto ids = store_->list_documents({});
+  if (!ids) return ids.status();
+  NG_RETURN_IF_ERROR(store_->clear_registry());
+  NG_RETURN_IF_ERROR(store_->clear_clusters());
+  stale_ = true;
+  NG_RETURN_IF_ERROR(restore());
+  int64_t done = 0;
+  const size_t batch = options_.batch_size;
+  for (size_t from = 0; from < ids->size(); from += batch) {
+    std::vector<Document> docs;
+    for (size_t i = from; i < ids->size() && i < from + batch; ++i) {
+      auto d = store_->get_document((*ids)[i].id);
+      if (!d) return d.status();
+      if (!d->has_value()) continue;
+      Document doc = std::move(**d);
+      doc.event_cluster = doc.story = 0;
+      doc.copy_of.clear();
+      processor_->annotate(doc);
+      docs.push_back(std::move(doc));
+    }
+    RegistryDelta registry;
+    ClusterDelta clusters;
+    corpus_stages(docs, registry, clusters);
+    if (Status st = store_->write_links(docs, registry, clusters); !st) {
+      stale_ = true;
+      return st;
+    }
+    done += static_cast<int64_t>(docs.size());
+  }
+  return done;
 }
 
 // State of one ingest run: the current batch and the running summary.
@@ -369,24 +420,22 @@ struct Pipeline::Run {
       summary.by_lang[d.lang]++;
       docs.push_back(std::move(d));
     }
-    // Linking runs here, on one thread, in input order: entity ids do not
-    // depend on the number of threads. The linker's state mirrors the store;
-    // it is reloaded when a write failed (another process may also write).
-    if (p.linker_stale_) {
-      auto snapshot = p.store_->load_registry();
-      if (!snapshot) {
-        error = snapshot.status();
+    // Linking and clustering run here, on one thread, in input order: entity
+    // and cluster ids do not depend on the number of threads. Their state
+    // mirrors the store; it is reloaded when a write failed (another process
+    // may also write).
+    if (p.stale_) {
+      if (Status st = p.restore(); !st) {
+        error = st;
         return;
       }
-      p.linker_->restore(*snapshot);
-      p.linker_stale_ = false;
     }
-    auto country = [&](int64_t entity) { return p.linker_->country(entity); };
-    RegistryDelta registry =
-        p.linker_->link(docs, [&](Document& d) { d.events = p.processor_->events().complete(d, country); });
-    auto written = p.store_->write_batch(docs, batch_rejects, registry);
+    RegistryDelta registry;
+    ClusterDelta clusters;
+    p.corpus_stages(docs, registry, clusters);
+    auto written = p.store_->write_batch(docs, batch_rejects, registry, clusters);
     if (!written) {
-      p.linker_stale_ = true;
+      p.stale_ = true;
       error = written.status();
       return;
     }
@@ -408,7 +457,7 @@ struct Pipeline::Run {
 };
 
 Result<IngestSummary> Pipeline::ingest(const std::vector<std::string>& paths) {
-  linker_stale_ = true;  // another process may have written since the last run
+  stale_ = true;  // another process may have written since the last run
   Run run(*this);
   RecordSink sink;
   sink.record = [&](RawRecord&& r) { run.on_record(std::move(r)); };
@@ -423,7 +472,7 @@ Result<IngestSummary> Pipeline::ingest(const std::vector<std::string>& paths) {
 }
 
 Result<IngestSummary> Pipeline::ingest_records(std::vector<RawRecord> records) {
-  linker_stale_ = true;
+  stale_ = true;
   Run run(*this);
   for (auto& r : records) run.on_record(std::move(r));
   run.flush();

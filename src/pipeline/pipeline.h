@@ -16,9 +16,11 @@
 #include <string>
 #include <vector>
 
+#include "cluster/clusterer.h"
 #include "core/document.h"
 #include "core/status.h"
 #include "extract/events.h"
+#include "extract/fingerprint.h"
 #include "extract/mentions.h"
 #include "extract/topics.h"
 #include "extract/time.h"
@@ -44,6 +46,8 @@ struct PipelineOptions {
   LanguageOptions language;
   // The time stage; its data_dir is data_dir.
   TimeOptions time;
+  // The clustering stage (src/cluster).
+  ClusterOptions cluster;
   // Called about twice a second during ingest with the running summary (for a
   // progress line); may be empty.
   std::function<void(const struct IngestSummary&)> on_progress;
@@ -93,6 +97,7 @@ class DocumentProcessor {
   std::unique_ptr<TimeExtractor> time_;
   std::unique_ptr<TopicTagger> topics_;
   std::unique_ptr<EventExtractor> events_;  // candidate frames (find); Pipeline completes them after linking
+  Fingerprinter fingerprinter_;
   std::shared_ptr<const Gazetteer> gazetteer_;
   LanguageIdentifier language_;
 };
@@ -117,16 +122,29 @@ class Pipeline {
   // same stages, same commit rules.
   Result<IngestSummary> ingest_records(std::vector<RawRecord> records);
 
+  // `newsgraph relink`: runs the document stages after segmentation again on
+  // every stored document (DocumentProcessor::annotate), forgets the entity
+  // registry and the clusters, and links and clusters all documents again in
+  // arrival order, one transaction per batch_size documents. Returns the
+  // number of documents.
+  Result<int64_t> relink();
+
   const DocumentProcessor& processor() const { return *processor_; }
 
  private:
   Pipeline() = default;
   struct Run;
+  // The corpus stages on a batch of new documents, in order: link, complete
+  // the event frames, cluster.
+  void corpus_stages(std::vector<Document>& docs, RegistryDelta& registry, ClusterDelta& clusters);
+  // Reloads the corpus stages' state from the store.
+  Status restore();
   PipelineOptions options_;
   Store* store_ = nullptr;
   std::unique_ptr<DocumentProcessor> processor_;
-  std::unique_ptr<Linker> linker_;  // continues from the store's registry
-  bool linker_stale_ = true;        // reload before the next batch (start, or after a failed write)
+  std::unique_ptr<Linker> linker_;        // continues from the store's registry
+  std::unique_ptr<Clusterer> clusterer_;  // continues from the store's clusters
+  bool stale_ = true;  // reload the corpus stages before the next batch (start, or after a failed write)
 };
 
 }  // namespace ng

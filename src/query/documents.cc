@@ -24,7 +24,10 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
       .integer("invalid_bytes", d.invalid_bytes)
       .str("text", d.text)
       .str_or_null("event_date", d.event_date)
-      .str_or_null("event_date_how", d.event_date_how);
+      .str_or_null("event_date_how", d.event_date_how)
+      .raw("event", d.event_cluster ? std::to_string(d.event_cluster) : "null")
+      .raw("story", d.story ? std::to_string(d.story) : "null")
+      .str_or_null("copy_of", d.copy_of);
   {
     o.raw("time", times_json(d));
     std::string topics = "[";

@@ -152,6 +152,8 @@ std::string event_json(const EventRow& r) {
       .raw("place", actor_json(r.place))
       .str("trigger", r.trigger)
       .str("sentence", r.sentence)
+      .integer("sentence_begin", r.sentence_begin)
+      .integer("sentence_end", r.sentence_end)
       .num("confidence", r.confidence)
       .done();
 }

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cluster.h"
 #include "core/document.h"
 #include "core/entity.h"
 #include "core/status.h"
@@ -96,6 +97,9 @@ struct EntityDetail {
 struct EventRow {
   std::string doc, lang, title;
   std::string code, date, trigger, sentence;
+  uint32_t sentence_begin = 0, sentence_end = 0;  // byte offsets of the sentence in the document's text
+  int64_t event_cluster = 0;                      // the document's event cluster and story (0: not clustered)
+  int64_t story = 0;
   struct Actor {
     int64_t entity = 0;  // 0: none, or a mention without an entity
     std::string name;    // the entity's canonical name, else the text
@@ -115,6 +119,7 @@ struct ActorSet {
 struct EventQuery {
   std::string code;       // "" = any
   std::string from, to;   // YYYY-MM-DD bounds on the event date, inclusive; "" = open
+  int64_t cluster = 0;    // only frames of documents in this event cluster or story; 0 = any
   int64_t limit = -1;
   // Each set must match actor 1 or actor 2 of the frame (a pre-filter done
   // with indexes; which side is which is for the caller). Empty = any.
@@ -155,6 +160,45 @@ struct EntityGraph {
   std::vector<GraphEdge> edges;
 };
 
+// A story or an event cluster (src/cluster), for `newsgraph stories` and `story`.
+struct ClusterSummary {
+  int64_t id = 0;
+  std::string level;                  // "event" or "story"
+  std::string label;                  // "To Lam – Sergei Shoigu, Hanoi, 2025-12-09"
+  std::string date;                   // event clusters: the event date ("" = unknown)
+  std::string first_date, last_date;  // span of the members' event dates
+  int64_t story = 0;                  // event clusters: their story
+  int64_t documents = 0;              // member documents
+  int64_t sources = 0;                // independent ones (near-copies not counted)
+  std::vector<std::string> langs;     // most frequent first
+  std::vector<std::pair<int64_t, std::string>> entities;  // main entities: id, canonical name
+};
+
+struct StoryQuery {
+  std::string from, to;  // YYYY-MM-DD: stories whose date span meets [from, to]; "" = open
+  int64_t entity = 0;    // only stories with a document naming this entity; 0 = any
+  int64_t limit = -1;
+  int64_t offset = 0;
+};
+
+struct ClusterDetail {
+  ClusterSummary summary;
+  struct Member {
+    std::string doc, lang, title, published, event_date, copy_of;
+    int64_t event = 0;  // its event cluster
+    double score = 0;   // the score that put it here (1 for a near-copy; 0 for the first member)
+    std::string why;    // the signals behind it (--why)
+  };
+  std::vector<Member> members;          // arrival order
+  std::vector<ClusterSummary> events;   // a story's event clusters, by date
+  std::vector<EventRow> frames;         // event frames of its members
+  struct Merge {
+    int64_t from = 0;
+    std::string doc, why;
+  };
+  std::vector<Merge> merged;            // clusters merged into this one
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -162,12 +206,12 @@ class Store {
   // Of `ids`, the ones already stored (to skip work on re-runs).
   virtual Result<std::vector<std::string>> existing_ids(const std::vector<std::string>& ids) = 0;
 
-  // Writes documents (INSERT OR IGNORE by id), rejects and what the entity
-  // registry learnt from these documents in one transaction.
+  // Writes documents (INSERT OR IGNORE by id), rejects, what the entity
+  // registry learnt and where the clusterer put them, in one transaction.
   virtual Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects,
-                                          const RegistryDelta& registry) = 0;
+                                          const RegistryDelta& registry, const ClusterDelta& clusters) = 0;
   Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects) {
-    return write_batch(docs, rejects, RegistryDelta());
+    return write_batch(docs, rejects, RegistryDelta(), ClusterDelta());
   }
 
   // The registry state the linker continues from (src/link).
@@ -176,10 +220,22 @@ class Store {
   // Relinking (`newsgraph relink`): forgets the whole registry (entities,
   // keys, aliases, links and the mentions' entity ids) in one transaction...
   virtual Status clear_registry() = 0;
+  // ...and every cluster...
+  virtual Status clear_clusters() = 0;
   // ...then, for documents already stored, replaces their mentions (with the
   // linked ones), times and event date, and applies what the registry
-  // learnt, in one transaction.
-  virtual Status write_links(const std::vector<Document>& docs, const RegistryDelta& registry) = 0;
+  // learnt and the clusterer decided, in one transaction.
+  virtual Status write_links(const std::vector<Document>& docs, const RegistryDelta& registry,
+                             const ClusterDelta& clusters) = 0;
+
+  // The clusterer's state (src/cluster): the documents of its last `window`.
+  virtual Result<ClusterSnapshot> load_clusters() = 0;
+  // Stories, latest first.
+  virtual Result<std::vector<ClusterSummary>> list_stories(const StoryQuery& query) = 0;
+  // A story or an event cluster with its members, events and frames;
+  // std::nullopt when no cluster has this id. A merged cluster's id leads to
+  // the one it was merged into.
+  virtual Result<std::optional<ClusterDetail>> get_cluster(int64_t id) = 0;
 
   // Entities by documents (most first), filtered.
   virtual Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) = 0;

@@ -15,5 +15,5 @@ CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 cd "$SRC"
 run_ng 0 ingest --db "$WORK/ui.db" examples tests/serve/xss.jsonl
 start_server ui --db "$WORK/ui.db" --web "$BUILD/web"
-mkdir -p "$BUILD/browser-screenshots"
+rm -rf "$BUILD/browser-screenshots"; mkdir -p "$BUILD/browser-screenshots"
 node "$SRC/tests/browser/ui_test.mjs" "$URL_ui" "$BUILD/browser-screenshots" "$SRC/web" "$CHROMIUM" "$WORK/profile"

@@ -189,10 +189,53 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_code ON events(code);
 )sql";
 
-// 7: reserved for the story clusters (src/cluster, issue 5). PLACEHOLDER on
-// branch serve until that migration lands on main: the merge takes main's 7.
+// 7: event clusters and stories (src/cluster). Each document belongs to one
+// event cluster and one story; `cluster_members` says why it joined;
+// `cluster_window` holds the clusterer's record of the last documents it saw
+// (its state, reloaded at each run), older rows are deleted as they leave.
 constexpr std::string_view kMigration7 = R"sql(
-SELECT 1;
+CREATE TABLE clusters (
+  id          INTEGER PRIMARY KEY,
+  level       TEXT NOT NULL,               -- event, story
+  story       INTEGER,                     -- event clusters: their story
+  label       TEXT NOT NULL DEFAULT '',    -- main actors, place, date
+  date        TEXT,                        -- event clusters: the date most dated members give
+  first_date  TEXT,                        -- span of the members' event dates
+  last_date   TEXT,
+  documents   INTEGER NOT NULL DEFAULT 0,
+  sources     INTEGER NOT NULL DEFAULT 0,  -- documents that are not near-copies
+  langs       TEXT NOT NULL DEFAULT '',    -- "en de fr", most documents first
+  entities    TEXT NOT NULL DEFAULT '',    -- main entity ids, most weight first, space-separated
+  merged_into INTEGER                      -- set when late evidence merged it into another cluster
+);
+CREATE INDEX clusters_level ON clusters(level, last_date);
+CREATE INDEX clusters_story ON clusters(story);
+CREATE TABLE cluster_members (
+  cluster  INTEGER NOT NULL,
+  doc_seq  INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  score    REAL NOT NULL,                  -- what put it there (1: near-copy; 0: first member)
+  why      TEXT NOT NULL,
+  own_date INTEGER NOT NULL,               -- 1: its text dates it; 0: it takes the event cluster's date
+  PRIMARY KEY (cluster, doc_seq)
+) WITHOUT ROWID;
+CREATE INDEX cluster_members_doc ON cluster_members(doc_seq);
+CREATE TABLE cluster_merges (
+  from_cluster INTEGER NOT NULL,
+  into_cluster INTEGER NOT NULL,
+  level        TEXT NOT NULL,
+  doc_seq      INTEGER,                    -- the document whose arrival showed it
+  why          TEXT NOT NULL
+);
+CREATE TABLE cluster_window (
+  arrival  INTEGER PRIMARY KEY,            -- the clusterer's arrival number
+  doc_seq  INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  features BLOB NOT NULL                   -- the clusterer's record (src/cluster/clusterer.cc)
+);
+ALTER TABLE documents ADD COLUMN event_cluster INTEGER;
+ALTER TABLE documents ADD COLUMN story INTEGER;
+ALTER TABLE documents ADD COLUMN copy_of TEXT;        -- id of the document it is a near-copy of
+CREATE INDEX documents_event_cluster ON documents(event_cluster);
+CREATE INDEX documents_story ON documents(story);
 )sql";
 
 // 8: full-text search (src/serve: /api/search) and the indexes the HTTP API's

@@ -11,58 +11,10 @@
 #include <mutex>
 
 #include "store/sqlite/schema.h"
-#include "store/store.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace ng {
 namespace {
-
-// Owns one prepared statement; reset on destruction so that a statement left
-// mid-iteration by an early return never holds a read lock.
-class Stmt {
- public:
-  Stmt() = default;
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  ~Stmt() { sqlite3_finalize(s_); }
-  sqlite3_stmt** out() { return &s_; }
-  sqlite3_stmt* get() const { return s_; }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-};
-
-class Reset {
- public:
-  explicit Reset(sqlite3_stmt* s) : s_(s) {}
-  ~Reset() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
-  }
-
- private:
-  sqlite3_stmt* s_;
-};
-
-void bind_text(sqlite3_stmt* s, int i, std::string_view v) {
-  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-}
-void bind_text_or_null(sqlite3_stmt* s, int i, std::string_view v) {
-  if (v.empty()) sqlite3_bind_null(s, i);
-  else bind_text(s, i, v);
-}
-void bind_blob(sqlite3_stmt* s, int i, const std::string& v) {
-  sqlite3_bind_blob(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-}
-std::string col_text(sqlite3_stmt* s, int i) {
-  const unsigned char* p = sqlite3_column_text(s, i);
-  if (!p) return {};
-  return std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i)));
-}
-std::string col_blob(sqlite3_stmt* s, int i) {
-  const void* p = sqlite3_column_blob(s, i);
-  if (!p) return {};
-  return std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, i)));
-}
 
 void put_u32(std::string& out, uint32_t v) {
   char b[4] = {static_cast<char>(v & 0xff), static_cast<char>((v >> 8) & 0xff),
@@ -123,73 +75,9 @@ bool parse_format(std::string_view name, Format& f) {
 constexpr const char* kDocColumns =
     "seq, id, source, format, url, title, published, agency, charset, invalid_bytes, raw_size, lang, "
     "lang_given, lang_detected, lang_confidence, lang_reliable, text, extracted, sentences, tokens, event_date, "
-    "event_date_how";
+    "event_date_how, event_cluster, story, copy_of";
 
-class SqliteStore final : public Store {
- public:
-  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  ~SqliteStore() override {
-    // Statements first: sqlite3_close refuses while any is alive.
-    stmts_.clear();
-    sqlite3_close_v2(db_);
-  }
-
-  Status init(const SqliteOptions& options);
-
-  Result<std::vector<std::string>> existing_ids(const std::vector<std::string>& ids) override;
-  Result<BatchResult> write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects,
-                                  const RegistryDelta& registry) override;
-  Result<RegistrySnapshot> load_registry() override;
-  Status clear_registry() override;
-  Status write_links(const std::vector<Document>& docs, const RegistryDelta& registry) override;
-  Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) override;
-  Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) override;
-  Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys, const std::string& surface) override;
-  Result<std::optional<EntityDetail>> get_entity(int64_t id) override;
-  Result<std::vector<EventRow>> list_events(const EventQuery& query) override;
-  Result<std::optional<Document>> get_document(const std::string& id) override;
-  Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) override;
-  Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
-  Result<std::vector<StoredReject>> list_rejects(int64_t limit) override;
-  Result<StoreStats> stats() override;
-  Result<std::vector<SearchHit>> search_documents(const SearchQuery& q) override;
-  Result<EntityGraph> entity_graph(const GraphQuery& q) override;
-  Result<int64_t> data_version() override;
-
- private:
-  Status error(std::string_view what) const {
-    return Status::io_error(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
-  }
-  Status exec(const char* sql) {
-    char* msg = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-      Status st = Status::io_error(path_ + ": " + (msg ? msg : sqlite3_errmsg(db_)));
-      sqlite3_free(msg);
-      return st;
-    }
-    return Status::ok();
-  }
-  // A cached prepared statement for `sql` (a string literal: its address is the key).
-  Result<sqlite3_stmt*> prepare(const char* sql);
-  Result<int> user_version();
-  Status migrate();
-  Status load_children(int64_t seq, Document& d);
-  Status each_child(const char* sql, int64_t seq, const char* what, const std::function<Status(sqlite3_stmt*)>& row);
-  Status write_registry(const RegistryDelta& delta, const std::map<std::string, int64_t>& seq_of);
-  Status fill_langs(EntitySummary& e);
-  Status insert_mentions(int64_t seq, const Document& d);
-  Status insert_times(int64_t seq, const Document& d);
-  Status insert_topics(int64_t seq, const Document& d);
-  Status insert_events(int64_t seq, const Document& d);
-  Result<Document> row_to_document(sqlite3_stmt* s);
-  Status query_documents(const DocFilter& filter, const char* columns,
-                         const std::function<Status(sqlite3_stmt*, bool& more)>& row);
-
-  sqlite3* db_;
-  std::string path_;
-  std::recursive_mutex mu_;
-  std::vector<std::pair<const char*, std::unique_ptr<Stmt>>> stmts_;
-};
+}  // namespace
 
 Result<sqlite3_stmt*> SqliteStore::prepare(const char* sql) {
   for (auto& [key, st] : stmts_) {
@@ -294,7 +182,7 @@ Result<std::vector<std::string>> SqliteStore::existing_ids(const std::vector<std
 }
 
 Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, const std::vector<Reject>& rejects,
-                                             const RegistryDelta& registry) {
+                                             const RegistryDelta& registry, const ClusterDelta& clusters) {
   std::lock_guard lock(mu_);
   BatchResult result;
   NG_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
@@ -426,6 +314,13 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       return st;
     }
   }
+  if (!clusters.empty()) {
+    Status st = write_clusters(clusters, seq_of);
+    if (!st) {
+      (void)exec("ROLLBACK");
+      return st;
+    }
+  }
   if (exec("COMMIT").is_ok()) return result;
   return fail("committing a batch");
 }
@@ -532,7 +427,8 @@ Status SqliteStore::clear_registry() {
       "DELETE FROM entity_keys; DELETE FROM entities; COMMIT;");
 }
 
-Status SqliteStore::write_links(const std::vector<Document>& docs, const RegistryDelta& registry) {
+Status SqliteStore::write_links(const std::vector<Document>& docs, const RegistryDelta& registry,
+                                const ClusterDelta& clusters) {
   std::lock_guard lock(mu_);
   NG_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
   auto fail = [&](Status st) {
@@ -576,6 +472,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
     if (Status st = insert_events(seq, d); !st) return fail(st);
   }
   if (Status st = write_registry(registry, seq_of); !st) return fail(st);
+  if (Status st = write_clusters(clusters, seq_of); !st) return fail(st);
   if (Status st = exec("COMMIT"); !st) return fail(st);
   return Status::ok();
 }
@@ -681,17 +578,19 @@ Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
       "e.country1, "
       "m2.entity, coalesce(n2.name, substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin)), m2.type, m2.role, "
       "e.country2, "
-      "mp.entity, coalesce(np.name, substr(CAST(d.text AS BLOB), mp.begin + 1, mp.end - mp.begin)), e.confidence "
+      "mp.entity, coalesce(np.name, substr(CAST(d.text AS BLOB), mp.begin + 1, mp.end - mp.begin)), e.confidence, "
+      "e.sentence_begin, e.sentence_end, coalesce(d.event_cluster, 0), coalesce(d.story, 0) "
       "FROM @FROM@ JOIN documents d ON d.seq = e.doc_seq "
       "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
       "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
       "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity "
-      "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) ";
+      "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) "
+      "AND (?5 = 0 OR d.event_cluster = ?5 OR d.story = ?5) ";
   // Each actor set: the frames whose actor 1 or 2 is one of its entities or
   // of its countries, found through indexes (mentions_entity,
   // events_country1/2) and intersected with the rest of the filter.
   std::string sql = kSql;
-  int next = 5;
+  int next = 6;
   std::vector<std::pair<int, int64_t>> int_params;
   std::vector<std::pair<int, std::string>> text_params;
   auto placeholders = [&](size_t n) {
@@ -740,6 +639,7 @@ Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
   bind_text(s, 2, q.from);
   bind_text(s, 3, q.to);
   sqlite3_bind_int64(s, 4, q.limit);
+  sqlite3_bind_int64(s, 5, q.cluster);
   for (const auto& [i, v] : int_params) sqlite3_bind_int64(s, i, v);
   for (const auto& [i, v] : text_params) bind_text(s, i, v);
   std::vector<EventRow> out;
@@ -769,6 +669,10 @@ Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
     r.actor2 = actor(12, true);
     r.place = actor(17, false);
     r.confidence = sqlite3_column_double(s, 19);
+    r.sentence_begin = static_cast<uint32_t>(sqlite3_column_int64(s, 20));
+    r.sentence_end = static_cast<uint32_t>(sqlite3_column_int64(s, 21));
+    r.event_cluster = sqlite3_column_int64(s, 22);
+    r.story = sqlite3_column_int64(s, 23);
     out.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return error("listing events");
@@ -1109,6 +1013,9 @@ Result<Document> SqliteStore::row_to_document(sqlite3_stmt* s) {
   NG_RETURN_IF_ERROR(unpack_spans(col_blob(s, 19), d.text.size(), true, d));
   d.event_date = col_text(s, 20);
   d.event_date_how = col_text(s, 21);
+  d.event_cluster = sqlite3_column_int64(s, 22);
+  d.story = sqlite3_column_int64(s, 23);
+  d.copy_of = col_text(s, 24);
   NG_RETURN_IF_ERROR(load_children(seq, d));
   return d;
 }
@@ -1218,7 +1125,6 @@ Result<StoreStats> SqliteStore::stats() {
   return st;
 }
 
-}  // namespace
 
 // The words of a search as an FTS5 query: each word quoted (so no user input
 // is FTS syntax), all required; letters Unicode does not decompose folded as

@@ -333,7 +333,7 @@ TEST(SqliteStore, RegistryWritesWithTheBatchAndComesBack) {
   delta.links = {{"a", 1, "PER", "new", "no known entity", 1}, {"b", 1, "PER", "name key", "same key", 2}};
   {
     auto s = open(p);
-    ASSERT_TRUE(s->write_batch({a, b}, {}, delta).is_ok());
+    ASSERT_TRUE(s->write_batch({a, b}, {}, delta, ClusterDelta()).is_ok());
   }
   auto s = open(p, true);
   auto reg = s->load_registry();

@@ -1,0 +1,803 @@
+#include "cluster/clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace ng {
+namespace {
+
+// Same-language score: max(entities, kEntW x entities + kTextW x text).
+constexpr double kEntW = 0.6, kTextW = 0.6;
+constexpr int32_t kScale = 10000;     // vectors are L2-normalised, then scaled to integers
+constexpr size_t kTopTerms = 64;      // stems kept per document for centroids
+constexpr size_t kIndexTerms = 8;     // of them, the heaviest ones are index keys
+constexpr size_t kIndexEntities = 8;  // heaviest entities used as index keys
+constexpr size_t kMaxPosting = 256;   // a key in more clusters than this is too common to look up
+constexpr int kBands = 8;             // MinHash LSH: bands x rows = kMinHashes
+constexpr int kRows = 4;
+static_assert(kBands * kRows == Document::Fingerprint::kMinHashes);
+
+// Index keys: entities and terms in one space.
+uint64_t entity_key(int64_t id) { return static_cast<uint64_t>(id) << 1; }
+uint64_t term_key(uint32_t h) { return (static_cast<uint64_t>(h) << 1) | 1; }
+
+// What the clusterer keeps of a document (serialised into the store while the
+// document is in the window).
+struct Features {
+  std::string lang;
+  std::string date;       // the document's own event date, YYYY-MM-DD or ""
+  uint8_t date_weight = 0;  // 3: a date written in the text; 1: the publication date; 0: none
+  std::string published;  // YYYY-MM-DD or ""
+  std::vector<std::pair<int64_t, int32_t>> ents;   // entity id -> weight, sorted by id
+  std::vector<std::pair<uint32_t, int32_t>> terms; // top stems -> weight, sorted by hash
+  std::vector<uint32_t> all_terms;                 // distinct stems (document frequency), sorted
+  std::vector<uint32_t> minhash;
+  std::vector<std::string> codes;                  // distinct event codes, sorted
+};
+
+// --- serialisation (little-endian, length-prefixed) ---
+void put(std::string& o, uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) o += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+void put_str(std::string& o, std::string_view s) {
+  put(o, s.size(), 2);
+  o.append(s);
+}
+struct Reader {
+  std::string_view in;
+  size_t pos = 0;
+  bool ok = true;
+  uint64_t get(int bytes) {
+    if (pos + static_cast<size_t>(bytes) > in.size()) {
+      ok = false;
+      return 0;
+    }
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(in[pos + i])) << (8 * i);
+    pos += static_cast<size_t>(bytes);
+    return v;
+  }
+  std::string str() {
+    size_t n = get(2);
+    if (!ok || pos + n > in.size()) {
+      ok = false;
+      return {};
+    }
+    std::string s(in.substr(pos, n));
+    pos += n;
+    return s;
+  }
+};
+
+constexpr uint8_t kFormat = 1;
+
+std::string serialise(const Features& f) {
+  std::string o;
+  put(o, kFormat, 1);
+  put_str(o, f.lang);
+  put_str(o, f.date);
+  put(o, f.date_weight, 1);
+  put_str(o, f.published);
+  put(o, f.ents.size(), 4);
+  for (auto [k, w] : f.ents) put(o, static_cast<uint64_t>(k), 8), put(o, static_cast<uint32_t>(w), 4);
+  put(o, f.terms.size(), 4);
+  for (auto [k, w] : f.terms) put(o, k, 4), put(o, static_cast<uint32_t>(w), 4);
+  put(o, f.all_terms.size(), 4);
+  for (uint32_t k : f.all_terms) put(o, k, 4);
+  put(o, f.minhash.size(), 4);
+  for (uint32_t k : f.minhash) put(o, k, 4);
+  put(o, f.codes.size(), 2);
+  for (const auto& c : f.codes) put_str(o, c);
+  return o;
+}
+
+bool deserialise(std::string_view in, Features& f) {
+  Reader r{in};
+  if (r.get(1) != kFormat) return false;
+  f.lang = r.str();
+  f.date = r.str();
+  f.date_weight = static_cast<uint8_t>(r.get(1));
+  f.published = r.str();
+  size_t n = r.get(4);
+  for (size_t i = 0; r.ok && i < n; ++i) {
+    int64_t k = static_cast<int64_t>(r.get(8));
+    f.ents.emplace_back(k, static_cast<int32_t>(r.get(4)));
+  }
+  n = r.get(4);
+  for (size_t i = 0; r.ok && i < n; ++i) {
+    uint32_t k = static_cast<uint32_t>(r.get(4));
+    f.terms.emplace_back(k, static_cast<int32_t>(r.get(4)));
+  }
+  n = r.get(4);
+  for (size_t i = 0; r.ok && i < n; ++i) f.all_terms.push_back(static_cast<uint32_t>(r.get(4)));
+  n = r.get(4);
+  for (size_t i = 0; r.ok && i < n; ++i) f.minhash.push_back(static_cast<uint32_t>(r.get(4)));
+  n = r.get(2);
+  for (size_t i = 0; r.ok && i < n; ++i) f.codes.push_back(r.str());
+  return r.ok && r.pos == in.size();
+}
+
+// --- dates ---
+// Days since 1970-01-01 of "YYYY-MM-DD" (civil calendar), or INT32_MIN.
+int32_t day_number(std::string_view d) {
+  if (d.size() < 10 || d[4] != '-' || d[7] != '-') return INT32_MIN;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return INT32_MIN;
+  int y = std::stoi(std::string(d.substr(0, 4)));
+  unsigned m = static_cast<unsigned>(std::stoi(std::string(d.substr(5, 2))));
+  unsigned dd = static_cast<unsigned>(std::stoi(std::string(d.substr(8, 2))));
+  if (m < 1 || m > 12 || dd < 1 || dd > 31) return INT32_MIN;
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int32_t>(doe) - 719468;
+}
+
+// How much a document's own event date counts (src/extract/time writes how
+// it chose it): a date its text gives, or only its publication date.
+uint8_t date_weight(const Document& d) {
+  if (d.event_date.size() != 10) return 0;
+  std::string_view how = d.event_date_how;
+  if (how.starts_with("publication date")) return 1;
+  return 3;
+}
+
+// --- integer centroids ---
+struct Centroid {
+  std::unordered_map<uint64_t, int64_t> sum;
+  __int128 norm2 = 0;
+
+  template <typename K>
+  void add(const std::vector<std::pair<K, int32_t>>& v, int sign, uint64_t (*key)(K)) {
+    for (const auto& [k, w] : v) {
+      uint64_t kk = key(k);
+      int64_t& s = sum[kk];
+      __int128 before = static_cast<__int128>(s) * s;
+      s += sign * static_cast<int64_t>(w);
+      norm2 += static_cast<__int128>(s) * s - before;
+      if (s == 0) sum.erase(kk);
+    }
+  }
+  void add(const Centroid& o) {
+    for (const auto& [k, w] : o.sum) {
+      int64_t& s = sum[k];
+      __int128 before = static_cast<__int128>(s) * s;
+      s += w;
+      norm2 += static_cast<__int128>(s) * s - before;
+      if (s == 0) sum.erase(k);
+    }
+  }
+  template <typename K>
+  double cosine(const std::vector<std::pair<K, int32_t>>& v, uint64_t (*key)(K)) const {
+    if (norm2 <= 0 || v.empty()) return 0;
+    double dot = 0, vn = 0;
+    for (const auto& [k, w] : v) {
+      vn += static_cast<double>(w) * w;
+      auto it = sum.find(key(k));
+      if (it != sum.end()) dot += static_cast<double>(w) * static_cast<double>(it->second);
+    }
+    if (vn <= 0) return 0;
+    return dot / (std::sqrt(vn) * std::sqrt(static_cast<double>(norm2)));
+  }
+};
+
+uint64_t ekey(int64_t id) { return static_cast<uint64_t>(id); }
+uint64_t tkey(uint32_t h) { return h; }
+
+// A story's events lie within this many days of one another's dates.
+constexpr int kStoryGapDays = 21;
+
+struct Cluster {
+  int64_t id = 0;
+  bool is_story = false;
+  int64_t story = 0;  // event clusters
+  Centroid ents;
+  std::map<std::string, Centroid> terms;  // by language
+  std::map<std::string, int> lang_members;
+  std::map<std::string, int> dates;       // date -> votes
+  std::map<std::string, int> codes;
+  std::vector<int64_t> members;           // arrivals in the window, ascending
+  int64_t last_arrival = 0;
+
+  // The date most votes give; ties: the earliest.
+  std::pair<std::string, int> date() const {
+    std::pair<std::string, int> best{"", 0};
+    for (const auto& [d, v] : dates)
+      if (v > best.second) best = {d, v};
+    return best;
+  }
+};
+
+struct WindowDoc {
+  int64_t arrival = 0;
+  std::string id;
+  int64_t event = 0, story = 0;
+  std::string copy_of;
+  Features f;
+  std::string blob;
+};
+
+std::string fmt(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.2f", v);
+  return b;
+}
+
+}  // namespace
+
+struct Clusterer::Impl {
+  ClusterOptions o;
+  std::deque<WindowDoc> window;  // arrival order
+  int64_t next_arrival = 1;
+  int64_t next_cluster = 1;
+  std::unordered_map<int64_t, Cluster> clusters;
+  std::unordered_map<int64_t, int> ent_df;
+  std::unordered_map<uint32_t, int> term_df;
+  // index key -> event cluster -> window documents of it with that key
+  std::unordered_map<uint64_t, std::unordered_map<int64_t, int>> index;
+  // MinHash band -> arrivals
+  std::unordered_map<uint64_t, std::vector<int64_t>> bands;
+  std::unordered_map<std::string, int64_t> arrival_of;  // document id -> arrival (window)
+
+  // The batch being assigned.
+  std::map<int64_t, bool> touched;  // cluster id -> exists
+  ClusterDelta* delta = nullptr;
+
+  void clear() {
+    window.clear();
+    next_arrival = 1;
+    next_cluster = 1;
+    clusters.clear();
+    ent_df.clear();
+    term_df.clear();
+    index.clear();
+    bands.clear();
+    arrival_of.clear();
+  }
+
+  const WindowDoc* doc_at(int64_t arrival) const {
+    if (window.empty()) return nullptr;
+    int64_t first = window.front().arrival;
+    if (arrival < first || arrival - first >= static_cast<int64_t>(window.size())) return nullptr;
+    return &window[static_cast<size_t>(arrival - first)];
+  }
+  WindowDoc* doc_at(int64_t arrival) {
+    return const_cast<WindowDoc*>(static_cast<const Impl*>(this)->doc_at(arrival));
+  }
+
+  static std::vector<uint64_t> index_keys(const Features& f) {
+    std::vector<uint64_t> keys;
+    auto ents = f.ents;
+    std::sort(ents.begin(), ents.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    for (size_t i = 0; i < ents.size() && i < kIndexEntities; ++i) keys.push_back(entity_key(ents[i].first));
+    auto terms = f.terms;
+    std::sort(terms.begin(), terms.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    for (size_t i = 0; i < terms.size() && i < kIndexTerms; ++i) keys.push_back(term_key(terms[i].first));
+    return keys;
+  }
+
+  static uint64_t band_key(const Features& f, int b) {
+    uint64_t h = std::hash<std::string>()(f.lang) * 31 + static_cast<uint64_t>(b);
+    for (int r = 0; r < kRows; ++r) h = h * 0x100000001B3ull ^ f.minhash[static_cast<size_t>(b * kRows + r)];
+    return h;
+  }
+
+  // Adds a window document's features to a cluster's profile (sign -1 removes).
+  void profile(Cluster& c, const WindowDoc& d, int sign) {
+    c.ents.add(d.f.ents, sign, ekey);
+    c.terms[d.f.lang].add(d.f.terms, sign, tkey);
+    if ((c.lang_members[d.f.lang] += sign) == 0) {
+      c.lang_members.erase(d.f.lang);
+      c.terms.erase(d.f.lang);
+    }
+    if (!d.f.date.empty() && d.f.date_weight > 0) {
+      if ((c.dates[d.f.date] += sign * d.f.date_weight) == 0) c.dates.erase(d.f.date);
+    }
+    for (const auto& code : d.f.codes)
+      if ((c.codes[code] += sign) == 0) c.codes.erase(code);
+    if (sign > 0) {
+      c.members.insert(std::upper_bound(c.members.begin(), c.members.end(), d.arrival), d.arrival);
+      c.last_arrival = std::max(c.last_arrival, d.arrival);
+    } else {
+      auto it = std::lower_bound(c.members.begin(), c.members.end(), d.arrival);
+      if (it != c.members.end() && *it == d.arrival) c.members.erase(it);
+    }
+  }
+
+  void index_doc(const WindowDoc& d, int64_t event, int sign) {
+    for (uint64_t k : index_keys(d.f)) {
+      auto& posting = index[k];
+      if ((posting[event] += sign) <= 0) posting.erase(event);
+      if (posting.empty()) index.erase(k);
+    }
+  }
+
+  Cluster& cluster(int64_t id, bool is_story) {
+    Cluster& c = clusters[id];
+    c.id = id;
+    c.is_story = is_story;
+    return c;
+  }
+
+  // Enters a document into the window and its clusters.
+  void enter(WindowDoc&& wd) {
+    for (const auto& [e, w] : wd.f.ents) ++ent_df[e];
+    for (uint32_t t : wd.f.all_terms) ++term_df[t];
+    if (wd.f.minhash.size() == Document::Fingerprint::kMinHashes)
+      for (int b = 0; b < kBands; ++b) bands[band_key(wd.f, b)].push_back(wd.arrival);
+    Cluster& ev = cluster(wd.event, false);
+    ev.story = wd.story;
+    profile(ev, wd, +1);
+    profile(cluster(wd.story, true), wd, +1);
+    index_doc(wd, wd.event, +1);
+    arrival_of[wd.id] = wd.arrival;
+    next_arrival = std::max(next_arrival, wd.arrival + 1);
+    next_cluster = std::max(next_cluster, std::max(wd.event, wd.story) + 1);
+    window.push_back(std::move(wd));
+  }
+
+  // Drops the oldest documents beyond the window.
+  void evict() {
+    while (!window.empty() && window.front().arrival <= next_arrival - 1 - o.window) {
+      WindowDoc& d = window.front();
+      for (const auto& [e, w] : d.f.ents)
+        if (--ent_df[e] == 0) ent_df.erase(e);
+      for (uint32_t t : d.f.all_terms)
+        if (--term_df[t] == 0) term_df.erase(t);
+      if (d.f.minhash.size() == Document::Fingerprint::kMinHashes) {
+        for (int b = 0; b < kBands; ++b) {
+          auto it = bands.find(band_key(d.f, b));
+          if (it == bands.end()) continue;
+          auto& v = it->second;
+          v.erase(std::remove(v.begin(), v.end(), d.arrival), v.end());
+          if (v.empty()) bands.erase(it);
+        }
+      }
+      index_doc(d, d.event, -1);
+      for (int64_t id : {d.event, d.story}) {
+        auto it = clusters.find(id);
+        if (it == clusters.end()) continue;
+        profile(it->second, d, -1);
+        if (it->second.members.empty()) clusters.erase(it);
+      }
+      arrival_of.erase(d.id);
+      window.pop_front();
+      if (delta) delta->forget_before = next_arrival - o.window;
+    }
+  }
+
+  // The document's features, weighted by the window's document frequencies.
+  Features features(const Document& d) const {
+    Features f;
+    f.lang = d.lang;
+    f.date_weight = date_weight(d);
+    if (f.date_weight) f.date = d.event_date;
+    if (d.published.size() >= 10 && day_number(std::string_view(d.published).substr(0, 10)) != INT32_MIN)
+      f.published = d.published.substr(0, 10);
+    const double n = static_cast<double>(window.size());
+    // Entities: type weight x (1 + ln mentions) x idf.
+    std::map<int64_t, std::pair<int, double>> ents;  // id -> (mentions, type weight)
+    for (const Mention& m : d.mentions) {
+      if (m.entity == 0) continue;
+      double tw = m.type == "PER" ? 1.0 : m.type == "ORG" ? 0.8 : 0.6;
+      auto& e = ents[m.entity];
+      e.first++;
+      e.second = std::max(e.second, tw);
+    }
+    std::vector<std::pair<int64_t, double>> ew;
+    for (const auto& [id, e] : ents) {
+      auto it = ent_df.find(id);
+      double df = it == ent_df.end() ? 0 : it->second;
+      double idf = std::log((n + 10) / (df + 1));
+      ew.emplace_back(id, e.second * (1 + std::log(static_cast<double>(e.first))) * idf);
+    }
+    // Terms: (1 + ln tf) x idf, the heaviest kTopTerms.
+    std::vector<std::pair<uint32_t, double>> tw;
+    for (const auto& [h, c] : d.fingerprint.terms) {
+      f.all_terms.push_back(h);
+      auto it = term_df.find(h);
+      double df = it == term_df.end() ? 0 : it->second;
+      double idf = std::log((n + 10) / (df + 1));
+      tw.emplace_back(h, (1 + std::log(static_cast<double>(c))) * idf);
+    }
+    std::sort(f.all_terms.begin(), f.all_terms.end());
+    f.all_terms.erase(std::unique(f.all_terms.begin(), f.all_terms.end()), f.all_terms.end());
+    std::sort(tw.begin(), tw.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    if (tw.size() > kTopTerms) tw.resize(kTopTerms);
+    auto quantise = [](auto& in, auto& out) {
+      double norm = 0;
+      for (auto& [k, w] : in) norm += w * w;
+      norm = std::sqrt(norm);
+      if (norm <= 0) return;
+      for (auto& [k, w] : in) {
+        auto q = static_cast<int32_t>(std::lround(w / norm * kScale));
+        if (q > 0) out.emplace_back(k, q);
+      }
+      std::sort(out.begin(), out.end());
+    };
+    quantise(ew, f.ents);
+    quantise(tw, f.terms);
+    f.minhash = d.fingerprint.minhash;
+    for (const EventFrame& e : d.events) f.codes.push_back(e.code);
+    std::sort(f.codes.begin(), f.codes.end());
+    f.codes.erase(std::unique(f.codes.begin(), f.codes.end()), f.codes.end());
+    return f;
+  }
+
+  // The window document this one is a near-copy of, with the agreement.
+  std::pair<const WindowDoc*, double> find_copy(const Features& f) const {
+    if (f.minhash.size() != Document::Fingerprint::kMinHashes) return {nullptr, 0};
+    std::set<int64_t> seen;
+    const WindowDoc* best = nullptr;
+    double best_j = 0;
+    for (int b = 0; b < kBands; ++b) {
+      auto it = bands.find(band_key(f, b));
+      if (it == bands.end()) continue;
+      for (int64_t a : it->second) {
+        if (!seen.insert(a).second) continue;
+        const WindowDoc* w = doc_at(a);
+        if (!w || w->f.lang != f.lang) continue;
+        int same = 0;
+        for (size_t k = 0; k < f.minhash.size(); ++k) same += w->f.minhash[k] == f.minhash[k];
+        double j = static_cast<double>(same) / static_cast<double>(f.minhash.size());
+        if (j > best_j || (j == best_j && best && a < best->arrival)) best = w, best_j = j;
+      }
+    }
+    if (best_j < o.copy_jaccard) return {nullptr, 0};
+    return {best, best_j};
+  }
+
+  struct Score {
+    double total = 0, ent = 0, text = 0, date = 0, codes = 0;
+    double factor = 1;  // date evidence: 0 vetoes
+    std::string date_why;
+    std::vector<int64_t> shared;  // shared entities, heaviest first
+  };
+
+  // A document against a cluster's profile. `window_days`: for stories, the
+  // distance from its dates within which a dated document may join.
+  Score score(const Features& f, const Cluster& c) const {
+    Score s;
+    s.ent = c.ents.cosine(f.ents, ekey);
+    auto lt = c.terms.find(f.lang);
+    bool same_lang = lt != c.terms.end();
+    if (same_lang) s.text = lt->second.cosine(f.terms, tkey);
+    s.total = same_lang ? std::max(s.ent, kEntW * s.ent + kTextW * s.text) : s.ent;
+    // Dates: one happening is on one date. Two dates its texts give that
+    // are two or more days apart are two happenings (veto); weaker evidence
+    // (a publication date) scales the score down.
+    auto [cdate, votes] = c.date();
+    int32_t cd = day_number(cdate);
+    auto note = [&](const std::string& w) { s.date_why += (s.date_why.empty() ? "" : "; ") + w; };
+    if (c.is_story) {
+      if (!c.dates.empty()) {
+        int32_t lo = day_number(c.dates.begin()->first), hi = day_number(c.dates.rbegin()->first);
+        int32_t dd = day_number(!f.date.empty() ? f.date : f.published);
+        if (dd != INT32_MIN) {
+          int32_t dist = dd < lo ? lo - dd : dd > hi ? dd - hi : 0;
+          if (dist > kStoryGapDays) s.factor = 0, note(std::to_string(dist) + " days from the story's dates");
+        }
+      }
+    } else if (cd != INT32_MIN) {
+      int32_t dd = day_number(f.date);
+      if (dd != INT32_MIN) {
+        int32_t diff = std::abs(dd - cd);
+        if (diff == 0) {
+          s.date = 0.1, note("same date " + cdate);
+        } else if (diff >= 2) {
+          s.factor = f.date_weight >= 3 && votes >= 3 ? 0 : 0.5;
+          note("date " + f.date + " vs " + cdate);
+        }
+      }
+      int32_t pd = day_number(f.published);
+      if (pd != INT32_MIN && (dd == INT32_MIN || f.date_weight < 3)) {
+        if (pd < cd - 1) s.factor *= 0.4, note("published " + f.published + ", before " + cdate);
+        else if (pd > cd + 7) s.factor *= 0.6, note("published " + f.published + ", long after " + cdate);
+      }
+    }
+    for (const auto& code : f.codes)
+      if (code != "010" && c.codes.count(code)) {
+        s.codes = 0.05;
+        break;
+      }
+    s.total = (s.total + s.date + s.codes) * s.factor;
+    // The shared entities that weigh most (for --why).
+    std::vector<std::pair<int64_t, int64_t>> shared;
+    for (const auto& [e, w] : f.ents) {
+      auto it = c.ents.sum.find(ekey(e));
+      if (it != c.ents.sum.end()) shared.emplace_back(static_cast<int64_t>(w) * it->second, e);
+    }
+    std::sort(shared.rbegin(), shared.rend());
+    for (size_t i = 0; i < shared.size() && i < 4; ++i) s.shared.push_back(shared[i].second);
+    return s;
+  }
+
+  static std::string why(const Score& s, const char* what, int64_t id) {
+    std::string w = std::string(what) + " " + std::to_string(id) + ": score " + fmt(s.total) + " = entities " + fmt(s.ent);
+    if (!s.shared.empty()) {
+      w += " (shared";
+      for (int64_t e : s.shared) w += " #" + std::to_string(e);
+      w += ")";
+    }
+    if (s.text > 0) w += ", same-language text " + fmt(s.text);
+    if (s.date != 0) w += ", date +" + fmt(s.date);
+    if (s.factor == 0) w += ", date veto";
+    else if (s.factor != 1) w += ", date x" + fmt(s.factor);
+    if (!s.date_why.empty()) w += " (" + s.date_why + ")";
+    if (s.codes > 0) w += ", event type +" + fmt(s.codes);
+    return w;
+  }
+
+  // Event clusters sharing a rare key with the document, most shared keys
+  // first, then the most recent.
+  std::vector<int64_t> candidates(const Features& f) const {
+    std::unordered_map<int64_t, int> hits;
+    for (uint64_t k : index_keys(f)) {
+      auto it = index.find(k);
+      if (it == index.end() || it->second.size() > kMaxPosting) continue;
+      for (const auto& [c, n] : it->second) ++hits[c];
+    }
+    std::vector<std::tuple<int, int64_t, int64_t>> ranked;  // -hits, -last arrival, id
+    for (const auto& [c, n] : hits) {
+      auto it = clusters.find(c);
+      if (it == clusters.end()) continue;
+      ranked.emplace_back(-n, -it->second.last_arrival, c);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<int64_t> out;
+    for (size_t i = 0; i < ranked.size() && i < o.candidates; ++i) out.push_back(std::get<2>(ranked[i]));
+    return out;
+  }
+
+  void touch(int64_t id) { touched[id] = true; }
+
+  // Moves every window document of event cluster `from` into `into`.
+  void merge(int64_t from, int64_t into, const std::string& doc, const std::string& reason) {
+    Cluster& a = clusters.at(into);
+    Cluster& b = clusters.at(from);
+    int64_t old_story = b.story;
+    std::vector<int64_t> members = b.members;
+    for (int64_t arrival : members) {
+      WindowDoc* d = doc_at(arrival);
+      if (!d) continue;
+      index_doc(*d, from, -1);
+      profile(b, *d, -1);
+      profile(a, *d, +1);
+      index_doc(*d, into, +1);
+      d->event = into;
+      if (old_story != a.story) {
+        auto s = clusters.find(old_story);
+        if (s != clusters.end()) profile(s->second, *d, -1);
+        profile(clusters.at(a.story), *d, +1);
+        d->story = a.story;
+      }
+    }
+    clusters.erase(from);
+    delta->merges.push_back({from, into, "event", old_story, a.story, doc, reason});
+    touch(into);
+    touch(a.story);
+    if (old_story != a.story) {
+      auto s = clusters.find(old_story);
+      if (s != clusters.end() && s->second.members.empty()) {
+        clusters.erase(s);
+        delta->merges.push_back({old_story, a.story, "story", old_story, a.story, doc,
+                                 "its only event " + std::to_string(from) + " was merged into " + std::to_string(into)});
+      } else {
+        touch(old_story);
+      }
+    }
+    touched.erase(from);
+  }
+
+  // An event cluster whose date lies more than kStoryGapDays from every
+  // date of the other events of its story (which it joined before its date
+  // was known) leaves it for a story of its own.
+  void check_story(int64_t event, const std::string& doc) {
+    Cluster& e = clusters.at(event);
+    auto [edate, votes] = e.date();
+    int32_t ed = day_number(edate);
+    if (ed == INT32_MIN || votes < 3) return;
+    Cluster& s = clusters.at(e.story);
+    int32_t nearest = INT32_MAX;
+    std::string near_date;
+    for (const auto& [date, v] : s.dates) {
+      auto own = e.dates.find(date);
+      if (v - (own == e.dates.end() ? 0 : own->second) <= 0) continue;
+      int32_t dist = std::abs(day_number(date) - ed);
+      if (dist < nearest) nearest = dist, near_date = date;
+    }
+    if (nearest == INT32_MAX || nearest <= kStoryGapDays) return;
+    int64_t from = e.story, to = next_cluster++;
+    Cluster& ns = cluster(to, true);
+    Cluster& old = clusters.at(from);
+    for (int64_t arrival : std::vector<int64_t>(e.members)) {
+      WindowDoc* d = doc_at(arrival);
+      if (!d) continue;
+      profile(old, *d, -1);
+      profile(ns, *d, +1);
+      d->story = to;
+    }
+    e.story = to;
+    delta->merges.push_back({event, to, "move", from, to, doc,
+                             "event " + std::to_string(event) + " is dated " + edate + ", " + std::to_string(nearest) +
+                                 " days from the nearest date of story " + std::to_string(from) + " (" + near_date + ")"});
+    touch(event);
+    touch(from);
+    touch(to);
+  }
+
+  void assign_one(Document& d) {
+    Features f = features(d);
+    WindowDoc wd;
+    wd.arrival = next_arrival;
+    wd.id = d.id;
+    ClusterAssignment a;
+    a.doc = d.id;
+    a.arrival = wd.arrival;
+
+    auto [copy, jaccard] = find_copy(f);
+    if (copy) {
+      wd.copy_of = copy->copy_of.empty() ? copy->id : copy->copy_of;
+      wd.event = copy->event;
+      wd.story = copy->story;
+      a.event_score = a.story_score = 1;
+      a.event_why = "near-copy of " + copy->id + " (MinHash agreement " + fmt(jaccard) + ")";
+      a.story_why = "story of " + copy->id;
+    } else {
+      std::vector<std::pair<Score, int64_t>> scored;
+      for (int64_t c : candidates(f)) scored.emplace_back(score(f, clusters.at(c)), c);
+      std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
+        return x.first.total != y.first.total ? x.first.total > y.first.total : x.second < y.second;
+      });
+      if (!scored.empty() && scored[0].first.total >= o.event_threshold) {
+        wd.event = scored[0].second;
+        wd.story = clusters.at(wd.event).story;
+        a.event_score = scored[0].first.total;
+        a.event_why = why(scored[0].first, "event", wd.event);
+        a.story_score = a.event_score;
+        a.story_why = "story of event " + std::to_string(wd.event);
+        // Late evidence: another event cluster this document also belongs to.
+        for (size_t i = 1; i < scored.size(); ++i) {
+          if (scored[i].first.total < o.merge_threshold) break;
+          const Cluster& other = clusters.at(scored[i].second);
+          int32_t d1 = day_number(clusters.at(wd.event).date().first), d2 = day_number(other.date().first);
+          if (d1 != INT32_MIN && d2 != INT32_MIN && std::abs(d1 - d2) > 1) continue;
+          int64_t into = std::min(wd.event, scored[i].second), from = std::max(wd.event, scored[i].second);
+          merge(from, into, d.id,
+                d.id + " scores " + fmt(scored[0].first.total) + " and " + fmt(scored[i].first.total) +
+                    " with both; " + why(scored[i].first, "event", scored[i].second));
+          wd.event = into;
+          wd.story = clusters.at(into).story;
+          // The remaining candidates' scores are stale: one merge per document.
+          break;
+        }
+      } else {
+        wd.event = next_cluster++;
+        a.event_why = scored.empty() ? "new event: no candidate shares an entity or a rare word"
+                                     : "new event: best " + why(scored[0].first, "event", scored[0].second);
+        // Its story: the best story among the candidates' stories.
+        std::set<int64_t> stories;
+        for (const auto& [s, c] : scored) stories.insert(clusters.at(c).story);
+        std::pair<Score, int64_t> best{Score{}, 0};
+        best.first.total = -1;
+        for (int64_t s : stories) {
+          auto it = clusters.find(s);
+          if (it == clusters.end()) continue;
+          Score sc = score(f, it->second);
+          if (sc.total > best.first.total || (sc.total == best.first.total && s < best.second)) best = {sc, s};
+        }
+        if (best.second != 0 && best.first.total >= o.story_threshold) {
+          wd.story = best.second;
+          a.story_score = best.first.total;
+          a.story_why = why(best.first, "story", best.second);
+        } else {
+          wd.story = next_cluster++;
+          a.story_why = best.second == 0 ? "new story" : "new story: best " + why(best.first, "story", best.second);
+        }
+      }
+    }
+    // The document's event date: its own when its text gives one, else the
+    // cluster's.
+    wd.f = std::move(f);
+    wd.blob = serialise(wd.f);
+    a.event = wd.event;
+    a.story = wd.story;
+    a.copy_of = wd.copy_of;
+    a.features = wd.blob;
+    d.event_cluster = wd.event;
+    d.story = wd.story;
+    d.copy_of = wd.copy_of;
+    touch(wd.event);
+    touch(wd.story);
+    bool own = wd.f.date_weight >= 3;
+    a.own_date = own;
+    enter(std::move(wd));
+    check_story(d.event_cluster, d.id);
+    d.story = a.story = clusters.at(d.event_cluster).story;
+    if (!own) {
+      auto [cdate, votes] = clusters.at(d.event_cluster).date();
+      if (!cdate.empty() && cdate != d.event_date) {
+        d.event_date = cdate;
+        d.event_date_how = "event cluster " + std::to_string(d.event_cluster) + ": the date its members give";
+      }
+    }
+    delta->members.push_back(std::move(a));
+    evict();
+  }
+
+  ClusterDelta assign(std::vector<Document>& docs) {
+    ClusterDelta out;
+    delta = &out;
+    touched.clear();
+    for (Document& d : docs) assign_one(d);
+    for (const auto& [id, alive] : touched) {
+      auto it = clusters.find(id);
+      if (it == clusters.end()) continue;
+      const Cluster& c = it->second;
+      ClusterUpdate u;
+      u.id = id;
+      u.level = c.is_story ? "story" : "event";
+      u.story = c.is_story ? 0 : c.story;
+      if (!c.is_story) u.date = c.date().first;
+      std::vector<std::pair<int64_t, int64_t>> ents;
+      for (const auto& [k, w] : c.ents.sum) ents.emplace_back(-w, static_cast<int64_t>(k));
+      std::sort(ents.begin(), ents.end());
+      for (size_t i = 0; i < ents.size() && i < 8; ++i) u.entities.push_back(ents[i].second);
+      out.clusters.push_back(std::move(u));
+    }
+    delta = nullptr;
+    return out;
+  }
+};
+
+Clusterer::Clusterer(const ClusterOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->o = options;
+}
+Clusterer::~Clusterer() = default;
+
+void Clusterer::restore(const ClusterSnapshot& snapshot) {
+  impl_->clear();
+  for (const auto& m : snapshot.window) {
+    WindowDoc wd;
+    wd.arrival = m.arrival;
+    wd.id = m.doc;
+    wd.event = m.event;
+    wd.story = m.story;
+    wd.copy_of = m.copy_of;
+    wd.blob = m.features;
+    if (!deserialise(m.features, wd.f)) continue;  // written by another format: left out of the window
+    impl_->enter(std::move(wd));
+  }
+  if (!snapshot.window.empty()) impl_->next_arrival = std::max(impl_->next_arrival, snapshot.window.back().arrival + 1);
+  impl_->next_cluster = std::max(impl_->next_cluster, snapshot.next_cluster);
+  impl_->evict();
+}
+
+ClusterDelta Clusterer::assign(std::vector<Document>& docs) { return impl_->assign(docs); }
+
+size_t Clusterer::window_size() const { return impl_->window.size(); }
+
+size_t Clusterer::memory_bytes() const {
+  size_t bytes = 0;
+  for (const auto& d : impl_->window) bytes += sizeof(WindowDoc) + d.blob.size() * 2 + d.id.size();
+  for (const auto& [id, c] : impl_->clusters) {
+    bytes += sizeof(Cluster) + c.ents.sum.size() * 32 + c.members.size() * 8;
+    for (const auto& [l, t] : c.terms) bytes += t.sum.size() * 32;
+  }
+  bytes += (impl_->ent_df.size() + impl_->term_df.size()) * 24;
+  for (const auto& [k, p] : impl_->index) bytes += 48 + p.size() * 24;
+  for (const auto& [k, v] : impl_->bands) bytes += 48 + v.size() * 8;
+  return bytes;
+}
+
+}  // namespace ng

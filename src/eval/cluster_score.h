@@ -1,0 +1,23 @@
+// Cluster scores: B-cubed precision, recall and F1 (Bagga & Baldwin 1998), as
+// ../shared/corpora/README.md asks for events and stories: for each item,
+// precision is the share of its system cluster that shares its gold cluster,
+// recall the share of its gold cluster that shares its system cluster;
+// both are averaged over items.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ng::eval {
+
+struct BCubed {
+  int items = 0;
+  int gold_clusters = 0, system_clusters = 0;
+  double precision = 0, recall = 0;
+  double f1() const { return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0; }
+};
+
+// `gold[i]` and `system[i]` are item i's cluster labels (same length).
+BCubed bcubed(const std::vector<std::string>& gold, const std::vector<std::string>& system);
+
+}  // namespace ng::eval

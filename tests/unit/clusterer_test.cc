@@ -1,0 +1,335 @@
+#include "cluster/clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "extract/fingerprint.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace ng {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct E {
+  int64_t id;
+  const char* type;
+  int mentions;
+};
+
+// A linked document as the clusterer sees it: entities, stems, a date.
+// `how` imitates the time stage: "dated sentence ..." (the text dates it),
+// "publication date ..." or "none: ...".
+Document doc(const std::string& id, const std::string& lang, const std::vector<E>& ents,
+             const std::vector<std::string>& words, const std::string& date = "", const std::string& how = "",
+             const std::string& published = "") {
+  Document d;
+  d.id = id;
+  d.lang = lang;
+  d.published = published;
+  d.event_date = date;
+  d.event_date_how = how.empty() ? (date.empty() ? "none: no day-precision date in the text" : "dated sentence 1: \"x\"")
+                                 : how;
+  for (const auto& e : ents) {
+    for (int i = 0; i < e.mentions; ++i) {
+      Mention m;
+      m.type = e.type;
+      m.entity = e.id;
+      d.mentions.push_back(m);
+    }
+  }
+  std::map<uint32_t, uint16_t> counts;
+  for (const auto& w : words) ++counts[term_hash(lang, w)];
+  d.fingerprint.terms.assign(counts.begin(), counts.end());
+  return d;
+}
+
+// A MinHash signature: `variant` changes `changed` of its 32 values.
+std::vector<uint32_t> signature(uint32_t seed, int changed = 0, uint32_t variant = 0) {
+  std::vector<uint32_t> v;
+  for (uint32_t k = 0; k < Document::Fingerprint::kMinHashes; ++k) v.push_back(seed * 7919u + k * 104729u);
+  for (int k = 0; k < changed; ++k) v[static_cast<size_t>(k) * 3 % v.size()] ^= 0x5bd1e995u + variant;
+  return v;
+}
+
+const std::vector<std::string> kMeetingEn = {"summit", "talks", "meet", "leaders", "tariffs", "fentanyl", "military"};
+const std::vector<std::string> kMeetingDe = {"gipfel", "treffen", "gespräch", "zölle", "militär"};
+
+TEST(Clusterer, OneHappeningAcrossLanguagesTakesTheDatedMembersDate) {
+  Clusterer c;
+  std::vector<Document> docs = {
+      doc("en1", "en", {{1, "PER", 3}, {2, "PER", 3}, {3, "LOC", 1}}, kMeetingEn, "2023-11-15"),
+      doc("de1", "de", {{1, "PER", 2}, {2, "PER", 2}, {3, "LOC", 1}}, kMeetingDe),
+  };
+  ClusterDelta delta = c.assign(docs);
+  EXPECT_EQ(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_EQ(docs[1].story, docs[0].story);
+  EXPECT_NE(docs[0].event_cluster, docs[0].story);  // one id sequence for both levels
+  // The German text gives no date: it takes its event cluster's.
+  EXPECT_EQ(docs[1].event_date, "2023-11-15");
+  EXPECT_EQ(docs[1].event_date_how.rfind("event cluster", 0), 0u) << docs[1].event_date_how;
+  ASSERT_EQ(delta.members.size(), 2u);
+  EXPECT_TRUE(delta.members[0].own_date);
+  EXPECT_FALSE(delta.members[1].own_date);
+  EXPECT_NE(delta.members[1].event_why.find("#1"), std::string::npos) << delta.members[1].event_why;
+  // Both clusters reported, the event with its date and main entities.
+  bool saw_event = false;
+  for (const auto& u : delta.clusters) {
+    if (u.id != docs[0].event_cluster) continue;
+    saw_event = true;
+    EXPECT_EQ(u.level, "event");
+    EXPECT_EQ(u.date, "2023-11-15");
+    EXPECT_EQ(u.story, docs[0].story);
+    ASSERT_GE(u.entities.size(), 2u);
+  }
+  EXPECT_TRUE(saw_event);
+}
+
+TEST(Clusterer, SamePeopleOnAnotherDayAreAnotherEventOfTheStoryAndAYearLaterAnotherStory) {
+  Clusterer c;
+  std::vector<Document> docs = {
+      doc("a", "en", {{1, "PER", 3}, {2, "PER", 3}, {3, "LOC", 1}}, kMeetingEn, "2023-11-15"),
+      doc("b", "en", {{1, "PER", 2}, {2, "PER", 2}, {3, "LOC", 1}}, kMeetingEn, "2023-11-15"),
+      // Three days later the same two meet again somewhere else.
+      doc("c", "en", {{1, "PER", 2}, {2, "PER", 2}, {4, "LOC", 1}}, {"summit", "dinner", "leaders", "toast"},
+          "2023-11-18"),
+      // A year later.
+      doc("d", "en", {{1, "PER", 2}, {2, "PER", 2}, {5, "LOC", 1}}, kMeetingEn, "2024-11-16"),
+  };
+  c.assign(docs);
+  EXPECT_EQ(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_NE(docs[2].event_cluster, docs[0].event_cluster);
+  EXPECT_EQ(docs[2].story, docs[0].story);
+  EXPECT_NE(docs[3].event_cluster, docs[0].event_cluster);
+  EXPECT_NE(docs[3].story, docs[0].story);
+}
+
+TEST(Clusterer, UnrelatedDocumentsStayApart) {
+  Clusterer c;
+  std::vector<Document> docs = {
+      doc("a", "en", {{1, "PER", 3}, {2, "PER", 3}}, kMeetingEn, "2023-11-15"),
+      doc("b", "en", {{7, "LOC", 3}, {8, "ORG", 2}}, {"earthquake", "magnitude", "rescue", "collapsed"}, "2023-11-15"),
+  };
+  ClusterDelta delta = c.assign(docs);
+  EXPECT_NE(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_NE(docs[1].story, docs[0].story);
+  EXPECT_EQ(delta.members[1].event_score, 0);
+}
+
+TEST(Clusterer, AWireCopyIsMarkedAndCountsInItsOriginalsEvent) {
+  Clusterer c;
+  std::vector<Document> docs = {
+      doc("orig", "en", {{1, "PER", 2}}, kMeetingEn, "2023-11-15"),
+      doc("copy", "en", {{9, "PER", 1}}, {"unrelated", "words"}),   // shares nothing but the text's shingles
+      doc("rewrite", "en", {{9, "PER", 1}}, {"other", "words"}),    // 28 of 32 values agree
+      doc("other", "en", {{9, "PER", 1}}, {"more", "words"}),       // 16 of 32 agree: not a copy
+      doc("foreign", "de", {{9, "PER", 1}}, {"andere", "wörter"}),  // same values, another language
+  };
+  docs[0].fingerprint.minhash = signature(1);
+  docs[1].fingerprint.minhash = signature(1);
+  docs[2].fingerprint.minhash = signature(1, 4, 1);
+  docs[3].fingerprint.minhash = signature(1, 16, 2);
+  docs[4].fingerprint.minhash = signature(1);
+  ClusterDelta delta = c.assign(docs);
+  EXPECT_EQ(docs[1].copy_of, "orig");
+  EXPECT_EQ(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_EQ(delta.members[1].event_score, 1);
+  EXPECT_NE(delta.members[1].event_why.find("near-copy of orig"), std::string::npos);
+  EXPECT_EQ(docs[2].copy_of, "orig");  // a copy of a copy points at the original
+  EXPECT_EQ(docs[3].copy_of, "");
+  EXPECT_EQ(docs[4].copy_of, "");
+}
+
+TEST(Clusterer, APublicationDateBeforeTheEventIsAPreviewOfAnotherHappening) {
+  Clusterer c;
+  std::vector<Document> docs = {
+      doc("meeting", "en", {{1, "PER", 3}, {2, "PER", 3}}, kMeetingEn, "2023-11-15"),
+      // Announced two weeks earlier: same people, no date of its own in the text.
+      doc("plan", "en", {{1, "PER", 2}, {2, "PER", 2}}, kMeetingEn, "2023-11-01",
+          "publication date (no dated sentence)", "2023-11-01"),
+  };
+  c.assign(docs);
+  EXPECT_NE(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_EQ(docs[1].story, docs[0].story);
+}
+
+// What a store does with the deltas, in memory: the snapshot a new
+// clusterer restores from.
+struct FakeStore {
+  std::map<int64_t, ClusterSnapshot::Member> window;  // by arrival
+  int64_t next_cluster = 1;
+  void apply(const ClusterDelta& d) {
+    for (const auto& a : d.members) {
+      window[a.arrival] = {a.arrival, a.doc, a.event, a.story, a.copy_of, a.features};
+      next_cluster = std::max(next_cluster, std::max(a.event, a.story) + 1);
+    }
+    for (const auto& m : d.merges) {
+      for (auto& [arrival, w] : window) {
+        if (m.level == "event" && w.event == m.from) w.event = m.into, w.story = m.story_into;
+        if (m.level == "event" && w.event == m.into && w.story == m.story_from) w.story = m.story_into;
+        if (m.level == "move" && w.event == m.from) w.story = m.story_into;
+      }
+      next_cluster = std::max(next_cluster, m.into + 1);
+    }
+    for (const auto& u : d.clusters) next_cluster = std::max(next_cluster, u.id + 1);
+    window.erase(window.begin(), window.lower_bound(d.forget_before));
+  }
+  ClusterSnapshot snapshot() const {
+    ClusterSnapshot s;
+    s.next_cluster = next_cluster;
+    for (const auto& [a, m] : window) s.window.push_back(m);
+    return s;
+  }
+};
+
+TEST(Clusterer, SameClustersWhateverTheBatchesAndRestarts) {
+  // Three happenings reported in turn, with copies and undated reports, in a
+  // window of 6 documents so that old ones leave it.
+  std::vector<Document> stream;
+  for (int i = 0; i < 24; ++i) {
+    int h = (i / 2) % 3;  // happening
+    std::string lang = i % 3 == 0 ? "de" : "en";
+    std::vector<E> ents = {{10 + h, "PER", 2}, {20 + h, "PER", 1}, {30, "LOC", 1}};
+    std::vector<std::string> words = {"word" + std::to_string(h), "common", "thing" + std::to_string(h % 2)};
+    std::string date = i % 4 == 0 ? "" : "2024-0" + std::to_string(1 + h) + "-1" + std::to_string(i % 2);
+    stream.push_back(doc("d" + std::to_string(i), lang, ents, words, date));
+    if (i % 5 == 0) stream.back().fingerprint.minhash = signature(static_cast<uint32_t>(h));
+  }
+  ClusterOptions o;
+  o.window = 6;
+  auto result = [](const std::vector<Document>& docs) {
+    std::vector<std::string> out;
+    for (const auto& d : docs)
+      out.push_back(std::to_string(d.event_cluster) + "/" + std::to_string(d.story) + "/" + d.copy_of + "/" + d.event_date);
+    return out;
+  };
+  std::vector<Document> once = stream;
+  Clusterer whole(o);
+  whole.assign(once);
+
+  for (size_t batch : {1u, 2u, 5u}) {
+    std::vector<Document> parts = stream;
+    FakeStore store;
+    for (size_t from = 0; from < parts.size(); from += batch) {
+      Clusterer c(o);  // a new process each time: state comes back from the "store"
+      c.restore(store.snapshot());
+      std::vector<Document> part(parts.begin() + static_cast<long>(from),
+                                 parts.begin() + static_cast<long>(std::min(parts.size(), from + batch)));
+      store.apply(c.assign(part));
+      std::copy(part.begin(), part.end(), parts.begin() + static_cast<long>(from));
+    }
+    // Dates given to members later (an event's date changing) are the
+    // store's to apply; the assignment itself must agree.
+    auto a = result(once), b = result(parts);
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].substr(0, a[i].rfind('/')), b[i].substr(0, b[i].rfind('/'))) << "batch " << batch << " doc " << i;
+    }
+    EXPECT_LE(whole.window_size(), 6u);
+  }
+}
+
+TEST(Clusterer, RestoreSkipsRecordsItCannotRead) {
+  ClusterSnapshot s;
+  s.next_cluster = 5;
+  s.window.push_back({1, "x", 1, 2, "", "not a record"});
+  Clusterer c;
+  c.restore(s);
+  EXPECT_EQ(c.window_size(), 0u);
+  std::vector<Document> docs = {doc("a", "en", {{1, "PER", 1}}, {"word"})};
+  c.assign(docs);
+  EXPECT_GE(docs[0].event_cluster, 5);  // ids continue after the store's
+}
+
+// Through the pipeline and the store, with texts written for this test.
+TEST(Clusterer, StoredStoriesFromThePipeline) {
+  const char* texts[] = {
+      "Prime Minister Jacinda Ardern met President Emmanuel Macron in Paris on Wednesday, 15 May 2019. "
+      "Ardern and Macron launched the Christchurch Call against violent extremist content online.",
+      "Premierministerin Jacinda Ardern traf Präsident Emmanuel Macron am 15. Mai 2019 in Paris. Ardern und Macron "
+      "stellten den Christchurch-Aufruf gegen extremistische Inhalte im Netz vor.",
+      "A magnitude 6.4 earthquake struck Albania near Durrës on 26 November 2019. Rescue teams searched "
+      "collapsed buildings in Durrës and Thumanë.",
+      "Prime Minister Jacinda Ardern met President Emmanuel Macron in Paris on Wednesday, 15 May 2019. "
+      "Ardern and Macron launched the Christchurch Call against violent extremist content online, officials said.",
+  };
+  const char* langs[] = {"en", "de", "en", "en"};
+  std::vector<RawRecord> records;
+  for (int i = 0; i < 4; ++i) {
+    RawRecord r;
+    r.source = "mem";
+    r.format = Format::kJsonl;
+    r.id = "s" + std::to_string(i + 1);
+    r.lang = langs[i];
+    r.body = texts[i];
+    records.push_back(r);
+  }
+  auto run = [&](const std::string& name, size_t batch) {
+    fs::path p = fs::path(testing::TempDir()) / ("clusterer_" + name + ".db");
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+    auto store = open_sqlite_store(p.string());
+    EXPECT_TRUE(store.is_ok());
+    PipelineOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    o.threads = 2;
+    o.batch_size = batch;
+    for (size_t from = 0; from < records.size(); from += batch) {
+      auto pipeline = Pipeline::create(o, **store);
+      EXPECT_TRUE(pipeline.is_ok());
+      std::vector<RawRecord> part(records.begin() + static_cast<long>(from),
+                                  records.begin() + static_cast<long>(std::min(records.size(), from + batch)));
+      EXPECT_TRUE((*pipeline)->ingest_records(part).is_ok());
+    }
+    std::vector<Document> out;
+    for (const auto& r : records) {
+      auto d = (*store)->get_document(r.id);
+      EXPECT_TRUE(d.is_ok() && d->has_value());
+      out.push_back(**d);
+    }
+    return std::make_pair(std::move(*store), out);
+  };
+  auto [store, docs] = run("whole", 256);
+  EXPECT_EQ(docs[1].event_cluster, docs[0].event_cluster);  // English and German report of one meeting
+  EXPECT_NE(docs[2].event_cluster, docs[0].event_cluster);  // the earthquake
+  EXPECT_NE(docs[2].story, docs[0].story);
+  EXPECT_EQ(docs[3].copy_of, "s1");                         // a wire copy with one more clause
+  EXPECT_EQ(docs[3].event_cluster, docs[0].event_cluster);
+
+  auto meeting = store->get_cluster(docs[0].story);
+  ASSERT_TRUE(meeting.is_ok() && meeting->has_value());
+  const ClusterDetail& m = **meeting;
+  EXPECT_EQ(m.summary.level, "story");
+  EXPECT_EQ(m.summary.documents, 3);
+  EXPECT_EQ(m.summary.sources, 2);  // the copy is not an independent source
+  EXPECT_EQ(m.summary.first_date, "2019-05-15");
+  EXPECT_NE(m.summary.label.find("Ardern"), std::string::npos) << m.summary.label;
+  EXPECT_NE(m.summary.label.find("Macron"), std::string::npos) << m.summary.label;
+  ASSERT_EQ(m.events.size(), 1u);
+  EXPECT_EQ(m.events[0].date, "2019-05-15");
+  ASSERT_EQ(m.members.size(), 3u);
+  EXPECT_EQ(m.members[2].copy_of, "s1");
+  auto stories = store->list_stories({});
+  ASSERT_TRUE(stories.is_ok());
+  EXPECT_EQ(stories->size(), 2u);
+  StoryQuery late;
+  late.from = "2019-11-01";
+  auto after = store->list_stories(late);
+  ASSERT_TRUE(after.is_ok());
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ(after->front().id, docs[2].story);
+  EXPECT_FALSE(store->get_cluster(99999)->has_value());
+
+  auto [split_store, split] = run("split", 1);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(split[i].event_cluster, docs[i].event_cluster) << i;
+    EXPECT_EQ(split[i].story, docs[i].story) << i;
+    EXPECT_EQ(split[i].copy_of, docs[i].copy_of) << i;
+    EXPECT_EQ(split[i].event_date, docs[i].event_date) << i;
+  }
+}
+
+}  // namespace
+}  // namespace ng
