@@ -10,7 +10,9 @@ SHARED ?= ../shared
 NER := $(SHARED)/eval/ner
 NG := $(BUILD)/newsgraph
 
-.PHONY: all bootstrap build demo test bench clean models
+PORT ?= 8080
+
+.PHONY: all bootstrap build demo ui test bench bench-serve clean models
 
 all: build
 
@@ -30,11 +32,20 @@ demo: build
 	$(BUILD)/newsgraph stats --db $(DB)
 	@echo "== try: $(BUILD)/newsgraph docs --db $(DB)   |   $(BUILD)/newsgraph show ID --db $(DB)   |   $(BUILD)/newsgraph entities --db $(DB)"
 
+# The demo, then the web UI and the API on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it).
+ui: demo
+	@echo "== serving $(DB): open the URL below"
+	$(BUILD)/newsgraph serve --db $(DB) --port $(PORT)
+
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
 
 bench: build
 	$(BUILD)/bench/stages_bench
+
+# p50/p99 of the API with 32 clients on a generated 100k-document store (bench/serve_load.sh).
+bench-serve: build
+	bench/serve_load.sh $(BUILD) 100000
 
 # The statistical NER models (data/models/README.md): each trained on all the
 # annotated data of its language in ../shared/eval/ner. Deterministic: rerunning
