@@ -149,6 +149,9 @@ struct GraphQuery {
   std::string from, to;  // YYYY-MM-DD bounds on the documents' event date (else publication date)
   std::string type;      // node entity type PER, ORG, LOC; "" = any
   int64_t nodes = 50;    // the most reported entities of the period
+  // The latest this many documents of the period make the graph (a store of
+  // 100k documents would take seconds to count whole).
+  int64_t documents = 5000;
 };
 struct GraphEdge {
   int64_t a = 0, b = 0;

@@ -1209,10 +1209,11 @@ Result<EntityGraph> SqliteStore::entity_graph(const GraphQuery& q) {
   EntityGraph g;
   // Documents of the period, as a temporary set the three queries share.
   static const char* kNodes =
-      "WITH docs AS (SELECT seq FROM documents WHERE (?1 = '' OR substr(coalesce(event_date, published, ''), 1, 10) >= ?1) "
-      "AND (?2 = '' OR substr(coalesce(event_date, published, ''), 1, 10) <= ?2)) "
+      "WITH docs AS (SELECT seq FROM documents INDEXED BY documents_filter "
+      "WHERE (?1 = '' OR substr(coalesce(event_date, published, ''), 1, 10) >= ?1) "
+      "AND (?2 = '' OR substr(coalesce(event_date, published, ''), 1, 10) <= ?2) ORDER BY seq DESC LIMIT ?5) "
       "SELECT e.id, e.name, e.type, coalesce(e.place, ''), count(*) AS n, sum(l.mentions) "
-      "FROM entity_links l JOIN docs ON docs.seq = l.doc_seq JOIN entities e ON e.id = l.entity "
+      "FROM docs CROSS JOIN entity_links l ON l.doc_seq = docs.seq JOIN entities e ON e.id = l.entity "
       "WHERE (?3 = '' OR e.type = ?3) GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?4";
   auto st = prepare(kNodes);
   if (!st) return st.status();
@@ -1223,6 +1224,7 @@ Result<EntityGraph> SqliteStore::entity_graph(const GraphQuery& q) {
     bind_text(s, 2, q.to);
     bind_text(s, 3, q.type);
     sqlite3_bind_int64(s, 4, q.nodes);
+    sqlite3_bind_int64(s, 5, q.documents);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
       EntitySummary e;
@@ -1241,15 +1243,16 @@ Result<EntityGraph> SqliteStore::entity_graph(const GraphQuery& q) {
   for (const auto& n : g.nodes) ids += (ids.empty() ? "" : ",") + std::to_string(n.id);  // integers from the store
   // Co-mentions: pairs of the nodes linked in the same document of the period.
   std::string co =
-      "WITH docs AS (SELECT seq FROM documents WHERE (?1 = '' OR substr(coalesce(event_date, published, ''), 1, 10) >= ?1) "
-      "AND (?2 = '' OR substr(coalesce(event_date, published, ''), 1, 10) <= ?2)), "
+      "WITH docs AS (SELECT seq FROM documents INDEXED BY documents_filter "
+      "WHERE (?1 = '' OR substr(coalesce(event_date, published, ''), 1, 10) >= ?1) "
+      "AND (?2 = '' OR substr(coalesce(event_date, published, ''), 1, 10) <= ?2) ORDER BY seq DESC LIMIT ?4), "
       "nodes(id) AS (SELECT value FROM json_each(?3)) "
-      "SELECT a.entity, b.entity, 'co-mention', count(*) FROM entity_links a JOIN docs ON docs.seq = a.doc_seq "
+      "SELECT a.entity, b.entity, 'co-mention', count(*) FROM docs CROSS JOIN entity_links a ON a.doc_seq = docs.seq "
       "JOIN entity_links b ON b.doc_seq = a.doc_seq AND b.entity > a.entity "
       "WHERE a.entity IN nodes AND b.entity IN nodes GROUP BY a.entity, b.entity "
       "UNION ALL "
-      "SELECT min(m1.entity, m2.entity), max(m1.entity, m2.entity), e.code, count(*) FROM events e "
-      "JOIN docs ON docs.seq = e.doc_seq "
+      "SELECT min(m1.entity, m2.entity), max(m1.entity, m2.entity), e.code, count(*) FROM docs "
+      "CROSS JOIN events e ON e.doc_seq = docs.seq "
       "JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 "
       "JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 "
       "WHERE m1.entity IN nodes AND m2.entity IN nodes AND m1.entity != m2.entity "
@@ -1259,6 +1262,7 @@ Result<EntityGraph> SqliteStore::entity_graph(const GraphQuery& q) {
   bind_text(es.get(), 1, q.from);
   bind_text(es.get(), 2, q.to);
   bind_text(es.get(), 3, "[" + ids + "]");
+  sqlite3_bind_int64(es.get(), 4, q.documents);
   int rc;
   while ((rc = sqlite3_step(es.get())) == SQLITE_ROW) {
     g.edges.push_back({sqlite3_column_int64(es.get(), 0), sqlite3_column_int64(es.get(), 1), col_text(es.get(), 2),
