@@ -52,6 +52,16 @@ export function network(nodes, edges, onNode) {
     el.classList.add('empty');
     return el;
   }
+  // One edge per pair: co-mentions and event links of the same two add up.
+  const pairs = new Map();
+  for (const e of edges) {
+    const [a, b] = [String(e.source), String(e.target)].sort();
+    const p = pairs.get(`${a}|${b}`) || { source: a, target: b, weight: 0, labels: [] };
+    p.weight += e.weight || 1;
+    if (e.label) p.labels.push(e.label);
+    pairs.set(`${a}|${b}`, p);
+  }
+  edges = [...pairs.values()].map((p) => ({ ...p, label: [...new Set(p.labels)].join(', ') }));
   // Cytoscape measures its container: lay out once it is in the document.
   requestAnimationFrame(() => {
     const cy = cytoscape({
@@ -64,9 +74,9 @@ export function network(nodes, edges, onNode) {
         { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'background-color': '#4e79a7', width: 14, height: 14 } },
         { selector: 'node[kind = "LOC"]', style: { 'background-color': '#59a14f' } },
         { selector: 'node[kind = "ORG"]', style: { 'background-color': '#f28e2b' } },
-        { selector: 'edge', style: { width: 'mapData(weight, 1, 20, 1, 6)', 'line-color': '#bbb', 'curve-style': 'bezier' } },
+        { selector: 'edge', style: { width: 'mapData(weight, 1, 20, 1, 6)', 'line-color': '#ccc', 'curve-style': 'haystack', opacity: 0.6 } },
       ],
-      layout: { name: 'cose', animate: false, randomize: false },
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 600000, idealEdgeLength: () => 90, nodeOverlap: 40, padding: 20 },
       wheelSensitivity: 0.3,
       maxZoom: 1.5,
     });
