@@ -109,6 +109,13 @@ Status run_server(const ServerOptions& options) {
 
   httplib::Server server;
   server.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a
+  // second server on the same port starts silently and takes half the
+  // connections.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof yes);
+  });
   server.set_keep_alive_max_count(100000);
   server.set_keep_alive_timeout(30);
   server.set_payload_max_length(options.max_body_bytes);

@@ -22,4 +22,8 @@ run_ng 3 serve --db "$WORK/nope.db" --port 0               # no store
 
 start_server ro --db "$WORK/ex.db" --web "$WORK/web"
 start_server rw --db "$WORK/rw.db" --web "$WORK/web" --allow-write --token-file "$WORK/token" --max-body-mb 1
+# A second server on a port in use is an error, not a silent twin.
+port_ro="${URL_ro##*:}"
+run_ng 3 serve --db "$WORK/ex.db" --port "$port_ro"
+grep -q "cannot bind" "$WORK/err" || fail "no bind error: $(cat "$WORK/err")"
 python3 "$SRC/tests/serve/api_check.py" "$URL_ro" "$URL_rw" "$(cat "$WORK/token")" "$SRC"
