@@ -4,7 +4,7 @@
 # (bench/gen_news.py, made and ingested on first use, then reused).
 #
 #   bench/serve_load.sh [BUILD_DIR] [N]          # defaults: build, 100000
-#   DURATION=20 CONNECTIONS=32 CACHE_MB=0 bench/serve_load.sh build 100000
+#   DURATION=20 CONNECTIONS=32 CACHE_MB=0 ENDPOINTS="search timeline" bench/serve_load.sh build 100000
 #
 # Before timing, every path is fetched once and must answer 200 with a
 # non-empty result; any non-2xx answer under load fails the run.
@@ -86,7 +86,7 @@ for name, ps in paths.items():
 PY
 
 printf "%-10s %10s %10s %10s %12s\n" endpoint p50_ms p99_ms req/s errors
-for ep in stories search timeline entities; do
+for ep in ${ENDPOINTS:-stories search timeline entities}; do
   if [ ! -s "$OUT/paths-$ep.txt" ] || [ "$(wc -l < "$OUT/paths-$ep.txt")" -lt 1 ] || ! grep -q . "$OUT/paths-$ep.txt"; then
     printf "%-10s %10s\n" "$ep" "(not served by this build)"; continue
   fi

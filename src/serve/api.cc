@@ -514,7 +514,7 @@ Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p) {
 }
 
 ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
-  int64_t limit = p.limit(500);
+  int64_t limit = p.limit(100);
   int64_t offset = p.cursor();
   auto dyad = dyad_of(api, store, p);
   if (!dyad) return status_error(dyad.status());

@@ -10,7 +10,7 @@ export async function relationPage(params) {
   const a = params.get('a');
   const b = params.get('b');
   if (!a || !b) return h('p', {}, 'Give two entities: /relation?a=…&b=…');
-  const [tl, dossier] = await Promise.all([get('timeline', { a, b }), get('dossier', { a, b })]);
+  const [tl, dossier] = await Promise.all([get('timeline', { a, b, limit: 500 }), get('dossier', { a, b })]);
   const items = tl.items.map((it) => ({
     date: it.date, code: it.code, type: it.type, weight: it.documents,
     label: `${it.actor1 ? it.actor1.name : '?'} → ${it.actor2 ? it.actor2.name : '?'} (${it.documents} articles)`,
@@ -32,7 +32,7 @@ export async function relationPage(params) {
   const topics = [...new Set(years.flatMap((y) => Object.keys(dossier.topics_by_year[y])))].sort();
   return h('div', { class: 'relation' },
     h('h1', {}, `${tl.a.name} – ${tl.b.name}`),
-    h('p', { class: 'meta' }, `${tl.items.length} happenings in ${dossier.documents} articles`),
+    h('p', { class: 'meta' }, `${tl.items.length}${tl.next_cursor ? '+' : ''} happenings in ${dossier.documents} articles`),
     section('Timeline of events by type', eventTimeline(items, navigate)),
     section('Events', tl.items.length ? h('ul', { class: 'events timeline-list' }, tl.items.map((it) =>
       h('li', { class: 'happening' }, h('strong', {}, `${it.date || '?'} ${it.type || it.code}`), ' ', actor(it.actor1), ' → ', actor(it.actor2), ' ',
