@@ -38,6 +38,7 @@ struct Features {
   std::string published;  // YYYY-MM-DD or ""
   std::vector<std::pair<int64_t, int32_t>> ents;   // entity id -> weight, sorted by id
   std::vector<std::pair<uint32_t, int32_t>> terms; // top stems -> weight, sorted by hash
+  std::vector<std::pair<uint32_t, int32_t>> cogs;  // name cognates -> weight, sorted by hash
   std::vector<uint32_t> all_terms;                 // distinct stems (document frequency), sorted
   std::vector<uint32_t> minhash;
   std::vector<std::string> codes;                  // distinct event codes, sorted
@@ -77,7 +78,7 @@ struct Reader {
   }
 };
 
-constexpr uint8_t kFormat = 1;
+constexpr uint8_t kFormat = 2;
 
 std::string serialise(const Features& f) {
   std::string o;
@@ -90,6 +91,8 @@ std::string serialise(const Features& f) {
   for (auto [k, w] : f.ents) put(o, static_cast<uint64_t>(k), 8), put(o, static_cast<uint32_t>(w), 4);
   put(o, f.terms.size(), 4);
   for (auto [k, w] : f.terms) put(o, k, 4), put(o, static_cast<uint32_t>(w), 4);
+  put(o, f.cogs.size(), 4);
+  for (auto [k, w] : f.cogs) put(o, k, 4), put(o, static_cast<uint32_t>(w), 4);
   put(o, f.all_terms.size(), 4);
   for (uint32_t k : f.all_terms) put(o, k, 4);
   put(o, f.minhash.size(), 4);
@@ -115,6 +118,11 @@ bool deserialise(std::string_view in, Features& f) {
   for (size_t i = 0; r.ok && i < n; ++i) {
     uint32_t k = static_cast<uint32_t>(r.get(4));
     f.terms.emplace_back(k, static_cast<int32_t>(r.get(4)));
+  }
+  n = r.get(4);
+  for (size_t i = 0; r.ok && i < n; ++i) {
+    uint32_t k = static_cast<uint32_t>(r.get(4));
+    f.cogs.emplace_back(k, static_cast<int32_t>(r.get(4)));
   }
   n = r.get(4);
   for (size_t i = 0; r.ok && i < n; ++i) f.all_terms.push_back(static_cast<uint32_t>(r.get(4)));
@@ -202,6 +210,7 @@ struct Cluster {
   bool is_story = false;
   int64_t story = 0;  // event clusters
   Centroid ents;
+  Centroid cogs;                          // name cognates, all languages
   std::map<std::string, Centroid> terms;  // by language
   std::map<std::string, int> lang_members;
   std::map<std::string, int> dates;       // date -> votes
@@ -295,6 +304,7 @@ struct Clusterer::Impl {
   // Adds a window document's features to a cluster's profile (sign -1 removes).
   void profile(Cluster& c, const WindowDoc& d, int sign) {
     c.ents.add(d.f.ents, sign, ekey);
+    c.cogs.add(d.f.cogs, sign, tkey);
     c.terms[d.f.lang].add(d.f.terms, sign, tkey);
     if ((c.lang_members[d.f.lang] += sign) == 0) {
       c.lang_members.erase(d.f.lang);
@@ -410,6 +420,13 @@ struct Clusterer::Impl {
       double idf = std::log((n + 10) / (df + 1));
       tw.emplace_back(h, (1 + std::log(static_cast<double>(c))) * idf);
     }
+    std::vector<std::pair<uint32_t, double>> cw;
+    for (uint32_t h : d.fingerprint.cognates) {
+      f.all_terms.push_back(h);
+      auto it = term_df.find(h);
+      double df = it == term_df.end() ? 0 : it->second;
+      cw.emplace_back(h, std::log((n + 10) / (df + 1)));
+    }
     std::sort(f.all_terms.begin(), f.all_terms.end());
     f.all_terms.erase(std::unique(f.all_terms.begin(), f.all_terms.end()), f.all_terms.end());
     std::sort(tw.begin(), tw.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
@@ -427,6 +444,7 @@ struct Clusterer::Impl {
     };
     quantise(ew, f.ents);
     quantise(tw, f.terms);
+    quantise(cw, f.cogs);
     f.minhash = d.fingerprint.minhash;
     for (const EventFrame& e : d.events) f.codes.push_back(e.code);
     std::sort(f.codes.begin(), f.codes.end());
@@ -458,7 +476,7 @@ struct Clusterer::Impl {
   }
 
   struct Score {
-    double total = 0, ent = 0, text = 0, date = 0, codes = 0;
+    double total = 0, ent = 0, cog = 0, text = 0, date = 0, codes = 0;
     double factor = 1;  // date evidence: 0 vetoes
     std::string date_why;
     std::vector<int64_t> shared;  // shared entities, heaviest first
@@ -469,10 +487,14 @@ struct Clusterer::Impl {
   Score score(const Features& f, const Cluster& c) const {
     Score s;
     s.ent = c.ents.cosine(f.ents, ekey);
+    s.cog = c.cogs.cosine(f.cogs, tkey);
+    // Names: linked entities, or, where linking missed an exonym, the
+    // cognates of the names count half.
+    double names = std::max(s.ent, 0.5 * (s.ent + s.cog));
     auto lt = c.terms.find(f.lang);
     bool same_lang = lt != c.terms.end();
     if (same_lang) s.text = lt->second.cosine(f.terms, tkey);
-    s.total = same_lang ? std::max(s.ent, kEntW * s.ent + kTextW * s.text) : s.ent;
+    s.total = same_lang ? std::max(names, kEntW * names + kTextW * s.text) : names;
     // Dates: one happening is on one date. Two dates its texts give that
     // are two or more days apart are two happenings (veto); weaker evidence
     // (a publication date) scales the score down.
@@ -529,6 +551,7 @@ struct Clusterer::Impl {
       for (int64_t e : s.shared) w += " #" + std::to_string(e);
       w += ")";
     }
+    if (s.cog > s.ent) w += ", name cognates " + fmt(s.cog);
     if (s.text > 0) w += ", same-language text " + fmt(s.text);
     if (s.date != 0) w += ", date +" + fmt(s.date);
     if (s.factor == 0) w += ", date veto";
