@@ -42,6 +42,7 @@ struct Features {
   std::vector<uint32_t> all_terms;                 // distinct stems (document frequency), sorted
   std::vector<uint32_t> minhash;
   std::vector<std::string> codes;                  // distinct event codes, sorted
+  std::vector<uint64_t> pairs;                     // who met whom: actor entity pairs of meeting frames, sorted
 };
 
 // --- serialisation (little-endian, length-prefixed) ---
@@ -78,7 +79,7 @@ struct Reader {
   }
 };
 
-constexpr uint8_t kFormat = 2;
+constexpr uint8_t kFormat = 3;
 
 std::string serialise(const Features& f) {
   std::string o;
@@ -99,6 +100,8 @@ std::string serialise(const Features& f) {
   for (uint32_t k : f.minhash) put(o, k, 4);
   put(o, f.codes.size(), 2);
   for (const auto& c : f.codes) put_str(o, c);
+  put(o, f.pairs.size(), 2);
+  for (uint64_t p : f.pairs) put(o, p, 8);
   return o;
 }
 
@@ -130,6 +133,8 @@ bool deserialise(std::string_view in, Features& f) {
   for (size_t i = 0; r.ok && i < n; ++i) f.minhash.push_back(static_cast<uint32_t>(r.get(4)));
   n = r.get(2);
   for (size_t i = 0; r.ok && i < n; ++i) f.codes.push_back(r.str());
+  n = r.get(2);
+  for (size_t i = 0; r.ok && i < n; ++i) f.pairs.push_back(r.get(8));
   return r.ok && r.pos == in.size();
 }
 
@@ -215,6 +220,7 @@ struct Cluster {
   std::map<std::string, int> lang_members;
   std::map<std::string, int> dates;       // date -> votes
   std::map<std::string, int> codes;
+  std::map<uint64_t, int> pairs;          // actor pairs of meeting frames -> members
   std::vector<int64_t> members;           // arrivals in the window, ascending
   int64_t last_arrival = 0;
 
@@ -315,6 +321,8 @@ struct Clusterer::Impl {
     }
     for (const auto& code : d.f.codes)
       if ((c.codes[code] += sign) == 0) c.codes.erase(code);
+    for (uint64_t p : d.f.pairs)
+      if ((c.pairs[p] += sign) == 0) c.pairs.erase(p);
     if (sign > 0) {
       c.members.insert(std::upper_bound(c.members.begin(), c.members.end(), d.arrival), d.arrival);
       c.last_arrival = std::max(c.last_arrival, d.arrival);
@@ -446,7 +454,20 @@ struct Clusterer::Impl {
     quantise(tw, f.terms);
     quantise(cw, f.cogs);
     f.minhash = d.fingerprint.minhash;
-    for (const EventFrame& e : d.events) f.codes.push_back(e.code);
+    for (const EventFrame& e : d.events) {
+      f.codes.push_back(e.code);
+      // Who met whom: the two people (linked, both PER) of a frame of
+      // meeting (consult, visit, host, negotiate, sign, intent to meet).
+      static const std::set<std::string> kMeeting = {"036", "040", "042", "043", "046", "057"};
+      if (!kMeeting.count(e.code) || e.actor1 < 0 || e.actor2 < 0) continue;
+      const Mention& a = d.mentions[static_cast<size_t>(e.actor1)];
+      const Mention& b = d.mentions[static_cast<size_t>(e.actor2)];
+      if (a.entity == 0 || b.entity == 0 || a.entity == b.entity || a.type != "PER" || b.type != "PER") continue;
+      uint64_t lo = static_cast<uint64_t>(std::min(a.entity, b.entity)), hi = static_cast<uint64_t>(std::max(a.entity, b.entity));
+      f.pairs.push_back(lo << 32 | hi);  // entity ids stay below 2^32
+    }
+    std::sort(f.pairs.begin(), f.pairs.end());
+    f.pairs.erase(std::unique(f.pairs.begin(), f.pairs.end()), f.pairs.end());
     std::sort(f.codes.begin(), f.codes.end());
     f.codes.erase(std::unique(f.codes.begin(), f.codes.end()), f.codes.end());
     return f;
@@ -478,6 +499,7 @@ struct Clusterer::Impl {
   struct Score {
     double total = 0, ent = 0, cog = 0, text = 0, date = 0, codes = 0;
     double factor = 1;  // date evidence: 0 vetoes
+    std::string pair_why;
     std::string date_why;
     std::vector<int64_t> shared;  // shared entities, heaviest first
   };
@@ -532,6 +554,22 @@ struct Clusterer::Impl {
         s.codes = 0.05;
         break;
       }
+    // Two meetings of one visit on one day share people but not who met
+    // whom: a document whose meeting frames name other pairs than the
+    // cluster's is probably another meeting.
+    if (!c.is_story && !f.pairs.empty() && !c.pairs.empty()) {
+      bool shared = std::any_of(f.pairs.begin(), f.pairs.end(), [&](uint64_t p) { return c.pairs.count(p) > 0; });
+      // Frames are noisy: only a pair that two members agree on says who the
+      // cluster's meeting was between, and only a pair of people the cluster
+      // knows is another meeting (not a name linking missed).
+      bool established = std::any_of(c.pairs.begin(), c.pairs.end(), [](const auto& p) { return p.second >= 2; });
+      auto known = [&](uint64_t p) {
+        return c.ents.sum.count(p >> 32) > 0 && c.ents.sum.count(p & 0xFFFFFFFFu) > 0;
+      };
+      if (shared) s.codes += 0.1, s.pair_why = "same meeting pair";
+      else if (established && std::all_of(f.pairs.begin(), f.pairs.end(), known))
+        s.factor = 0, s.pair_why = "another meeting of people it knows";
+    }
     s.total = (s.total + s.date + s.codes) * s.factor;
     // The shared entities that weigh most (for --why).
     std::vector<std::pair<int64_t, int64_t>> shared;
@@ -554,10 +592,11 @@ struct Clusterer::Impl {
     if (s.cog > s.ent) w += ", name cognates " + fmt(s.cog);
     if (s.text > 0) w += ", same-language text " + fmt(s.text);
     if (s.date != 0) w += ", date +" + fmt(s.date);
-    if (s.factor == 0) w += ", date veto";
-    else if (s.factor != 1) w += ", date x" + fmt(s.factor);
+    if (s.factor == 0) w += ", veto";
+    else if (s.factor != 1) w += ", x" + fmt(s.factor);
     if (!s.date_why.empty()) w += " (" + s.date_why + ")";
     if (s.codes > 0) w += ", event type +" + fmt(s.codes);
+    if (!s.pair_why.empty()) w += " (" + s.pair_why + ")";
     return w;
   }
 

@@ -109,6 +109,44 @@ TEST(Clusterer, SamePeopleOnAnotherDayAreAnotherEventOfTheStoryAndAYearLaterAnot
   EXPECT_NE(docs[3].story, docs[0].story);
 }
 
+// A meeting frame `code` between the first mentions of entities a and b.
+void meet(Document& d, int64_t a, int64_t b, const std::string& code = "043") {
+  EventFrame e;
+  e.code = code;
+  for (size_t i = 0; i < d.mentions.size(); ++i) {
+    if (d.mentions[i].entity == a && e.actor1 < 0) e.actor1 = static_cast<int>(i);
+    if (d.mentions[i].entity == b && e.actor2 < 0) e.actor2 = static_cast<int>(i);
+  }
+  d.events.push_back(e);
+}
+
+TEST(Clusterer, TwoMeetingsOfOneVisitOnOneDayAreTwoEventsOfOneStory) {
+  // Shoigu (2) is received by To Lam (1), then meets Luong Tam Quang (3) the
+  // same day in the same city (4): the reports share people and a date.
+  Clusterer c;
+  std::vector<E> people = {{1, "PER", 2}, {2, "PER", 2}, {3, "PER", 1}, {4, "LOC", 1}};
+  std::vector<Document> docs = {
+      doc("host-en", "en", people, kMeetingEn, "2025-12-09"),
+      doc("host-de", "de", people, kMeetingDe, "2025-12-09"),
+      doc("talks-en", "en", {{3, "PER", 2}, {2, "PER", 2}, {1, "PER", 1}, {4, "LOC", 1}}, kMeetingEn, "2025-12-09"),
+  };
+  meet(docs[0], 1, 2);
+  meet(docs[1], 1, 2);
+  meet(docs[2], 3, 2, "040");
+  ClusterDelta delta = c.assign(docs);
+  EXPECT_EQ(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_NE(docs[2].event_cluster, docs[0].event_cluster) << delta.members[2].event_why;
+  EXPECT_EQ(docs[2].story, docs[0].story) << delta.members[2].story_why;
+  // Without frames, the same three reports are one happening.
+  Clusterer plain;
+  std::vector<Document> bare = {doc("a", "en", people, kMeetingEn, "2025-12-09"),
+                                doc("b", "de", people, kMeetingDe, "2025-12-09"),
+                                doc("c", "en", {{3, "PER", 2}, {2, "PER", 2}, {1, "PER", 1}, {4, "LOC", 1}}, kMeetingEn,
+                                    "2025-12-09")};
+  plain.assign(bare);
+  EXPECT_EQ(bare[2].event_cluster, bare[0].event_cluster);
+}
+
 TEST(Clusterer, UnrelatedDocumentsStayApart) {
   Clusterer c;
   std::vector<Document> docs = {
