@@ -329,6 +329,7 @@ struct Clusterer::Impl {
     } else {
       auto it = std::lower_bound(c.members.begin(), c.members.end(), d.arrival);
       if (it != c.members.end() && *it == d.arrival) c.members.erase(it);
+      c.last_arrival = c.members.empty() ? 0 : c.members.back();
     }
   }
 
