@@ -38,9 +38,11 @@ struct Features {
   std::string published;  // YYYY-MM-DD or ""
   std::vector<std::pair<int64_t, int32_t>> ents;   // entity id -> weight, sorted by id
   std::vector<std::pair<uint32_t, int32_t>> terms; // top stems -> weight, sorted by hash
+  std::vector<std::pair<uint32_t, int32_t>> cogs;  // name cognates -> weight, sorted by hash
   std::vector<uint32_t> all_terms;                 // distinct stems (document frequency), sorted
   std::vector<uint32_t> minhash;
   std::vector<std::string> codes;                  // distinct event codes, sorted
+  std::vector<uint64_t> pairs;                     // who met whom: actor entity pairs of meeting frames, sorted
 };
 
 // --- serialisation (little-endian, length-prefixed) ---
@@ -77,7 +79,7 @@ struct Reader {
   }
 };
 
-constexpr uint8_t kFormat = 1;
+constexpr uint8_t kFormat = 3;
 
 std::string serialise(const Features& f) {
   std::string o;
@@ -90,12 +92,16 @@ std::string serialise(const Features& f) {
   for (auto [k, w] : f.ents) put(o, static_cast<uint64_t>(k), 8), put(o, static_cast<uint32_t>(w), 4);
   put(o, f.terms.size(), 4);
   for (auto [k, w] : f.terms) put(o, k, 4), put(o, static_cast<uint32_t>(w), 4);
+  put(o, f.cogs.size(), 4);
+  for (auto [k, w] : f.cogs) put(o, k, 4), put(o, static_cast<uint32_t>(w), 4);
   put(o, f.all_terms.size(), 4);
   for (uint32_t k : f.all_terms) put(o, k, 4);
   put(o, f.minhash.size(), 4);
   for (uint32_t k : f.minhash) put(o, k, 4);
   put(o, f.codes.size(), 2);
   for (const auto& c : f.codes) put_str(o, c);
+  put(o, f.pairs.size(), 2);
+  for (uint64_t p : f.pairs) put(o, p, 8);
   return o;
 }
 
@@ -117,11 +123,18 @@ bool deserialise(std::string_view in, Features& f) {
     f.terms.emplace_back(k, static_cast<int32_t>(r.get(4)));
   }
   n = r.get(4);
+  for (size_t i = 0; r.ok && i < n; ++i) {
+    uint32_t k = static_cast<uint32_t>(r.get(4));
+    f.cogs.emplace_back(k, static_cast<int32_t>(r.get(4)));
+  }
+  n = r.get(4);
   for (size_t i = 0; r.ok && i < n; ++i) f.all_terms.push_back(static_cast<uint32_t>(r.get(4)));
   n = r.get(4);
   for (size_t i = 0; r.ok && i < n; ++i) f.minhash.push_back(static_cast<uint32_t>(r.get(4)));
   n = r.get(2);
   for (size_t i = 0; r.ok && i < n; ++i) f.codes.push_back(r.str());
+  n = r.get(2);
+  for (size_t i = 0; r.ok && i < n; ++i) f.pairs.push_back(r.get(8));
   return r.ok && r.pos == in.size();
 }
 
@@ -202,10 +215,12 @@ struct Cluster {
   bool is_story = false;
   int64_t story = 0;  // event clusters
   Centroid ents;
+  Centroid cogs;                          // name cognates, all languages
   std::map<std::string, Centroid> terms;  // by language
   std::map<std::string, int> lang_members;
   std::map<std::string, int> dates;       // date -> votes
   std::map<std::string, int> codes;
+  std::map<uint64_t, int> pairs;          // actor pairs of meeting frames -> members
   std::vector<int64_t> members;           // arrivals in the window, ascending
   int64_t last_arrival = 0;
 
@@ -295,6 +310,7 @@ struct Clusterer::Impl {
   // Adds a window document's features to a cluster's profile (sign -1 removes).
   void profile(Cluster& c, const WindowDoc& d, int sign) {
     c.ents.add(d.f.ents, sign, ekey);
+    c.cogs.add(d.f.cogs, sign, tkey);
     c.terms[d.f.lang].add(d.f.terms, sign, tkey);
     if ((c.lang_members[d.f.lang] += sign) == 0) {
       c.lang_members.erase(d.f.lang);
@@ -305,12 +321,15 @@ struct Clusterer::Impl {
     }
     for (const auto& code : d.f.codes)
       if ((c.codes[code] += sign) == 0) c.codes.erase(code);
+    for (uint64_t p : d.f.pairs)
+      if ((c.pairs[p] += sign) == 0) c.pairs.erase(p);
     if (sign > 0) {
       c.members.insert(std::upper_bound(c.members.begin(), c.members.end(), d.arrival), d.arrival);
       c.last_arrival = std::max(c.last_arrival, d.arrival);
     } else {
       auto it = std::lower_bound(c.members.begin(), c.members.end(), d.arrival);
       if (it != c.members.end() && *it == d.arrival) c.members.erase(it);
+      c.last_arrival = c.members.empty() ? 0 : c.members.back();
     }
   }
 
@@ -410,6 +429,13 @@ struct Clusterer::Impl {
       double idf = std::log((n + 10) / (df + 1));
       tw.emplace_back(h, (1 + std::log(static_cast<double>(c))) * idf);
     }
+    std::vector<std::pair<uint32_t, double>> cw;
+    for (uint32_t h : d.fingerprint.cognates) {
+      f.all_terms.push_back(h);
+      auto it = term_df.find(h);
+      double df = it == term_df.end() ? 0 : it->second;
+      cw.emplace_back(h, std::log((n + 10) / (df + 1)));
+    }
     std::sort(f.all_terms.begin(), f.all_terms.end());
     f.all_terms.erase(std::unique(f.all_terms.begin(), f.all_terms.end()), f.all_terms.end());
     std::sort(tw.begin(), tw.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
@@ -427,8 +453,22 @@ struct Clusterer::Impl {
     };
     quantise(ew, f.ents);
     quantise(tw, f.terms);
+    quantise(cw, f.cogs);
     f.minhash = d.fingerprint.minhash;
-    for (const EventFrame& e : d.events) f.codes.push_back(e.code);
+    for (const EventFrame& e : d.events) {
+      f.codes.push_back(e.code);
+      // Who met whom: the two people (linked, both PER) of a frame of
+      // meeting (consult, visit, host, negotiate, sign, intent to meet).
+      static const std::set<std::string> kMeeting = {"036", "040", "042", "043", "046", "057"};
+      if (!kMeeting.count(e.code) || e.actor1 < 0 || e.actor2 < 0) continue;
+      const Mention& a = d.mentions[static_cast<size_t>(e.actor1)];
+      const Mention& b = d.mentions[static_cast<size_t>(e.actor2)];
+      if (a.entity == 0 || b.entity == 0 || a.entity == b.entity || a.type != "PER" || b.type != "PER") continue;
+      uint64_t lo = static_cast<uint64_t>(std::min(a.entity, b.entity)), hi = static_cast<uint64_t>(std::max(a.entity, b.entity));
+      f.pairs.push_back(lo << 32 | hi);  // entity ids stay below 2^32
+    }
+    std::sort(f.pairs.begin(), f.pairs.end());
+    f.pairs.erase(std::unique(f.pairs.begin(), f.pairs.end()), f.pairs.end());
     std::sort(f.codes.begin(), f.codes.end());
     f.codes.erase(std::unique(f.codes.begin(), f.codes.end()), f.codes.end());
     return f;
@@ -458,8 +498,9 @@ struct Clusterer::Impl {
   }
 
   struct Score {
-    double total = 0, ent = 0, text = 0, date = 0, codes = 0;
+    double total = 0, ent = 0, cog = 0, text = 0, date = 0, codes = 0;
     double factor = 1;  // date evidence: 0 vetoes
+    std::string pair_why;
     std::string date_why;
     std::vector<int64_t> shared;  // shared entities, heaviest first
   };
@@ -469,10 +510,14 @@ struct Clusterer::Impl {
   Score score(const Features& f, const Cluster& c) const {
     Score s;
     s.ent = c.ents.cosine(f.ents, ekey);
+    s.cog = c.cogs.cosine(f.cogs, tkey);
+    // Names: linked entities, or, where linking missed an exonym, the
+    // cognates of the names count half.
+    double names = std::max(s.ent, 0.5 * (s.ent + s.cog));
     auto lt = c.terms.find(f.lang);
     bool same_lang = lt != c.terms.end();
     if (same_lang) s.text = lt->second.cosine(f.terms, tkey);
-    s.total = same_lang ? std::max(s.ent, kEntW * s.ent + kTextW * s.text) : s.ent;
+    s.total = same_lang ? std::max(names, kEntW * names + kTextW * s.text) : names;
     // Dates: one happening is on one date. Two dates its texts give that
     // are two or more days apart are two happenings (veto); weaker evidence
     // (a publication date) scales the score down.
@@ -510,6 +555,22 @@ struct Clusterer::Impl {
         s.codes = 0.05;
         break;
       }
+    // Two meetings of one visit on one day share people but not who met
+    // whom: a document whose meeting frames name other pairs than the
+    // cluster's is probably another meeting.
+    if (!c.is_story && !f.pairs.empty() && !c.pairs.empty()) {
+      bool shared = std::any_of(f.pairs.begin(), f.pairs.end(), [&](uint64_t p) { return c.pairs.count(p) > 0; });
+      // Frames are noisy: only a pair that two members agree on says who the
+      // cluster's meeting was between, and only a pair of people the cluster
+      // knows is another meeting (not a name linking missed).
+      bool established = std::any_of(c.pairs.begin(), c.pairs.end(), [](const auto& p) { return p.second >= 2; });
+      auto known = [&](uint64_t p) {
+        return c.ents.sum.count(p >> 32) > 0 && c.ents.sum.count(p & 0xFFFFFFFFu) > 0;
+      };
+      if (shared) s.codes += 0.1, s.pair_why = "same meeting pair";
+      else if (established && std::all_of(f.pairs.begin(), f.pairs.end(), known))
+        s.factor = 0, s.pair_why = "another meeting of people it knows";
+    }
     s.total = (s.total + s.date + s.codes) * s.factor;
     // The shared entities that weigh most (for --why).
     std::vector<std::pair<int64_t, int64_t>> shared;
@@ -529,12 +590,14 @@ struct Clusterer::Impl {
       for (int64_t e : s.shared) w += " #" + std::to_string(e);
       w += ")";
     }
+    if (s.cog > s.ent) w += ", name cognates " + fmt(s.cog);
     if (s.text > 0) w += ", same-language text " + fmt(s.text);
     if (s.date != 0) w += ", date +" + fmt(s.date);
-    if (s.factor == 0) w += ", date veto";
-    else if (s.factor != 1) w += ", date x" + fmt(s.factor);
+    if (s.factor == 0) w += ", veto";
+    else if (s.factor != 1) w += ", x" + fmt(s.factor);
     if (!s.date_why.empty()) w += " (" + s.date_why + ")";
     if (s.codes > 0) w += ", event type +" + fmt(s.codes);
+    if (!s.pair_why.empty()) w += " (" + s.pair_why + ")";
     return w;
   }
 

@@ -168,6 +168,7 @@ struct Document {
     // at most kMaxTerms.
     std::vector<std::pair<uint32_t, uint16_t>> terms;
     std::vector<uint32_t> minhash;  // kMinHashes minima over 3-word shingles; empty for very short texts
+    std::vector<uint32_t> cognates; // hashes of name-word prefixes, the same in every language; sorted
     static constexpr size_t kMaxTerms = 400;
     static constexpr size_t kMinHashes = 32;
   } fingerprint;

@@ -116,6 +116,23 @@ Document::Fingerprint Fingerprinter::fingerprint(const Document& doc) const {
   });
   if (fp.terms.size() > Document::Fingerprint::kMaxTerms) fp.terms.resize(Document::Fingerprint::kMaxTerms);
 
+  if (keyer_) {
+    for (const Mention& m : doc.mentions) {
+      if (!m.place.empty() || !m.org.empty() || m.span.end > text.size()) continue;
+      std::vector<std::string> keys = keyer_->keys(m.span.of(text), doc.lang);
+      if (keys.empty()) continue;
+      std::string_view key = keys.back();  // with the language's respellings when it has some
+      size_t at = 0;
+      while (at < key.size()) {
+        size_t end = key.find(' ', at);
+        if (end == std::string_view::npos) end = key.size();
+        if (end - at >= 3) fp.cognates.push_back(term_hash("~", key.substr(at, std::min<size_t>(4, end - at))));
+        at = end + 1;
+      }
+    }
+    std::sort(fp.cognates.begin(), fp.cognates.end());
+    fp.cognates.erase(std::unique(fp.cognates.begin(), fp.cognates.end()), fp.cognates.end());
+  }
   if (words.size() >= 8) {
     fp.minhash.assign(Document::Fingerprint::kMinHashes, UINT32_MAX);
     for (size_t i = 0; i + 2 < words.size(); ++i) {

@@ -8,16 +8,29 @@
 //    every language. Hashed to 32 bits.
 //  - minhash: Document::Fingerprint::kMinHashes minima of 3-word shingles of
 //    the case-folded words, for near-duplicate (wire copy) detection.
+//  - cognates: for names the gazetteer and organisation list do not know,
+//    the first four letters of each word of their phonetic key
+//    (text/name_key: Latin script, ASCII, the language's respellings), which
+//    an exonym often keeps across languages where the whole name differs:
+//    Francis, Francesco, Franciszek, Franziskus, František -> "fran".
 #pragma once
 
+#include <memory>
+
 #include "core/document.h"
+#include "text/name_key.h"
 
 namespace ng {
 
 class Fingerprinter {
  public:
-  // Needs the text, language and tokens.
+  // `keyer`: for cognates; null: none.
+  explicit Fingerprinter(std::shared_ptr<const NameKeyer> keyer = nullptr) : keyer_(std::move(keyer)) {}
+  // Needs the text, language and tokens; cognates need the mentions.
   Document::Fingerprint fingerprint(const Document& doc) const;
+
+ private:
+  std::shared_ptr<const NameKeyer> keyer_;
 };
 
 // The hash of a term as Fingerprint::terms holds it (for tests and tools).

@@ -163,6 +163,11 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::create(const Pipel
   auto events = EventExtractor::create(evo);
   if (!events) return events.status();
   p->events_ = std::move(*events);
+  NameKeyOptions ko;
+  ko.data_dir = p->options_.data_dir;
+  auto keyer = NameKeyer::create(ko);
+  if (!keyer) return keyer.status();
+  p->fingerprinter_ = std::make_unique<Fingerprinter>(std::shared_ptr<const NameKeyer>(std::move(*keyer)));
   p->language_ = LanguageIdentifier(options.language);
   return p;
 }
@@ -176,7 +181,7 @@ void DocumentProcessor::annotate(Document& d) const {
   d.times = std::move(times.times);
   d.event_date = std::move(times.event_date);
   d.event_date_how = std::move(times.event_date_how);
-  d.fingerprint = fingerprinter_.fingerprint(d);
+  d.fingerprint = fingerprinter_->fingerprint(d);
 }
 
 std::string document_id(const RawRecord& record, const Document& doc, bool url_is_identity) {

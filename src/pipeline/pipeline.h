@@ -97,7 +97,7 @@ class DocumentProcessor {
   std::unique_ptr<TimeExtractor> time_;
   std::unique_ptr<TopicTagger> topics_;
   std::unique_ptr<EventExtractor> events_;  // candidate frames (find); Pipeline completes them after linking
-  Fingerprinter fingerprinter_;
+  std::unique_ptr<Fingerprinter> fingerprinter_;
   std::shared_ptr<const Gazetteer> gazetteer_;
   LanguageIdentifier language_;
 };

@@ -211,3 +211,58 @@ for l in open(sys.argv[1]):
 print("examples event dates %d/%d" % (ok, n))
 assert n == 30 and ok >= 27, (ok, n)
 PY
+
+# Event clusters and stories of the sample corpus vs its gold: B-cubed F1,
+# and the stored event dates (the text's, else the event cluster's).
+# Measured 2026-11-23: event F1 0.881, story F1 1.000, dates 27/30. The
+# misses: Shoigu meeting Luong Tam Quang on 15 April joins the 14 April
+# reception (same people, next day: within a day counts as one happening),
+# and the Sweden-Vietnam forum's "Sept. 10", which the time stage puts in
+# 2048 from a 2050 target, dates a second member of its cluster and keeps
+# the report with the right date (from its URL) out of it.
+run_ng 0 export docs --db "$WORK/ex.db"
+python3 - "$WORK/out" "$SRC/tests/golden/examples_gold.jsonl" <<'PY'
+import json, sys
+gold = {}
+for l in open(sys.argv[2]):
+    g = json.loads(l)
+    gold[g["source"]] = g
+items = []
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    src = d["source"].split("examples/", 1)[1]
+    if src in gold:
+        assert isinstance(d["event"], int) and isinstance(d["story"], int) and d["event"] != d["story"], d["id"]
+        items.append((gold[src], d))
+assert len(items) == 30, len(items)
+def bcubed(key_g, key_s):
+    p = r = 0.0
+    for g, s in items:
+        same_s = [x for x in items if x[1][key_s] == s[key_s]]
+        same_g = [x for x in items if x[0][key_g] == g[key_g]]
+        both = [x for x in same_s if x[0][key_g] == g[key_g]]
+        p += len(both) / len(same_s)
+        r += len(both) / len(same_g)
+    p, r = p / len(items), r / len(items)
+    return 2 * p * r / (p + r)
+ev, st = bcubed("event", "event"), bcubed("story", "story")
+dates = sum(g["event_date"] == d["event_date"] for g, d in items)
+print("examples clusters: event F1 %.3f, story F1 %.3f, stored event dates %d/30" % (ev, st, dates))
+assert ev >= 0.85 and st >= 0.95 and dates >= 27, (ev, st, dates)
+PY
+
+# stories and story answer from the store.
+run_ng 0 stories --db "$WORK/ex.db" --json
+python3 -c '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert rows and all(r["level"] == "story" and r["documents"] >= r["sources"] >= 1 and r["label"] for r in rows), rows
+print(rows[0]["id"], file=open(sys.argv[2], "w"))' "$WORK/out" "$WORK/story_id"
+run_ng 0 story "$(cat "$WORK/story_id")" --db "$WORK/ex.db" --why --json
+python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["cluster"]["level"] == "story" and s["members"] and s["events"], s["cluster"]
+assert all(m["why"] for m in s["members"]), s["members"]' "$WORK/out"
+run_ng 1 story 999999 --db "$WORK/ex.db"
+run_ng 2 story notanid --db "$WORK/ex.db"

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 
 #include "extract/fingerprint.h"
@@ -105,6 +107,44 @@ TEST(Clusterer, SamePeopleOnAnotherDayAreAnotherEventOfTheStoryAndAYearLaterAnot
   EXPECT_EQ(docs[2].story, docs[0].story);
   EXPECT_NE(docs[3].event_cluster, docs[0].event_cluster);
   EXPECT_NE(docs[3].story, docs[0].story);
+}
+
+// A meeting frame `code` between the first mentions of entities a and b.
+void meet(Document& d, int64_t a, int64_t b, const std::string& code = "043") {
+  EventFrame e;
+  e.code = code;
+  for (size_t i = 0; i < d.mentions.size(); ++i) {
+    if (d.mentions[i].entity == a && e.actor1 < 0) e.actor1 = static_cast<int>(i);
+    if (d.mentions[i].entity == b && e.actor2 < 0) e.actor2 = static_cast<int>(i);
+  }
+  d.events.push_back(e);
+}
+
+TEST(Clusterer, TwoMeetingsOfOneVisitOnOneDayAreTwoEventsOfOneStory) {
+  // Shoigu (2) is received by To Lam (1), then meets Luong Tam Quang (3) the
+  // same day in the same city (4): the reports share people and a date.
+  Clusterer c;
+  std::vector<E> people = {{1, "PER", 2}, {2, "PER", 2}, {3, "PER", 1}, {4, "LOC", 1}};
+  std::vector<Document> docs = {
+      doc("host-en", "en", people, kMeetingEn, "2025-12-09"),
+      doc("host-de", "de", people, kMeetingDe, "2025-12-09"),
+      doc("talks-en", "en", {{3, "PER", 2}, {2, "PER", 2}, {1, "PER", 1}, {4, "LOC", 1}}, kMeetingEn, "2025-12-09"),
+  };
+  meet(docs[0], 1, 2);
+  meet(docs[1], 1, 2);
+  meet(docs[2], 3, 2, "040");
+  ClusterDelta delta = c.assign(docs);
+  EXPECT_EQ(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_NE(docs[2].event_cluster, docs[0].event_cluster) << delta.members[2].event_why;
+  EXPECT_EQ(docs[2].story, docs[0].story) << delta.members[2].story_why;
+  // Without frames, the same three reports are one happening.
+  Clusterer plain;
+  std::vector<Document> bare = {doc("a", "en", people, kMeetingEn, "2025-12-09"),
+                                doc("b", "de", people, kMeetingDe, "2025-12-09"),
+                                doc("c", "en", {{3, "PER", 2}, {2, "PER", 2}, {1, "PER", 1}, {4, "LOC", 1}}, kMeetingEn,
+                                    "2025-12-09")};
+  plain.assign(bare);
+  EXPECT_EQ(bare[2].event_cluster, bare[0].event_cluster);
 }
 
 TEST(Clusterer, UnrelatedDocumentsStayApart) {
@@ -329,6 +369,72 @@ TEST(Clusterer, StoredStoriesFromThePipeline) {
     EXPECT_EQ(split[i].copy_of, docs[i].copy_of) << i;
     EXPECT_EQ(split[i].event_date, docs[i].event_date) << i;
   }
+}
+
+}  // namespace
+}  // namespace ng
+
+namespace ng {
+namespace {
+
+Document named(const std::string& lang, const std::string& text, const std::string& name, const std::string& place = "") {
+  Document d;
+  d.lang = lang;
+  d.text = text;
+  size_t at = text.find(name);
+  Mention m;
+  m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size())};
+  m.type = place.empty() ? "PER" : "LOC";
+  m.place = place;
+  d.mentions.push_back(m);
+  // Tokens: words split at spaces (enough for the fingerprint).
+  size_t b = 0;
+  while (b < text.size()) {
+    size_t e = text.find(' ', b);
+    if (e == std::string::npos) e = text.size();
+    if (e > b) d.tokens.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, true});
+    b = e + 1;
+  }
+  return d;
+}
+
+TEST(Fingerprint, StemsNumbersAndNameCognates) {
+  NameKeyOptions ko;
+  ko.data_dir = NG_TEST_DATA_DIR;
+  auto keyer = NameKeyer::create(ko);
+  ASSERT_TRUE(keyer.is_ok());
+  Fingerprinter fp(std::shared_ptr<const NameKeyer>(std::move(*keyer)));
+  auto it = fp.fingerprint(named("it", "Papa Francesco ha parlato di 7,8 milioni", "Francesco"));
+  auto pl = fp.fingerprint(named("pl", "Papież Franciszek mówił o 7.8 milionach", "Franciszek"));
+  auto fr = fp.fingerprint(named("fr", "La France et ses 7.8 millions", "France", "FRA"));
+  ASSERT_EQ(it.cognates.size(), 1u);
+  EXPECT_EQ(it.cognates, pl.cognates);  // "fran"
+  EXPECT_TRUE(fr.cognates.empty());     // a gazetteer place is an entity already
+  auto has = [](const Document::Fingerprint& f, uint32_t h) {
+    return std::any_of(f.terms.begin(), f.terms.end(), [&](const auto& t) { return t.first == h; });
+  };
+  // Numbers are one term in every language, whatever the decimal mark.
+  uint32_t n78 = term_hash("#", "7.8");
+  EXPECT_TRUE(has(it, n78));
+  EXPECT_TRUE(has(pl, n78));
+  EXPECT_TRUE(has(fr, n78));
+  // Snowball: inflected forms share a stem.
+  auto sg = fp.fingerprint(named("de", "Das Gipfeltreffen der Minister", "Minister"));
+  auto gen = fp.fingerprint(named("de", "Während des Gipfeltreffens sprach er", "er"));
+  std::vector<uint32_t> a, b;
+  for (const auto& [h, c] : sg.terms) a.push_back(h);
+  for (const auto& [h, c] : gen.terms) b.push_back(h);
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  std::vector<uint32_t> shared;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+  EXPECT_EQ(shared.size(), 1u);  // gipfeltreff
+  // Short texts have no MinHash signature; longer ones do, equal for equal texts.
+  EXPECT_TRUE(sg.minhash.empty());
+  auto long1 = fp.fingerprint(named("en", "one two three four five six seven eight nine ten", "one"));
+  auto long2 = fp.fingerprint(named("en", "one two three four five six seven eight nine ten", "one"));
+  EXPECT_EQ(long1.minhash.size(), Document::Fingerprint::kMinHashes);
+  EXPECT_EQ(long1.minhash, long2.minhash);
 }
 
 }  // namespace
