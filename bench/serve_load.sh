@@ -34,7 +34,7 @@ PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 URL=""
 for _ in $(seq 1 300); do
-  URL="$(sed -n 's/^newsgraph serve: listening on \(http:[^ ]*\)\/$/\1/p' "$OUT/serve.out")"
+  URL="$(sed -n 's/^newsgraph serve: listening on \(http:[^ ]*\)\/$/\1/p' "$OUT/serve.out" 2>/dev/null || true)"
   [ -n "$URL" ] && break
   kill -0 $PID 2>/dev/null || { cat "$OUT/serve.err" >&2; exit 3; }
   sleep 0.1

@@ -13,7 +13,8 @@ start_server() {
   SERVER_PIDS+=($!)
   local url=""
   for _ in $(seq 1 100); do
-    url="$(sed -n 's/^newsgraph serve: listening on \(http:[^ ]*\)\/$/\1/p' "$WORK/serve-$name.out")"
+    # (the file may not exist yet: the server's shell has not opened it)
+    url="$(sed -n 's/^newsgraph serve: listening on \(http:[^ ]*\)\/$/\1/p' "$WORK/serve-$name.out" 2>/dev/null || true)"
     [ -n "$url" ] && break
     kill -0 "${SERVER_PIDS[-1]}" 2>/dev/null || { cat "$WORK/serve-$name.err" >&2; fail "serve $name did not start"; }
     sleep 0.1
