@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "cli/json.h"
+#include "core/cameo.h"
 
 namespace ng::cli {
 
@@ -250,18 +251,7 @@ Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Documen
   return out;
 }
 
-const char* code_name(const std::string& code) {
-  static const std::map<std::string, const char*> kNames = {
-      {"010", "make statement"},     {"030", "express intent to cooperate"},
-      {"036", "express intent to meet"}, {"040", "consult"},
-      {"042", "make a visit"},       {"043", "host a visit"},
-      {"046", "negotiate"},          {"051", "praise"},
-      {"057", "sign formal agreement"}, {"061", "cooperate economically"},
-      {"062", "cooperate militarily"}, {"064", "share intelligence"},
-      {"ATT", "attend a meeting"}};
-  auto it = kNames.find(code);
-  return it == kNames.end() ? "" : it->second;
-}
+const char* code_name(const std::string& code) { return cameo_name(code); }
 
 std::string actor_json(const EventRow::Actor& a) {
   if (a.name.empty()) return "null";
