@@ -127,14 +127,14 @@ int cmd_events(int argc, char** argv) {
     if (actor && !actor->matches(r.actor1) && !actor->matches(r.actor2)) continue;
     if (shown++ >= limit) break;
     if (args.has("csv")) {
-      std::puts(csv_row({r.date, r.code, event_type_name(r.code), r.actor1.name, r.actor1.role, r.actor1.country, r.actor2.name,
+      std::puts(csv_row({r.date, r.code, cameo_name(r.code), r.actor1.name, r.actor1.role, r.actor1.country, r.actor2.name,
                          r.actor2.role, r.actor2.country, r.place.name, r.doc, r.lang, r.sentence})
                     .c_str());
     } else if (args.has("json")) {
       std::puts(event_json(r).c_str());
     } else {
       std::printf("%-10s %-3s %-22s %s -> %s%s  [%s %s]\n    %s\n", r.date.empty() ? "?" : r.date.c_str(),
-                  r.code.c_str(), event_type_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),
+                  r.code.c_str(), cameo_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),
                   r.place.name.empty() ? "" : ("  @ " + r.place.name).c_str(), r.doc.c_str(), r.lang.c_str(),
                   r.sentence.c_str());
     }
@@ -153,7 +153,7 @@ int cmd_timeline(int argc, char** argv) {
     std::string langs;
     for (const auto& l : h.langs) langs += (langs.empty() ? "" : " ") + l;
     if (args.has("csv")) {
-      std::puts(csv_row({r.date, r.code, event_type_name(r.code), r.actor1.name, r.actor1.role, r.actor1.country, r.actor2.name,
+      std::puts(csv_row({r.date, r.code, cameo_name(r.code), r.actor1.name, r.actor1.role, r.actor1.country, r.actor2.name,
                          r.actor2.role, r.actor2.country, r.place.name, std::to_string(h.docs.size()), langs, r.sentence,
                          r.doc})
                     .c_str());
@@ -161,7 +161,7 @@ int cmd_timeline(int argc, char** argv) {
       std::puts(happening_json(h).c_str());
     } else {
       std::printf("%-10s %-3s %-22s %s -> %s%s  %zu doc(s): %s\n    %s  [%s]\n", r.date.empty() ? "?" : r.date.c_str(),
-                  r.code.c_str(), event_type_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),
+                  r.code.c_str(), cameo_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),
                   r.place.name.empty() ? "" : ("  @ " + r.place.name).c_str(), h.docs.size(), langs.c_str(),
                   r.sentence.c_str(), r.doc.c_str());
     }
@@ -181,7 +181,7 @@ int cmd_dossier(int argc, char** argv) {
   const Side& y = dyad.y;
   if (args.has("csv")) {
     std::puts("year,code,type,events");
-    for (const auto& [k, n] : d.by_type_year) std::puts(csv_row({k.first, k.second, event_type_name(k.second), std::to_string(n)}).c_str());
+    for (const auto& [k, n] : d.by_type_year) std::puts(csv_row({k.first, k.second, cameo_name(k.second), std::to_string(n)}).c_str());
     return kExitOk;
   }
   if (args.has("json")) {
@@ -190,7 +190,7 @@ int cmd_dossier(int argc, char** argv) {
   }
   std::printf("%s – %s: %zu documents\n\nevents by type and year:\n", x.name.c_str(), y.name.c_str(), d.documents);
   for (const auto& [k, n] : d.by_type_year) {
-    std::printf("  %-5s %-3s %-24s %d\n", k.first.c_str(), k.second.c_str(), event_type_name(k.second), n);
+    std::printf("  %-5s %-3s %-24s %d\n", k.first.c_str(), k.second.c_str(), cameo_name(k.second), n);
   }
   std::printf("\nmost active on the side of %s:\n", x.name.c_str());
   for (const auto& [name, n] : d.people_x) std::printf("  %3d  %s\n", n, name.c_str());

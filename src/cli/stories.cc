@@ -254,7 +254,7 @@ int cmd_story(int argc, char** argv) {
     std::printf("\ntimeline\n");
     for (const EventRow& r : c.frames) {
       std::printf("  %-10s %-3s %-22s %s -> %s%s  [%s %s]\n      %s\n", r.date.empty() ? "?" : r.date.c_str(),
-                  r.code.c_str(), event_type_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),
+                  r.code.c_str(), cameo_name(r.code), actor_text(r.actor1).c_str(), actor_text(r.actor2).c_str(),
                   r.place.name.empty() ? "" : ("  @ " + r.place.name).c_str(), r.doc.c_str(), r.lang.c_str(),
                   r.sentence.c_str());
     }

@@ -811,7 +811,13 @@ struct Clusterer::Impl {
       u.id = id;
       u.level = c.is_story ? "story" : "event";
       u.story = c.is_story ? 0 : c.story;
-      if (!c.is_story) u.date = c.date().first;
+      if (!c.is_story) {
+        u.date = c.date().first;
+        // The type: the code most members' frames have, statements aside.
+        int best = 0;
+        for (const auto& [code, n] : c.codes)
+          if (code != "010" && n > best) best = n, u.code = code;
+      }
       std::vector<std::pair<int64_t, int64_t>> ents;
       for (const auto& [k, w] : c.ents.sum) ents.emplace_back(-w, static_cast<int64_t>(k));
       std::sort(ents.begin(), ents.end());

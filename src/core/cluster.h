@@ -34,6 +34,7 @@ struct ClusterUpdate {
   std::string level;              // "event" or "story"
   int64_t story = 0;              // event clusters: their story
   std::string date;               // event clusters: the date most dated members give ("" none)
+  std::string code;               // event clusters: the event type most members' frames give (CAMEO; "" none)
   std::vector<int64_t> entities;  // main entities, most weight first (label: people and organisations, then a place)
 };
 

@@ -2,23 +2,12 @@
 
 #include <algorithm>
 
+#include "core/cameo.h"
 #include "core/json.h"
 #include "query/documents.h"
 
 namespace ng {
 
-const char* event_type_name(const std::string& code) {
-  static const std::map<std::string, const char*> kNames = {
-      {"010", "make statement"},     {"030", "express intent to cooperate"},
-      {"036", "express intent to meet"}, {"040", "consult"},
-      {"042", "make a visit"},       {"043", "host a visit"},
-      {"046", "negotiate"},          {"051", "praise"},
-      {"057", "sign formal agreement"}, {"061", "cooperate economically"},
-      {"062", "cooperate militarily"}, {"064", "share intelligence"},
-      {"ATT", "attend a meeting"}};
-  auto it = kNames.find(code);
-  return it == kNames.end() ? "" : it->second;
-}
 
 ActorSet Side::as_actor_set() const {
   ActorSet s;
@@ -145,7 +134,7 @@ std::string event_json(const EventRow& r) {
       .str("doc", r.doc)
       .str("lang", r.lang)
       .str("code", r.code)
-      .str("type", event_type_name(r.code))
+      .str("type", cameo_name(r.code))
       .str_or_null("date", r.date)
       .raw("actor1", actor_json(r.actor1))
       .raw("actor2", actor_json(r.actor2))
@@ -174,7 +163,7 @@ std::string happening_json(const Happening& h) {
   return JsonObject()
       .str_or_null("date", r.date)
       .str("code", r.code)
-      .str("type", event_type_name(r.code))
+      .str("type", cameo_name(r.code))
       .raw("actor1", actor_json(r.actor1))
       .raw("actor2", actor_json(r.actor2))
       .raw("place", actor_json(r.place))
@@ -190,7 +179,7 @@ std::string dossier_json(const Dyad& dyad, const Dossier& d) {
   std::string types = "[";
   for (const auto& [k, n] : d.by_type_year) {
     if (types.size() > 1) types += ',';
-    types += JsonObject().str("year", k.first).str("code", k.second).str("type", event_type_name(k.second)).integer("events", n).done();
+    types += JsonObject().str("year", k.first).str("code", k.second).str("type", cameo_name(k.second)).integer("events", n).done();
   }
   types += ']';
   auto people_json = [&](const std::vector<std::pair<std::string, int>>& v) {

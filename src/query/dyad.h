@@ -11,15 +11,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/cameo.h"
 #include "core/status.h"
 #include "link/linker.h"
 #include "store/store.h"
 
 namespace ng {
-
-// The readable name of a CAMEO-compatible code ("040" -> "consult"); "" when
-// unknown.
-const char* event_type_name(const std::string& code);
 
 // X as events can match it: entity ids, and countries (a country entity
 // stands for its country code; any actor of that country matches).

@@ -563,7 +563,7 @@ ApiResponse graph(Store& store, Params& p) {
                  .integer("source", e.a)
                  .integer("target", e.b)
                  .str("kind", e.kind)
-                 .str_or_null("type", e.kind == "co-mention" ? "" : event_type_name(e.kind))
+                 .str_or_null("type", e.kind == "co-mention" ? "" : cameo_name(e.kind))
                  .integer("weight", e.weight)
                  .done();
   }

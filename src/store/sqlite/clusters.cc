@@ -3,6 +3,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/cameo.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace ng {
@@ -222,7 +223,8 @@ Status SqliteStore::refresh_cluster(const ClusterUpdate& u) {
     if (rc != SQLITE_DONE) return error("counting cluster " + std::to_string(u.id));
   }
   // Label: the two heaviest people or organisations (else places), the
-  // heaviest place that is not a country (else a country), the date.
+  // event type, the heaviest place that is not a country (else a country),
+  // the date.
   std::vector<std::string> actors;
   std::string place, country;
   std::vector<std::string> places;
@@ -248,6 +250,7 @@ Status SqliteStore::refresh_cluster(const ClusterUpdate& u) {
   }
   std::string label;
   for (const auto& a : actors) label += (label.empty() ? "" : " – ") + a;
+  if (const char* type = cameo_name(u.code); *type) label += (label.empty() ? "" : ", ") + std::string(type);
   if (!place.empty()) label += (label.empty() ? "" : ", ") + place;
   std::string when = u.level == "event" && !u.date.empty() ? u.date
                      : first.empty()                        ? std::string()
