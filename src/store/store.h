@@ -221,6 +221,12 @@ class Store {
   virtual Result<std::vector<StoredReject>> list_rejects(int64_t limit) = 0;
 
   virtual Result<StoreStats> stats() = 0;
+
+  // Changes whenever something is committed to the store, through this
+  // object or by another connection or process: a corpus stage whose state
+  // mirrors the store reloads it only when the count moved since its own
+  // last write.
+  virtual Result<int64_t> change_count() = 0;
 };
 
 struct SqliteOptions {

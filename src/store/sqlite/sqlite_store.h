@@ -98,6 +98,7 @@ class SqliteStore final : public Store {
   Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
   Result<std::vector<StoredReject>> list_rejects(int64_t limit) override;
   Result<StoreStats> stats() override;
+  Result<int64_t> change_count() override;
 
  private:
   Status error(std::string_view what) const {
