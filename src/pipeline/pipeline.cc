@@ -290,7 +290,14 @@ Status Pipeline::restore() {
   if (!clusters) return clusters.status();
   clusterer_->restore(*clusters);
   stale_ = false;
+  auto changes = store_->change_count();
+  seen_changes_ = changes ? *changes : -1;
   return Status::ok();
+}
+
+void Pipeline::check_change_count() {
+  auto changes = store_->change_count();
+  if (!changes || *changes != seen_changes_) stale_ = true;
 }
 
 void Pipeline::corpus_stages(std::vector<Document>& docs, RegistryDelta& registry, ClusterDelta& clusters) {
@@ -444,6 +451,10 @@ struct Pipeline::Run {
       error = written.status();
       return;
     }
+    {
+      auto changes = p.store_->change_count();
+      p.seen_changes_ = changes ? *changes : -1;
+    }
     summary.inserted += written->inserted;
     summary.duplicates += written->duplicates;
     batch.clear();
@@ -462,7 +473,7 @@ struct Pipeline::Run {
 };
 
 Result<IngestSummary> Pipeline::ingest(const std::vector<std::string>& paths) {
-  stale_ = true;  // another process may have written since the last run
+  check_change_count();  // another process may have written since the last run
   Run run(*this);
   RecordSink sink;
   sink.record = [&](RawRecord&& r) { run.on_record(std::move(r)); };
@@ -477,7 +488,7 @@ Result<IngestSummary> Pipeline::ingest(const std::vector<std::string>& paths) {
 }
 
 Result<IngestSummary> Pipeline::ingest_records(std::vector<RawRecord> records) {
-  stale_ = true;
+  check_change_count();
   Run run(*this);
   for (auto& r : records) run.on_record(std::move(r));
   run.flush();

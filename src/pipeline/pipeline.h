@@ -145,6 +145,9 @@ class Pipeline {
   std::unique_ptr<Linker> linker_;        // continues from the store's registry
   std::unique_ptr<Clusterer> clusterer_;  // continues from the store's clusters
   bool stale_ = true;  // reload the corpus stages before the next batch (start, or after a failed write)
+  int64_t seen_changes_ = -1;  // Store::change_count() when the state was last in step with the store
+  // At the start of a run: stale when anything but this pipeline committed since.
+  void check_change_count();
 };
 
 }  // namespace ng

@@ -242,7 +242,7 @@ Result<int64_t> Api::Impl::data_version() {
     if (!s) return s.status();
     version_store = std::move(*s);
   }
-  return version_store->data_version();
+  return version_store->change_count();
 }
 
 Api::Impl::~Impl() = default;

@@ -34,7 +34,7 @@ struct ApiOptions {
   size_t max_records = 10000;  // records per POST
   // Answers of GET requests are kept (least recently used first out) up to
   // this many bytes and dropped whenever the store changes (a commit by any
-  // connection: Store::data_version). 0 = no cache.
+  // connection: Store::change_count). 0 = no cache.
   size_t cache_bytes = 64u << 20;
 };
 

@@ -276,9 +276,11 @@ class Store {
 
   virtual Result<StoreStats> stats() = 0;
 
-  // A number that changes whenever another connection commits to the store
-  // (SQLite's data_version): caches of query results compare it.
-  virtual Result<int64_t> data_version() = 0;
+  // Changes whenever something is committed to the store, through this
+  // object or by another connection or process: a corpus stage whose state
+  // mirrors the store reloads it only when the count moved since its own
+  // last write; the HTTP API's response cache is dropped when it moves.
+  virtual Result<int64_t> change_count() = 0;
 };
 
 struct SqliteOptions {

@@ -272,6 +272,54 @@ TEST(Clusterer, SameClustersWhateverTheBatchesAndRestarts) {
   }
 }
 
+// Two pipelines taking turns on one store (one connection): each notices the
+// other's writes (Store::change_count) and continues from the store, so ids
+// are those of one pipeline doing it all.
+TEST(Clusterer, PipelinesTakingTurnsOnOneStore) {
+  const char* texts[] = {
+      "Prime Minister Jacinda Ardern met President Emmanuel Macron in Paris on 15 May 2019.",
+      "A magnitude 6.4 earthquake struck Albania near Durrës on 26 November 2019.",
+      "Real Madrid beat Liverpool in the Champions League final in Saint-Denis on 28 May 2022.",
+  };
+  std::vector<RawRecord> records;
+  for (int i = 0; i < 3; ++i) {
+    RawRecord r;
+    r.source = "mem";
+    r.format = Format::kJsonl;
+    r.id = "t" + std::to_string(i + 1);
+    r.lang = "en";
+    r.body = texts[i];
+    records.push_back(r);
+  }
+  PipelineOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  auto fresh = [](const std::string& name) {
+    fs::path p = fs::path(testing::TempDir()) / name;
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+    auto s = open_sqlite_store(p.string());
+    EXPECT_TRUE(s.is_ok());
+    return std::move(*s);
+  };
+  auto one_store = fresh("turns_one.db");
+  auto one = Pipeline::create(o, *one_store);
+  ASSERT_TRUE(one.is_ok());
+  ASSERT_TRUE((*one)->ingest_records(records).is_ok());
+
+  auto store = fresh("turns_two.db");
+  auto a = Pipeline::create(o, *store);
+  auto b = Pipeline::create(o, *store);
+  ASSERT_TRUE(a.is_ok() && b.is_ok());
+  for (size_t i = 0; i < records.size(); ++i) ASSERT_TRUE((i % 2 ? *b : *a)->ingest_records({records[i]}).is_ok()) << i;
+  for (const auto& r : records) {
+    auto x = one_store->get_document(r.id), y = store->get_document(r.id);
+    ASSERT_TRUE(x.is_ok() && x->has_value() && y.is_ok() && y->has_value());
+    EXPECT_EQ((**y).event_cluster, (**x).event_cluster) << r.id;
+    EXPECT_EQ((**y).story, (**x).story) << r.id;
+    ASSERT_EQ((**y).mentions.size(), (**x).mentions.size()) << r.id;
+    for (size_t m = 0; m < (**x).mentions.size(); ++m) EXPECT_EQ((**y).mentions[m].entity, (**x).mentions[m].entity) << r.id;
+  }
+}
+
 TEST(Clusterer, RestoreSkipsRecordsItCannotRead) {
   ClusterSnapshot s;
   s.next_cluster = 5;

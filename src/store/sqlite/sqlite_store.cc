@@ -1272,13 +1272,14 @@ Result<EntityGraph> SqliteStore::entity_graph(const GraphQuery& q) {
   return g;
 }
 
-Result<int64_t> SqliteStore::data_version() {
+Result<int64_t> SqliteStore::change_count() {
   std::lock_guard lock(mu_);
-  auto s = prepare("PRAGMA data_version");
-  if (!s) return s.status();
-  Reset r(*s);
-  if (sqlite3_step(*s) != SQLITE_ROW) return error("reading the data version");
-  return sqlite3_column_int64(*s, 0);
+  auto st = prepare("PRAGMA data_version");
+  if (!st) return st.status();
+  Reset r(*st);
+  if (sqlite3_step(*st) != SQLITE_ROW) return error("reading the data version");
+  // data_version moves with other connections' commits, total_changes with this one's rows.
+  return (sqlite3_column_int64(*st, 0) << 32) ^ static_cast<int64_t>(sqlite3_total_changes64(db_));
 }
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const SqliteOptions& options) {

@@ -100,7 +100,7 @@ class SqliteStore final : public Store {
   Result<StoreStats> stats() override;
   Result<std::vector<SearchHit>> search_documents(const SearchQuery& q) override;
   Result<EntityGraph> entity_graph(const GraphQuery& q) override;
-  Result<int64_t> data_version() override;
+  Result<int64_t> change_count() override;
 
  private:
   Status error(std::string_view what) const {
