@@ -28,13 +28,15 @@
 namespace ng::cli {
 
 namespace {
-const char* kHelp = R"(usage: newsgraph eval timex --format tml|wikiwars PATH --lang xx [--json] [--misses]
+const char* kHelp = R"(usage: newsgraph eval timex --format tml|wikiwars PATH --lang xx [--half 1|2] [--json] [--misses]
 
 PATH: a directory searched recursively for *.tml (TimeML: TimeBank/AQUAINT,
 French TimeBank), or a WikiWars directory with in/*.sgm and key/*.key.apf.xml.
 Each document's creation time is its publication date. Prints extent F1
 (strict, relaxed) and value F1, beside HeidelTime's published value F1.
 --misses first lists wrong values, spurious and missed expressions.
+--half 1|2 scores only the odd (1st, 3rd, ...) or even documents in sorted
+file-name order: tune on one half, check on the other.
 )";
 
 struct Gold {
@@ -272,12 +274,14 @@ void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s, bool 
 }  // namespace
 
 int cmd_eval_timex(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 3, {"format", "lang", "data"}, {"json", "help", "misses"});
+  Args args = parse_args(argc, argv, 3, {"format", "lang", "data", "half"}, {"json", "help", "misses"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string format = args.get("format"), lang = args.get("lang");
   if (args.error.empty() && format != "tml" && format != "wikiwars") args.error = "--format tml|wikiwars is required";
   if (args.error.empty() && lang.empty()) args.error = "--lang is required";
   if (args.error.empty() && args.positional.size() != 1) args.error = "one PATH is required";
+  std::string half = args.get("half");
+  if (args.error.empty() && !half.empty() && half != "1" && half != "2") args.error = "--half 1|2";
   if (!args.error.empty()) {
     print_error("eval timex", args.error);
     std::fputs(kHelp, stderr);
@@ -301,6 +305,7 @@ int cmd_eval_timex(int argc, char** argv) {
     if (format == "wikiwars" && p.size() > 4 && p.substr(p.size() - 4) == ".sgm") files.push_back(p);
   }
   std::sort(files.begin(), files.end());
+  if (!half.empty()) files = one_half(files, half == "1" ? 1 : 2);
   if (files.empty()) return print_error("eval timex", root + ": no ." + format + " documents"), kExitFatal;
   Scores s;
   for (const std::string& f : files) {
