@@ -64,7 +64,7 @@ TEST(Time, OtherCldrLanguages) {
 TEST(Time, NumericOrderFollowsTheLocale) {
   EXPECT_EQ(times("Filed 03/04/2024 at the court.", "en"), V{"03/04/2024=2024-03-04"});
   EXPECT_EQ(times("Eingereicht am 03.04.2024 beim Gericht.", "de"), V{"03.04.2024=2024-04-03"});
-  EXPECT_EQ(times("ISO 2024-03-04 and a month 2024-03.", "en"), (V{"2024-03-04=2024-03-04", "2024-03=2024-03"}));
+  EXPECT_EQ(times("ISO 2024-03-04 and the month 2024-03.", "en"), (V{"2024-03-04=2024-03-04", "2024-03=2024-03"}));
   // Numbers that are not dates.
   EXPECT_EQ(times("Scores were 3-1 and 7,5 percent at 4.17 o'clock; 250,000 people.", "en"), V{});
 }
