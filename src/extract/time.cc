@@ -27,6 +27,10 @@ const char* const kLangs[] = {"en", "de", "fr", "es", "id", "sv", "vi", "ru", "p
                               "ja", "ko", "ar", "uk", "cs", "sk", "ro", "hu", "fi", "da", "nb", "el", "he", "ms",
                               "tl", "bg", "hr", "sr", "sl", "lt", "lv", "et", "fa", "th", "hi", "ca"};
 
+// History narratives: a bare year more than this many years from the
+// narrative's is an aside.
+constexpr int kNarrativeJump = 10;
+
 // ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ----
 int64_t days_from_civil(int y, int m, int d) {
   y -= m <= 2;
@@ -1341,7 +1345,16 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   std::string last_value;    // the last date, month, quarter, season or year, for "a year earlier"
   std::string last_quarter;  // the last quarter, for "the quarter"
   for (const Raw& r : raws) {
-    if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) narrative_year = r.a.y;
+    if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) {
+      // A bare year far from the narrative's, or in parentheses, is an aside
+      // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
+      bool aside = r.type == Raw::kYear && narrative_year &&
+                   (std::abs(r.a.y - narrative_year) > kNarrativeJump ||
+                    (r.tok > 0 && toks[r.tok - 1].is("(")));
+      if (!aside || !im.options.narrative) {
+        narrative_year = r.a.y;
+      }
+    }
     TimeExpr x;
     x.span = {r.b, r.e};
     x.anchor = "explicit";
@@ -1431,7 +1444,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       case Raw::kClock: {
         // On the day written before in the sentence, else the day the text is about.
         int64_t on = last_day != INT64_MIN && last_day_sent == sent_of[r.tok] ? last_day : INT64_MIN;
-        if (on == INT64_MIN && im.options.narrative) on = last_day;
+        if (on == INT64_MIN) on = last_day;
         if (on == INT64_MIN && day_anchor.ok()) {
           on = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
           x.anchor = day_anchor.kind;
@@ -1449,7 +1462,9 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       case Raw::kShift: {
         // "a year earlier" after "the third quarter of 1989": the same granularity, a year before.
         int sign = r.shift > 0 ? 1 : -1;
-        if (r.unit == 4 && !last_value.empty() && std::isdigit(static_cast<unsigned char>(last_value[0]))) {
+        // "two years ago" counts from today: only a quarter written before lends its granularity.
+        bool granular = r.shift != -2 || last_value.find("-Q") != std::string::npos;
+        if (r.unit == 4 && granular && !last_value.empty() && std::isdigit(static_cast<unsigned char>(last_value[0]))) {
           int y = std::atoi(last_value.substr(0, 4).c_str()) + sign * r.n;
           if (y < 1 || y > 9999) continue;
           char buf[8];
@@ -1574,6 +1589,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.anchor = "inferred";
           x.evidence = "year written before: " + std::to_string(narrative_year);
           x.value = std::to_string(narrative_year + r.offset);
+          if (r.offset > 0) narrative_year += r.offset;  // "des neuen Jahres": the story moves on
           break;
         }
         if (r.rel == Kind::kQuarter && r.offset == 0) {
