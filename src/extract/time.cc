@@ -252,6 +252,8 @@ enum class Kind : uint8_t {
   kClock,     // after an hour: "h", "Uhr", "o'clock" 0; "p.m." 12; "a.m." -12 (12 a.m. is midnight)
   kClockWord, // an hour by name: "noon" 12, "midnight" 24
   kBc,        // after a year or century: before Christ ("BC", "v. Chr.", "av. J.-C.")
+  kAnd,       // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
+  kYearPrep,  // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
 };
 
 struct Entry {
@@ -354,7 +356,8 @@ Result<Kind> parse_kind(const std::string& s) {
       {"partofday", Kind::kPartOfDay}, {"fuzzy", Kind::kFuzzy},
       {"sameday", Kind::kSameDay}, {"number", Kind::kNumber}, {"unit", Kind::kUnit},
       {"durprep", Kind::kDurPrep}, {"durpost", Kind::kDurPost}, {"clock", Kind::kClock},
-      {"clockword", Kind::kClockWord}, {"bc", Kind::kBc}};
+      {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
+      {"and", Kind::kAnd}, {"yearprep", Kind::kYearPrep}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -455,6 +458,7 @@ struct Scan {
   const Table* en;
   bool english = false;    // "May" alone is a modal verb
   bool narrative = false;  // history texts: bare years from 1000 on
+  bool counts_before_nouns = false;  // German: a number before a capitalised noun counts it
 
   // Longest phrase at token i with an entry of `kind`; returns the token after it.
   size_t match(size_t i, Kind kind, Entry& out) const {
@@ -686,6 +690,11 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       return i + 2;
     }
     if (s.glued_number(i) || (i + 1 < T.size() && (T[i + 1].is("%") || T[i + 1].kind == Tok::kNum))) return 0;
+    // German writes nouns capitalised: "1370 Landungsboote" counts boats, "im Jahr 1370 begann" is a year.
+    if (s.counts_before_nouns && i + 1 < T.size() && T[i + 1].kind == Tok::kWord && T[i + 1].cap &&
+        !T[i + 1].nl_before && !s.has(i + 1, Kind::kMonth) && !(i > 0 && T[i - 1].kind == Tok::kPunct) &&
+        !(i > 0 && (s.has(i - 1, Kind::kYearPrep) || s.has(i - 1, Kind::kMonth) || s.has(i - 1, Kind::kSeason))))
+      return 0;
     // News: a bare 4-digit number is a year from 1800 on ("1500 people" is not); history reaches further.
     if (y < (s.narrative ? 1000 : 1800) || y > 2100) return 0;
     r.type = Raw::kYear;
@@ -978,7 +987,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   TimeAnnotation out;
   std::vector<Tok> toks = tokenize(doc.text);
   Scan s{toks, im.table(doc.lang), doc.lang == "en" ? nullptr : im.table("en"), doc.lang == "en" || !im.table(doc.lang),
-         im.options.narrative};
+         im.options.narrative, doc.lang == "de"};
   if (!s.lt) s.lt = im.table("en"), s.en = nullptr;
   // One hash lookup per token and table; every phrase match then starts with a bit test.
   for (Tok& t : toks) {
@@ -1025,6 +1034,24 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         if (jj < toks.size() && toks[jj].is(".") && toks[jj].b == toks[jj - 1].e) r.e = toks[jj++].e;
         raws.push_back(r);
         i = jj;
+        continue;
+      }
+    }
+    // "8. und 9. Mai": the first day takes the month of the second.
+    if (s.num(i, 1, 31) && !s.glued_number(i)) {
+      size_t k = i + 1;
+      if (k < toks.size() && toks[k].is(".")) ++k;
+      Entry a;
+      size_t next = k < toks.size() && toks[k].is(",") ? k + 1 : s.match(k, Kind::kAnd, a);
+      Raw second;
+      if (next && match_date(s, next, second) && second.type == Raw::kDate && second.a.d != t.num() &&
+          valid_date(second.a.y, second.a.m, t.num())) {
+        r.type = Raw::kDate;
+        r.a = {second.a.y, second.a.m, t.num()};
+        r.year_written = second.year_written;
+        r.e = toks[k - 1].e;
+        raws.push_back(r);
+        i = k;
         continue;
       }
     }
@@ -1088,9 +1115,11 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           Kind::kSeason}) {
       // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
       if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay &&
-          k != Kind::kYearRel)
+          k != Kind::kYearRel && k != Kind::kDay)
         continue;
       if (size_t jj = s.match(i, k, e)) {
+        // A history's "heute" is the writer's today; its "gestern" would be the narrative's.
+        if (im.options.narrative && k == Kind::kDay && e.value != 0) continue;
         r.type = Raw::kRel;
         r.rel = k;
         r.offset = e.value;
