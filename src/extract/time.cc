@@ -1375,14 +1375,18 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   std::string last_quarter;  // the last quarter, for "the quarter"
   for (const Raw& r : raws) {
     if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) {
-      // A bare year far from the narrative's, or in parentheses, is an aside
+      // Otherwise a bare year far from the narrative's, or in parentheses, is an aside
       // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
-      bool aside = r.type == Raw::kYear && narrative_year &&
+      // A year alone on its line is a heading: the story moves there.
+      auto [lo, hi] = line_bounds(r.tok);
+      bool aside = r.type == Raw::kYear && narrative_year && lo != hi &&
                    (std::abs(r.a.y - narrative_year) > kNarrativeJump ||
                     (r.tok > 0 && toks[r.tok - 1].is("(")));
       if (!aside || !im.options.narrative) {
         narrative_year = r.a.y;
       }
+    } else if (r.type == Raw::kYearRange && !narrative_year) {
+      narrative_year = r.a.y;  // "Der Krieg (1861-1865)": the story starts at its beginning
     }
     TimeExpr x;
     x.span = {r.b, r.e};
