@@ -1385,8 +1385,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       if (!aside || !im.options.narrative) {
         narrative_year = r.a.y;
       }
-    } else if (r.type == Raw::kYearRange && !narrative_year) {
-      narrative_year = r.a.y;  // "Der Krieg (1861-1865)": the story starts at its beginning
+    } else if ((r.type == Raw::kYearRange || r.type == Raw::kMonthRange) &&
+               (!narrative_year || line_bounds(r.tok).second - line_bounds(r.tok).first < 12)) {
+      // "Der Krieg (1861-1865)", a heading "Juni 1944 bis Mai 1945": the story starts at the beginning.
+      narrative_year = r.a.y;
     }
     TimeExpr x;
     x.span = {r.b, r.e};
