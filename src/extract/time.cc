@@ -252,6 +252,8 @@ enum class Kind : uint8_t {
   kClock,     // after an hour: "h", "Uhr", "o'clock" 0; "p.m." 12; "a.m." -12 (12 a.m. is midnight)
   kClockWord, // an hour by name: "noon" 12, "midnight" 24
   kBc,        // after a year or century: before Christ ("BC", "v. Chr.", "av. J.-C.")
+  kApprox,    // before a count: "about", "etwa", "mehr als" (part of the expression)
+  kVague,     // a vague step in a narrative ("wenig später", "shortly after"): the time written before
   kAnd,       // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
   kYearPrep,  // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
 };
@@ -357,7 +359,7 @@ Result<Kind> parse_kind(const std::string& s) {
       {"sameday", Kind::kSameDay}, {"number", Kind::kNumber}, {"unit", Kind::kUnit},
       {"durprep", Kind::kDurPrep}, {"durpost", Kind::kDurPost}, {"clock", Kind::kClock},
       {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
-      {"and", Kind::kAnd}, {"yearprep", Kind::kYearPrep}};
+      {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -781,6 +783,7 @@ size_t match_duration(const Scan& s, size_t i, Raw& r) {
   size_t k = i;
   int prep = 0;
   if (size_t j = s.match(k, Kind::kDurPrep, e)) prep = e.value, k = j;
+  if (size_t j = s.match(k, Kind::kApprox, e)) k = j;
   int n = 0;
   if (k < T.size() && T[k].kind == Tok::kNum && T[k].f.size() <= 3 && !s.glued_number(k) &&
       !(k > 0 && T[k - 1].kind == Tok::kNum && T[k - 1].e == T[k].b)) {
@@ -1110,13 +1113,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         continue;
       }
     }
-    for (Kind k :
-         {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter,
-          Kind::kSeason}) {
+    for (Kind k : {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef,
+                   Kind::kQuarter, Kind::kSeason, Kind::kVague}) {
       // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
       if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay &&
-          k != Kind::kYearRel && k != Kind::kDay)
+          k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef && k != Kind::kVague)
         continue;
+      if (!im.options.narrative && k == Kind::kVague) continue;
       if (size_t jj = s.match(i, k, e)) {
         // A history's "heute" is the writer's today; its "gestern" would be the narrative's.
         if (im.options.narrative && k == Kind::kDay && e.value != 0) continue;
@@ -1605,6 +1608,20 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.value = fmt_days(day);
           break;
         }
+        if ((r.rel == Kind::kRef || r.rel == Kind::kVague) && im.options.narrative) {
+          // A history's "jetzt", "wenig später": the time written before; "bald": its year.
+          if (r.rel == Kind::kVague || r.offset == 0) {
+            if (last_value.empty()) continue;
+            x.value = last_value;
+          } else {
+            if (!narrative_year) continue;
+            x.value = std::to_string(narrative_year);
+          }
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "the time written before";
+          break;
+        }
         if (r.rel == Kind::kRef) {
           x.kind = "ref";
           x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
@@ -1683,7 +1700,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     if (day != INT64_MIN && !r.stamp) days.push_back({day, &r});
     if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
     if ((x.kind == "date" || x.kind == "month" || x.kind == "quarter" || x.kind == "season" || x.kind == "year") &&
-        x.value.find('X') == std::string::npos && x.value.rfind("BC", 0) != 0)
+        x.value.find('X') == std::string::npos)
       last_value = x.value;
     if (x.kind == "quarter") last_quarter = x.value;
     out.times.push_back(std::move(x));
