@@ -23,7 +23,7 @@ commands:
   timeline X Y       the dyadic timeline between two countries or entities
   dossier X Y        their relationship: events by type and year, people, topics, agreements
   rejects            inputs that were rejected, with their reasons
-  eval               measure against a gold corpus (language, entities, event dates; eval html|langid|ner|timex|dates)
+  eval               measure against a gold corpus (language, entities, event dates; eval html|langid|ner|timex|events|dates)
   train ner          train the statistical NER tagger on annotated files
 
 common options:
