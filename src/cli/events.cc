@@ -48,6 +48,11 @@ const char* code_name(const std::string& code) {
       {"046", "negotiate"},          {"051", "praise"},
       {"057", "sign formal agreement"}, {"061", "cooperate economically"},
       {"062", "cooperate militarily"}, {"064", "share intelligence"},
+      {"020", "make an appeal"},     {"031", "express intent to cooperate materially"},
+      {"033", "express intent to provide aid"}, {"041", "discuss by telephone"},
+      {"045", "mediate"},            {"111", "criticize or denounce"},
+      {"112", "accuse"},             {"130", "threaten"},
+      {"161", "reduce or break diplomatic relations"},
       {"ATT", "attend a meeting"}};
   auto it = kNames.find(code);
   return it == kNames.end() ? "" : it->second;
