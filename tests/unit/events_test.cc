@@ -86,5 +86,35 @@ TEST(Events, StatementsSigningsAndWordsThatOnlyLookLikeTriggers) {
   })) << ::testing::PrintToString(en);
 }
 
+bool has_code(const std::vector<std::string>& v, const std::string& code) {
+  return std::any_of(v.begin(), v.end(), [&](const std::string& f) { return f.rfind(code + " ", 0) == 0; });
+}
+
+TEST(Events, SayingBesideAHappeningIsAttribution) {
+  // The signing is the event; "officials said" only reports it.
+  auto signed_ = frames("Norway signed a fisheries agreement with Iceland on Monday, officials said.", "en", "2026-03-03");
+  EXPECT_TRUE(has_code(signed_, "057")) << ::testing::PrintToString(signed_);
+  EXPECT_FALSE(has_code(signed_, "010")) << ::testing::PrintToString(signed_);
+  // "..., a senior official said": not Peru nor Chile speaks.
+  auto unnamed = frames("Chile will send grain to Peru next month, a senior official said.", "en", "2026-03-03");
+  EXPECT_FALSE(has_code(unnamed, "010")) << ::testing::PrintToString(unnamed);
+  // A speaker written before the verb still speaks.
+  auto named = frames("Chile said it would send grain to Peru.", "en", "2026-03-03");
+  EXPECT_TRUE(has_code(named, "010")) << ::testing::PrintToString(named);
+}
+
+TEST(Events, MoreCameoCategoriesInEnglish) {
+  auto phone = frames("President Ana Costa telephoned Prime Minister Li Wei on Friday.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(phone, "041")) << ::testing::PrintToString(phone);
+  auto travel = frames("Chancellor Ana Costa travelled to Japan for two days of meetings.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(travel, "042")) << ::testing::PrintToString(travel);
+  auto intent = frames("Prime Minister Li Wei will visit Chile in April.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(intent, "036")) << ::testing::PrintToString(intent);
+  auto condemn = frames("Norway condemned the shelling of Iceland's coast guard.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(condemn, "111")) << ::testing::PrintToString(condemn);
+  auto appeal = frames("Chile urged Peru to reopen the border.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(appeal, "020")) << ::testing::PrintToString(appeal);
+}
+
 }  // namespace
 }  // namespace ng
