@@ -126,6 +126,7 @@ struct Tok {
   bool nl_before = false;  // a line break between this token and the previous one
   bool cap = false;        // begins with an upper-case letter
   uint8_t starts = 0;      // bit 0: starts a phrase of the document's language table, bit 1: of the English one
+  uint64_t kinds = 0;      // bit k: a phrase of Kind k starts here (Scan::index_kinds)
   std::string f;           // case-folded text (punctuation: as written)
   int num() const { return std::atoi(f.c_str()); }
   bool is(const char* p) const { return kind == kPunct && f == p; }
@@ -257,6 +258,8 @@ enum class Kind : uint8_t {
   kAnd,       // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
   kYearPrep,  // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
 };
+
+static_assert(static_cast<unsigned>(Kind::kYearPrep) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -463,8 +466,57 @@ struct Scan {
   bool counts_before_nouns = false;  // German: a number before a capitalised noun counts it
 
   // Longest phrase at token i with an entry of `kind`; returns the token after it.
+  // The folded key of the n words from token i ("v. Chr." -> "v chr"); returns
+  // the token after them, or 0 when there are not n words on the line.
+  size_t phrase_key(size_t i, size_t n, std::string& key) const {
+    size_t j = i, words = 0;
+    while (j < toks.size() && words < n) {
+      const Tok& k = toks[j];
+      if (k.kind == Tok::kPunct) {
+        // A hyphen inside a name ("quinta-feira") is skipped.
+        if (words > 0 && (k.f == "-" || k.f == "'" || k.f == "\u2019") && j + 1 < toks.size() &&
+            toks[j + 1].kind == Tok::kWord) {
+          ++j;
+          continue;
+        }
+        // The dot of an abbreviation inside a phrase: "v. Chr.", "a.m.", "av. J.-C.".
+        if (words > 0 && k.f == "." && toks[j - 1].kind == Tok::kWord && toks[j - 1].e - toks[j - 1].b <= 3 &&
+            j + 1 < toks.size() && toks[j + 1].kind == Tok::kWord && !toks[j + 1].nl_before) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (words > 0 && toks[j].nl_before) break;
+      if (!key.empty()) key += ' ';
+      key += k.f;
+      ++words, ++j;
+    }
+    return words == n ? j : 0;
+  }
+
+  // The kinds of the phrases starting at each token (one pass; match() then
+  // rejects a kind with a bit test).
+  void index_kinds(std::vector<Tok>& mutable_toks) const {
+    for (size_t i = 0; i < mutable_toks.size(); ++i) {
+      Tok& tk = mutable_toks[i];
+      if (!tk.starts) continue;
+      for (const Table* t : {lt, en}) {
+        if (!t || !(tk.starts & (t == lt ? 1 : 2))) continue;
+        for (size_t n = 1; n <= std::min(t->max_words, size_t{4}); ++n) {
+          std::string key;
+          if (!phrase_key(i, n, key)) break;
+          auto it = t->phrases.find(key);
+          if (it == t->phrases.end()) continue;
+          for (const Entry& e : it->second) tk.kinds |= uint64_t{1} << static_cast<unsigned>(e.kind);
+        }
+      }
+    }
+  }
+
   size_t match(size_t i, Kind kind, Entry& out) const {
     if (i >= toks.size() || toks[i].kind == Tok::kPunct) return 0;
+    if (!(toks[i].kinds & (uint64_t{1} << static_cast<unsigned>(kind)))) return 0;
     for (const Table* t : {lt, en}) {
       if (!t) continue;
       // English words in another language's text: only names and stamps, not
@@ -480,30 +532,8 @@ struct Scan {
       }
       for (size_t n = std::min(t->max_words, size_t{4}); n >= 1; --n) {
         std::string key;
-        size_t j = i, words = 0;
-        while (j < toks.size() && words < n) {
-          const Tok& k = toks[j];
-          if (k.kind == Tok::kPunct) {
-            // A hyphen inside a name ("quinta-feira") is skipped.
-            if (words > 0 && (k.f == "-" || k.f == "'" || k.f == "\u2019") && j + 1 < toks.size() &&
-                toks[j + 1].kind == Tok::kWord) {
-              ++j;
-              continue;
-            }
-            // The dot of an abbreviation inside a phrase: "v. Chr.", "a.m.", "av. J.-C.".
-            if (words > 0 && k.f == "." && toks[j - 1].kind == Tok::kWord && toks[j - 1].e - toks[j - 1].b <= 3 &&
-                j + 1 < toks.size() && toks[j + 1].kind == Tok::kWord && !toks[j + 1].nl_before) {
-              ++j;
-              continue;
-            }
-            break;
-          }
-          if (words > 0 && toks[j].nl_before) break;
-          if (!key.empty()) key += ' ';
-          key += k.f;
-          ++words, ++j;
-        }
-        if (words != n) continue;
+        size_t j = phrase_key(i, n, key);
+        if (!j) continue;
         auto it = t->phrases.find(key);
         if (it == t->phrases.end()) continue;
         for (const Entry& e : it->second) {
@@ -998,6 +1028,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     if (s.lt && s.lt->first_words.count(t.f)) t.starts |= 1;
     if (s.en && s.en->first_words.count(t.f)) t.starts |= 2;
   }
+  s.index_kinds(toks);
 
   // Sentence index and line of each token.
   std::vector<uint32_t> sent_of(toks.size(), 0);
