@@ -27,7 +27,7 @@ std::vector<std::string> frames(const std::string& text, const std::string& lang
   const Document& doc = docs[0];
   std::vector<std::string> out;
   auto name = [&](int i, const std::string& c) {
-    if (i < 0) return std::string("-");
+    if (i < 0) return c.empty() ? std::string("-") : "-[" + c + "]";
     return std::string(doc.mentions[static_cast<size_t>(i)].span.of(doc.text)) + "[" + c + "]";
   };
   for (const EventFrame& f : events->extract(doc)) {
@@ -101,6 +101,24 @@ TEST(Events, SayingBesideAHappeningIsAttribution) {
   // A speaker written before the verb still speaks.
   auto named = frames("Chile said it would send grain to Peru.", "en", "2026-03-03");
   EXPECT_TRUE(has_code(named, "010")) << ::testing::PrintToString(named);
+}
+
+TEST(Events, ADelegationLeaderAttendingAMeetingAbroad) {
+  // The leader takes the country of the delegation; the meeting's host is the country of its place.
+  auto en = frames("The delegation of Vietnam's Ministry of Public Security, led by General Pham Van Long, attended the "
+                   "security conference in Moscow.",
+                   "en", "2026-05-28");
+  EXPECT_TRUE(has(en, "ATT Pham Van Long[VNM] -> -[RUS] @Moscow 2026-05-28")) << ::testing::PrintToString(en);
+  auto sv = frames("Delegationen från Vietnams ministerium, ledd av general Pham Van Long, deltog i konferensen i Moskva.",
+                   "sv", "2026-05-28");
+  EXPECT_TRUE(std::any_of(sv.begin(), sv.end(), [](const std::string& f) {
+    return f.rfind("ATT Pham Van Long[VNM] -> -[RUS]", 0) == 0;
+  })) << ::testing::PrintToString(sv);
+  // Without a "led by", nothing lends the person a country.
+  auto plain = frames("General Pham Van Long attended the security conference in Moscow.", "en", "2026-05-28");
+  EXPECT_TRUE(std::any_of(plain.begin(), plain.end(), [](const std::string& f) {
+    return f.rfind("ATT Pham Van Long[] -> -[RUS]", 0) == 0;
+  })) << ::testing::PrintToString(plain);
 }
 
 TEST(Events, MoreCameoCategoriesInEnglish) {
