@@ -193,18 +193,26 @@ TEST(Time, MonthsAloneQuartersAndVagueReferences) {
   EXPECT_EQ(times("Die Kirche stammt aus dem 14. Jahrhundert.", "de"), V{"14. Jahrhundert=13"});
 }
 
-TEST(Time, NarrativeYearsComeFromTheText) {
-  TimeOptions o;
-  o.data_dir = NG_TEST_DATA_DIR;
-  o.narrative = true;
-  auto x = TimeExtractor::create(o);
-  ASSERT_TRUE(x.is_ok());
-  const std::string text =
-      "Im Jahr 1813 zog das Heer nach Osten. Am 16. Oktober begann die Schlacht; gestern war Ruhe.";
-  TimeAnnotation a = (*x)->annotate(text, "de", "2011-02-16", "");
+// As times(), with a history narrative's extractor (TimeOptions::narrative).
+V narrative_times(const std::string& text, const std::string& lang, const std::string& published) {
+  static std::unique_ptr<TimeExtractor> x = [] {
+    TimeOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    o.narrative = true;
+    auto t = TimeExtractor::create(o);
+    EXPECT_TRUE(t.is_ok()) << t.status().message();
+    return std::move(*t);
+  }();
+  TimeAnnotation a = x->annotate(text, lang, published, "");
   V got;
   for (const TimeExpr& t : a.times) got.push_back(std::string(t.span.of(text)) + "=" + t.value);
-  EXPECT_EQ(got, (V{"1813=1813", "16. Oktober=1813-10-16"}));
+  return got;
+}
+
+TEST(Time, NarrativeYearsComeFromTheText) {
+  EXPECT_EQ(narrative_times("Im Jahr 1813 zog das Heer nach Osten. Am 16. Oktober begann die Schlacht; gestern war Ruhe.",
+                            "de", "2011-02-16"),
+            (V{"1813=1813", "16. Oktober=1813-10-16"}));
 }
 
 TEST(Time, Durations) {
@@ -277,21 +285,14 @@ TEST(Time, WordsOfOneLanguageOnly) {
 }
 
 TEST(Time, NarrativesMoveOnWithTheirHeadingsAndYearWords) {
-  TimeOptions o;
-  o.data_dir = NG_TEST_DATA_DIR;
-  o.narrative = true;
-  auto x = TimeExtractor::create(o);
-  ASSERT_TRUE(x.is_ok());
   const std::string text =
       "Vorgeschichte\nDas Heer kam 1990 an.\n1813\nDas Heer zog nach Osten. Am 16. Oktober begann die Schlacht. Im "
       "folgenden Jahr zog es weiter; am 31. März war es am Ziel. Die Stadt, deren Mauern 1250 gebaut wurden, fiel am 2. "
       "April. Wenig später kam der Frieden. Heute ist dort ein Museum.";
-  TimeAnnotation a = (*x)->annotate(text, "de", "2011-02-16", "");
-  V got;
-  for (const TimeExpr& t : a.times) got.push_back(std::string(t.span.of(text)) + "=" + t.value);
   // The heading "1813" moves the story back from 1990; "1250" is an aside; "Heute" is the writer's day.
-  EXPECT_EQ(got, (V{"1990=1990", "1813=1813", "16. Oktober=1813-10-16", "Im folgenden Jahr=1814", "31. März=1814-03-31",
-                    "1250=1250", "2. April=1814-04-02", "Wenig später=1814-04-02", "Heute=2011-02-16"}));
+  EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
+            (V{"1990=1990", "1813=1813", "16. Oktober=1813-10-16", "Im folgenden Jahr=1814", "31. März=1814-03-31",
+               "1250=1250", "2. April=1814-04-02", "Wenig später=1814-04-02", "Heute=2011-02-16"}));
 }
 
 TEST(Time, RunsInThePipeline) {
