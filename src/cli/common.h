@@ -44,6 +44,16 @@ bool valid_date_or_empty(const std::string& d);
 // `eval dates --json` "times").
 std::string times_json(const Document& d);
 
+// One half of a list for tuning on one and checking on the other: half 1
+// keeps the 1st, 3rd, 5th... item, half 2 the 2nd, 4th... (`eval timex
+// --half`, `eval events --half`).
+template <typename T>
+std::vector<T> one_half(const std::vector<T>& all, int half) {
+  std::vector<T> out;
+  for (size_t i = half == 1 ? 0 : 1; i < all.size(); i += 2) out.push_back(all[i]);
+  return out;
+}
+
 // The registry entities of the document's mentions, by id.
 Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Document& d);
 

@@ -25,7 +25,7 @@ commands:
   stories            stories (threads of happenings across languages), latest first
   story ID           one story or event cluster: events, documents by language, copies, timeline (--why)
   rejects            inputs that were rejected, with their reasons
-  eval               measure against a gold corpus (language, entities, event dates, clusters; eval html|langid|ner|timex|dates)
+  eval               measure against a gold corpus (language, entities, event dates, clusters; eval html|langid|ner|timex|events|dates)
   train ner          train the statistical NER tagger on annotated files
 
 common options:
