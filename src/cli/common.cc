@@ -24,7 +24,7 @@ std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_o
 }
 
 std::string actor_text(const EventRow::Actor& a) {
-  if (a.name.empty()) return "-";
+  if (a.name.empty()) return a.country.empty() ? "-" : "- (" + a.country + ")";  // a side known only by its country
   std::string out = a.name;
   std::string extra = a.role;
   if (!a.country.empty()) extra += (extra.empty() ? "" : ", ") + a.country;

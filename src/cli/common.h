@@ -22,6 +22,16 @@ void print_error(const char* cmd, const std::string& message);
 // after printing the error.
 std::unique_ptr<Store> open_store(const Args& args, const char* cmd, bool read_only);
 
+// One half of a list for tuning on one and checking on the other: half 1
+// keeps the 1st, 3rd, 5th... item, half 2 the 2nd, 4th... (`eval timex
+// --half`, `eval events --half`).
+template <typename T>
+std::vector<T> one_half(const std::vector<T>& all, int half) {
+  std::vector<T> out;
+  for (size_t i = half == 1 ? 0 : 1; i < all.size(); i += 2) out.push_back(all[i]);
+  return out;
+}
+
 // An event frame's actor as text ("To Lam (general_secretary, VNM)"); its
 // JSON and the event's are query/dyad.h actor_json and event_json.
 std::string actor_text(const EventRow::Actor& a);

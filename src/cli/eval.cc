@@ -25,7 +25,8 @@ const char* kHelp = R"(usage: newsgraph eval --articles ARTICLES.jsonl [--gold G
        newsgraph eval langid DIR [--json]      language id vs lingua test sentences
        newsgraph eval ner --format F --lang xx PATH... [--cv K] [--tagger M] [--json]   span-level NER P/R/F1
        newsgraph eval dates PATH... [--reference-date D] [--times] [--json]   event dates without gold
-       newsgraph eval timex --format tml|wikiwars PATH --lang xx [--json]   TIMEX extent and value F1
+       newsgraph eval timex --format tml|wikiwars PATH --lang xx [--half 1|2] [--json]   TIMEX extent and value F1
+       newsgraph eval events RECORDS.xml [--actors DICT] [--half 1|2] [--json]   CAMEO codes vs coded sentences
 
 Ingests ARTICLES (the format of corpora/*/articles.jsonl) into a temporary
 store and scores the system against them:
@@ -180,6 +181,7 @@ int cmd_eval(int argc, char** argv) {
   if (argc > 2 && std::string(argv[2]) == "ner") return cmd_eval_ner(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "dates") return cmd_eval_dates(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "timex") return cmd_eval_timex(argc, argv);
+  if (argc > 2 && std::string(argv[2]) == "events") return cmd_eval_events(argc, argv);
   Args args = parse_args(argc, argv, 2, {"articles", "gold", "threads", "data"}, {"json", "help", "misses"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string articles = args.get("articles");

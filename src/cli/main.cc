@@ -26,7 +26,7 @@ commands:
   story ID           one story or event cluster: events, documents by language, copies, timeline (--why)
   rejects            inputs that were rejected, with their reasons
   serve              the HTTP API and the web UI (--port, --bind, --allow-write)
-  eval               measure against a gold corpus (language, entities, event dates, clusters; eval html|langid|ner|timex|dates)
+  eval               measure against a gold corpus (language, entities, event dates, clusters; eval html|langid|ner|timex|events|dates)
   train ner          train the statistical NER tagger on annotated files
 
 common options:

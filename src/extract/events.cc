@@ -19,6 +19,9 @@ bool country_id(const std::string& place) {
   return place.size() == 3 && std::all_of(place.begin(), place.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// How far after a "led by" phrase its person may start (a title between: "led by General").
+constexpr uint32_t kLedGap = 40;
+
 bool full_date(const std::string& v) {
   return v.size() == 10 && v[4] == '-' && v[7] == '-' && v.find('X') == std::string::npos;
 }
@@ -82,8 +85,29 @@ std::vector<EventFrame> EventExtractor::complete(const Document& doc,
                                                  const std::function<std::string(int64_t)>& entity_country) const {
   std::vector<EventFrame> out;
   const auto& ms = doc.mentions;
+  // "Vietnam's delegation, led by General X": the person leads the country's
+  // delegation (a "LED" phrase of data/events; the country is the last one
+  // named before it in the sentence).
+  std::map<size_t, std::string> led;  // mention index -> country
+  for (const EventFrame& c : doc.events) {
+    if (c.code != "LED") continue;
+    std::string country;
+    for (const Mention& m : ms) {
+      if (m.span.begin < c.sentence.begin || m.span.end > c.trigger.begin) continue;
+      if (!m.affiliation.empty()) country = m.affiliation;
+      if (m.type == "LOC" && country_id(m.place)) country = m.place;
+    }
+    for (size_t i = 0; i < ms.size() && !country.empty(); ++i) {
+      if (ms[i].type == "PER" && ms[i].span.begin >= c.trigger.end && ms[i].span.end <= c.sentence.end &&
+          ms[i].span.begin - c.trigger.end <= kLedGap) {
+        led[i] = country;
+        break;
+      }
+    }
+  }
   // The country of mention i: its title's, else another titled mention of
-  // the same entity in the document, else a country's own id.
+  // the same entity in the document, else a country's own id, else the
+  // delegation it leads.
   auto country_of = [&](int i) -> std::string {
     if (i < 0) return "";
     const Mention& m = ms[static_cast<size_t>(i)];
@@ -93,6 +117,9 @@ std::vector<EventFrame> EventExtractor::complete(const Document& doc,
       for (const Mention& o : ms) {
         if (o.entity == m.entity && !o.affiliation.empty()) return o.affiliation;
       }
+    }
+    for (const auto& [k, c] : led) {
+      if (k == static_cast<size_t>(i) || (m.entity > 0 && ms[k].entity == m.entity)) return c;
     }
     return "";
   };
@@ -130,6 +157,7 @@ std::vector<EventFrame> EventExtractor::complete(const Document& doc,
     }
   }
   for (const EventFrame& candidate : doc.events) {
+    if (candidate.code == "LED") continue;  // not an event: read above
     RoleMatch t{candidate.trigger, candidate.code};
     // Inside a name it reports nothing ("Asia-Pacific Economic Cooperation").
     if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
@@ -195,12 +223,22 @@ std::vector<EventFrame> EventExtractor::complete(const Document& doc,
       return kAnd.count(gap) > 0;
     };
     if (befores.size() >= 2 && !same(befores[befores.size() - 2], befores.back()) &&
-        (f.actor2 < 0 || joined(befores[befores.size() - 2], befores.back()))) {
+        ((f.actor2 < 0 && f.code != "ATT") || joined(befores[befores.size() - 2], befores.back()))) {
       f.actor1 = befores[befores.size() - 2];
       f.actor2 = befores.back();
     }
     if (f.actor1 < 0 && f.actor2 < 0) continue;
     if (f.actor1 < 0) continue;  // nobody acts: "he stressed that Vietnam..."
+    // "..., a senior official said": the speaker is the words since the last
+    // comma; when they name no actor, whoever stands before is not speaking.
+    if (f.code == "010" && ms[static_cast<size_t>(f.actor1)].span.end <= t.span.begin) {
+      std::string_view before(doc.text.data() + s->begin, t.span.begin - s->begin);
+      size_t comma = before.rfind(',');
+      if (comma != std::string_view::npos && s->begin + comma >= ms[static_cast<size_t>(f.actor1)].span.end &&
+          before.find_first_not_of(" \t\n", comma + 1) != std::string_view::npos) {
+        continue;
+      }
+    }
     if (f.code != "010" && f.code != "ATT" && f.actor2 < 0) continue;  // meetings need two sides
     f.place = place >= 0 ? place : lead_place;
     // The sentence's own date, unless it lies far from what the document
@@ -215,6 +253,14 @@ std::vector<EventFrame> EventExtractor::complete(const Document& doc,
     if (f.date.empty()) f.date = doc.event_date;
     f.country1 = country_of(f.actor1);
     f.country2 = country_of(f.actor2);
+    // Attending a meeting nobody is named beside: the other side is its host,
+    // the country of its place ("deltog i konferensen" in Moscow).
+    if (f.code == "ATT" && f.actor2 < 0 && f.place >= 0) {
+      if (auto c = impl_->country.find(ms[static_cast<size_t>(f.place)].place); c != impl_->country.end() &&
+                                                                              c->second != f.country1) {
+        f.country2 = c->second;
+      }
+    }
     // A host is at home: the country of the place of a hosting (043), or of
     // a meeting's host side (the place where actor 1 received actor 2).
     if (f.code == "043" && f.country1.empty() && f.place >= 0 && ms[static_cast<size_t>(f.actor1)].type != "LOC") {
@@ -256,6 +302,15 @@ std::vector<EventFrame> EventExtractor::complete(const Document& doc,
     if (!seen.emplace(f.code, id(f.actor1), id(f.actor2)).second) continue;
     out.push_back(f);
   }
+  // A statement verb beside another happening in its sentence attributes it
+  // ("Arnor signed ..., officials said"): the happening is the event.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const EventFrame& f) {
+                             return f.code == "010" && std::any_of(out.begin(), out.end(), [&](const EventFrame& o) {
+                                      return o.code != "010" && o.sentence.begin == f.sentence.begin;
+                                    });
+                           }),
+            out.end());
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -25,6 +26,10 @@ namespace {
 const char* const kLangs[] = {"en", "de", "fr", "es", "id", "sv", "vi", "ru", "pt", "it", "pl", "nl", "tr", "zh",
                               "ja", "ko", "ar", "uk", "cs", "sk", "ro", "hu", "fi", "da", "nb", "el", "he", "ms",
                               "tl", "bg", "hr", "sr", "sl", "lt", "lv", "et", "fa", "th", "hi", "ca"};
+
+// History narratives: a bare year more than this many years from the
+// narrative's is an aside.
+constexpr int kNarrativeJump = 10;
 
 // ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ----
 int64_t days_from_civil(int y, int m, int d) {
@@ -121,6 +126,7 @@ struct Tok {
   bool nl_before = false;  // a line break between this token and the previous one
   bool cap = false;        // begins with an upper-case letter
   uint8_t starts = 0;      // bit 0: starts a phrase of the document's language table, bit 1: of the English one
+  uint64_t kinds = 0;      // bit k: a phrase of Kind k starts here (Scan::index_kinds)
   std::string f;           // case-folded text (punctuation: as written)
   int num() const { return std::atoi(f.c_str()); }
   bool is(const char* p) const { return kind == kPunct && f == p; }
@@ -239,7 +245,21 @@ enum class Kind : uint8_t {
   kFuzzy,     // before an expression: "early", "late", "earlier" (part of the expression)
   kSameDay,   // relative to the last day written: "the same day" 0, "the next day" +1, "la veille" -1
   kTarget,    // before a year, a goal ("by 2050", "bis 2030"): not the year of the text
+  kNumber,    // a number word before a unit: "two" 2, "zwei" 2; -1 a vague count ("several")
+  kUnit,      // a unit of a duration: 1 day, 2 week, 3 month, 4 year, 5 decade, 6 century, 7 hour, 8 minute
+  kDurPrep,   // before a duration: -1 back from the publication date ("vor", "il y a"), +1 on from the last date ("nach")
+  kDurPost,   // after a duration: +1 after the last date ("later"), -1 before it ("earlier"), -2 back from the
+              // publication date ("ago")
+  kClock,     // after an hour: "h", "Uhr", "o'clock" 0; "p.m." 12; "a.m." -12 (12 a.m. is midnight)
+  kClockWord, // an hour by name: "noon" 12, "midnight" 24
+  kBc,        // after a year or century: before Christ ("BC", "v. Chr.", "av. J.-C.")
+  kApprox,    // before a count: "about", "etwa", "mehr als" (part of the expression)
+  kVague,     // a vague step in a narrative ("wenig später", "shortly after"): the time written before
+  kAnd,       // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
+  kYearPrep,  // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
 };
+
+static_assert(static_cast<unsigned>(Kind::kYearPrep) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -339,7 +359,10 @@ Result<Kind> parse_kind(const std::string& s) {
       {"caption", Kind::kCaption},
       {"target", Kind::kTarget}, {"det", Kind::kDet},
       {"partofday", Kind::kPartOfDay}, {"fuzzy", Kind::kFuzzy},
-      {"sameday", Kind::kSameDay}};
+      {"sameday", Kind::kSameDay}, {"number", Kind::kNumber}, {"unit", Kind::kUnit},
+      {"durprep", Kind::kDurPrep}, {"durpost", Kind::kDurPost}, {"clock", Kind::kClock},
+      {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
+      {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -349,7 +372,8 @@ Result<Kind> parse_kind(const std::string& s) {
 struct Raw {
   uint32_t b = 0, e = 0;
   size_t tok = 0;  // first token
-  enum Type { kDate, kRange, kMonth, kYear, kYearRange, kMonthRange, kWeekday, kRel } type = kDate;
+  enum Type { kDate, kRange, kMonth, kYear, kYearRange, kMonthRange, kWeekday, kRel, kDuration, kShift, kClock,
+              kDecade, kBcYear } type = kDate;
   Ymd a, z;  // a: the date (or range start), z: range end
   bool year_written = false;
   int weekday = 0, mod = 0;  // weekday 1..7, modifier
@@ -361,6 +385,10 @@ struct Raw {
   bool caption = false;   // on a photo-caption line
   bool dateline = false;  // "HANOI, April 15 (VNA) –": the wire's filing date
   int paren_day = 0;      // "quarta-feira (8)": the day of the month written after a weekday
+  // kDuration / kShift: n units (n < 0: vague); shift: +1/-1 from the last day written, -2/+2 from the anchor.
+  // kClock: hour and minute in a.y / a.m.
+  int n = 0, unit = 0, shift = 0;
+  bool bc = false;  // a century before Christ
 };
 
 struct Anchor {
@@ -435,36 +463,77 @@ struct Scan {
   const Table* en;
   bool english = false;    // "May" alone is a modal verb
   bool narrative = false;  // history texts: bare years from 1000 on
+  bool counts_before_nouns = false;  // German: a number before a capitalised noun counts it
 
   // Longest phrase at token i with an entry of `kind`; returns the token after it.
+  // The folded key of the n words from token i ("v. Chr." -> "v chr"); returns
+  // the token after them, or 0 when there are not n words on the line.
+  size_t phrase_key(size_t i, size_t n, std::string& key) const {
+    size_t j = i, words = 0;
+    while (j < toks.size() && words < n) {
+      const Tok& k = toks[j];
+      if (k.kind == Tok::kPunct) {
+        // A hyphen inside a name ("quinta-feira") is skipped.
+        if (words > 0 && (k.f == "-" || k.f == "'" || k.f == "\u2019") && j + 1 < toks.size() &&
+            toks[j + 1].kind == Tok::kWord) {
+          ++j;
+          continue;
+        }
+        // The dot of an abbreviation inside a phrase: "v. Chr.", "a.m.", "av. J.-C.".
+        if (words > 0 && k.f == "." && toks[j - 1].kind == Tok::kWord && toks[j - 1].e - toks[j - 1].b <= 3 &&
+            j + 1 < toks.size() && toks[j + 1].kind == Tok::kWord && !toks[j + 1].nl_before) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (words > 0 && toks[j].nl_before) break;
+      if (!key.empty()) key += ' ';
+      key += k.f;
+      ++words, ++j;
+    }
+    return words == n ? j : 0;
+  }
+
+  // The kinds of the phrases starting at each token (one pass; match() then
+  // rejects a kind with a bit test).
+  void index_kinds(std::vector<Tok>& mutable_toks) const {
+    for (size_t i = 0; i < mutable_toks.size(); ++i) {
+      Tok& tk = mutable_toks[i];
+      if (!tk.starts) continue;
+      for (const Table* t : {lt, en}) {
+        if (!t || !(tk.starts & (t == lt ? 1 : 2))) continue;
+        for (size_t n = 1; n <= std::min(t->max_words, size_t{4}); ++n) {
+          std::string key;
+          if (!phrase_key(i, n, key)) break;
+          auto it = t->phrases.find(key);
+          if (it == t->phrases.end()) continue;
+          for (const Entry& e : it->second) tk.kinds |= uint64_t{1} << static_cast<unsigned>(e.kind);
+        }
+      }
+    }
+  }
+
   size_t match(size_t i, Kind kind, Entry& out) const {
     if (i >= toks.size() || toks[i].kind == Tok::kPunct) return 0;
+    if (!(toks[i].kinds & (uint64_t{1} << static_cast<unsigned>(kind)))) return 0;
     for (const Table* t : {lt, en}) {
       if (!t) continue;
+      // English words in another language's text: only names and stamps, not
+      // common words ("Fall" is a German noun, "Tag" not a tag).
+      if (t == en && t != lt && kind != Kind::kMonth && kind != Kind::kWeekday && kind != Kind::kStamp &&
+          kind != Kind::kCaption && kind != Kind::kGlue && kind != Kind::kAnniv && kind != Kind::kClock &&
+          kind != Kind::kBc) {
+        break;
+      }
       if (!(toks[i].starts & (t == lt ? 1 : 2))) {
         if (t == en) break;
         continue;
       }
       for (size_t n = std::min(t->max_words, size_t{4}); n >= 1; --n) {
         std::string key;
-        size_t j = i, words = 0;
-        while (j < toks.size() && words < n) {
-          const Tok& k = toks[j];
-          if (k.kind == Tok::kPunct) {
-            // A hyphen inside a name ("quinta-feira") is skipped.
-            if (words > 0 && (k.f == "-" || k.f == "'" || k.f == "\u2019") && j + 1 < toks.size() &&
-                toks[j + 1].kind == Tok::kWord) {
-              ++j;
-              continue;
-            }
-            break;
-          }
-          if (words > 0 && toks[j].nl_before) break;
-          if (!key.empty()) key += ' ';
-          key += k.f;
-          ++words, ++j;
-        }
-        if (words != n) continue;
+        size_t j = phrase_key(i, n, key);
+        if (!j) continue;
         auto it = t->phrases.find(key);
         if (it == t->phrases.end()) continue;
         for (const Entry& e : it->second) {
@@ -644,7 +713,20 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       r.e = T[i + 1].e;
       return i + 2;
     }
+    // A decade: "the 1990s", "die 1980er Jahre".
+    if (y % 10 == 0 && i + 1 < T.size() && T[i + 1].kind == Tok::kWord && T[i + 1].b == T[i].e &&
+        (T[i + 1].f == "s" || T[i + 1].f == "er")) {
+      r.type = Raw::kDecade;
+      r.a = {y, 0, 0};
+      r.e = T[i + 1].e;
+      return i + 2;
+    }
     if (s.glued_number(i) || (i + 1 < T.size() && (T[i + 1].is("%") || T[i + 1].kind == Tok::kNum))) return 0;
+    // German writes nouns capitalised: "1370 Landungsboote" counts boats, "im Jahr 1370 begann" is a year.
+    if (s.counts_before_nouns && i + 1 < T.size() && T[i + 1].kind == Tok::kWord && T[i + 1].cap &&
+        !T[i + 1].nl_before && !s.has(i + 1, Kind::kMonth) && !(i > 0 && T[i - 1].kind == Tok::kPunct) &&
+        !(i > 0 && (s.has(i - 1, Kind::kYearPrep) || s.has(i - 1, Kind::kMonth) || s.has(i - 1, Kind::kSeason))))
+      return 0;
     // News: a bare 4-digit number is a year from 1800 on ("1500 people" is not); history reaches further.
     if (y < (s.narrative ? 1000 : 1800) || y > 2100) return 0;
     r.type = Raw::kYear;
@@ -720,6 +802,97 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
     return after;
   }
   return 0;
+}
+
+// A duration or a shift by one: "three years" (P3Y), "two days later", "vor
+// zwei Jahren", "il y a deux semaines", "nach sechs Wochen", "a year
+// earlier", "year-ago", "10-day". On success fills r and returns the token after it.
+size_t match_duration(const Scan& s, size_t i, Raw& r) {
+  const auto& T = s.toks;
+  Entry e;
+  size_t k = i;
+  int prep = 0;
+  if (size_t j = s.match(k, Kind::kDurPrep, e)) prep = e.value, k = j;
+  if (size_t j = s.match(k, Kind::kApprox, e)) k = j;
+  int n = 0;
+  if (k < T.size() && T[k].kind == Tok::kNum && T[k].f.size() <= 3 && !s.glued_number(k) &&
+      !(k > 0 && T[k - 1].kind == Tok::kNum && T[k - 1].e == T[k].b)) {
+    n = T[k].num();
+    ++k;
+  } else if (size_t j = s.match(k, Kind::kNumber, e)) {
+    n = e.value;
+    k = j;
+  }
+  bool hyphen = false;
+  if (n && k + 1 < T.size() && T[k].is("-") && T[k].b == T[k - 1].e && T[k + 1].b == T[k].e) ++k, hyphen = true;
+  size_t j = s.match(k, Kind::kUnit, e);
+  if (!j) return 0;
+  int unit = e.value;
+  // "year-ago", "year-earlier": one unit, written without a number.
+  if (!n) {
+    if (prep || !(j + 1 < T.size() && T[j].is("-") && T[j].b == T[j - 1].e)) return 0;
+    Entry post;
+    size_t after = s.match(j + 1, Kind::kDurPost, post);
+    if (!after) return 0;
+    r.type = Raw::kShift, r.n = 1, r.unit = unit, r.shift = post.value == -2 ? -2 : post.value;
+    r.e = T[after - 1].e;
+    return after;
+  }
+  r.n = n, r.unit = unit;
+  r.e = T[j - 1].e;
+  if (prep) {
+    if (n < 0) return 0;
+    r.type = Raw::kShift;
+    r.shift = prep < 0 ? -2 : 1;
+    return j;
+  }
+  Entry post;
+  if (size_t after = hyphen ? 0 : s.match(j, Kind::kDurPost, post)) {
+    r.e = T[after - 1].e;
+    if (n < 0) return 0;  // "a few days later": no value
+    r.type = Raw::kShift;
+    r.shift = post.value;
+    return after;
+  }
+  r.type = Raw::kDuration;
+  return j;
+}
+
+// A clock time: "18 h 30", "7 Uhr", "10:30 p.m.", "9 o'clock", "noon". The
+// hour in r.a.y, the minute in r.a.m.
+size_t match_clock(const Scan& s, size_t i, Raw& r) {
+  const auto& T = s.toks;
+  Entry e;
+  if (size_t j = s.match(i, Kind::kClockWord, e)) {
+    r.type = Raw::kClock, r.a = {e.value, 0, 0}, r.e = T[j - 1].e;
+    return j;
+  }
+  if (!s.num(i, 0, 24)) return 0;
+  if (i > 0 && (T[i - 1].is(":") || T[i - 1].is(".") || T[i - 1].is(",")) && T[i - 1].e == T[i].b) return 0;
+  int h = T[i].num(), m = 0;
+  size_t k = i + 1;
+  if (k + 1 < T.size() && (T[k].is(":") || T[k].is(".")) && T[k].b == T[i].e && T[k + 1].kind == Tok::kNum &&
+      T[k + 1].f.size() == 2 && T[k + 1].b == T[k].e && s.num(k + 1, 0, 59)) {
+    m = T[k + 1].num();
+    k += 2;
+  }
+  size_t j = s.match(k, Kind::kClock, e);
+  if (!j) return 0;
+  if (e.value == 12 && h < 12) h += 12;      // p.m.
+  if (e.value == -12 && h == 12) h = 0;      // 12 a.m.
+  if ((e.value == 12 || e.value == -12) && T[i].num() > 12) return 0;
+  // "18 h 30": the minutes after the hour word.
+  if (!m && j < T.size() && T[j].kind == Tok::kNum && T[j].f.size() == 2 && s.num(j, 0, 59) && !s.glued_number(j) &&
+      T[j - 1].f == "h") {
+    m = T[j].num();
+    ++j;
+  }
+  if (j < T.size() && T[j].is(".") && e.abbrev) ++j;
+  r.type = Raw::kClock, r.a = {h, m, 0}, r.e = T[j - 1].e;
+  if (j < T.size() && T[j - 1].kind == Tok::kWord && T[j - 1].e - T[j - 1].b == 1 && T[j].is(".") &&
+      T[j].b == T[j - 1].e)
+    r.e = T[j].e, ++j;  // "p.m."
+  return j;
 }
 
 // Year-bearing dates in a URL: "/2023/11/15/", "20250423", "-251209" inside a long id, "11-15-23".
@@ -847,7 +1020,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   TimeAnnotation out;
   std::vector<Tok> toks = tokenize(doc.text);
   Scan s{toks, im.table(doc.lang), doc.lang == "en" ? nullptr : im.table("en"), doc.lang == "en" || !im.table(doc.lang),
-         im.options.narrative};
+         im.options.narrative, doc.lang == "de"};
   if (!s.lt) s.lt = im.table("en"), s.en = nullptr;
   // One hash lookup per token and table; every phrase match then starts with a bit test.
   for (Tok& t : toks) {
@@ -855,6 +1028,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     if (s.lt && s.lt->first_words.count(t.f)) t.starts |= 1;
     if (s.en && s.en->first_words.count(t.f)) t.starts |= 2;
   }
+  s.index_kinds(toks);
 
   // Sentence index and line of each token.
   std::vector<uint32_t> sent_of(toks.size(), 0);
@@ -884,6 +1058,47 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     Raw r;
     r.b = t.b;
     r.tok = i;
+    // "490 v. Chr.", "44 BC".
+    if (t.kind == Tok::kNum && t.f.size() <= 4 && !s.glued_number(i)) {
+      Entry bc;
+      if (size_t jj = s.match(i + 1, Kind::kBc, bc)) {
+        r.type = Raw::kBcYear;
+        r.a = {t.num(), 0, 0};
+        r.e = toks[jj - 1].e;
+        if (jj < toks.size() && toks[jj].is(".") && toks[jj].b == toks[jj - 1].e) r.e = toks[jj++].e;
+        raws.push_back(r);
+        i = jj;
+        continue;
+      }
+    }
+    // "8. und 9. Mai": the first day takes the month of the second.
+    if (s.num(i, 1, 31) && !s.glued_number(i)) {
+      size_t k = i + 1;
+      if (k < toks.size() && toks[k].is(".")) ++k;
+      Entry a;
+      size_t next = k < toks.size() && toks[k].is(",") ? k + 1 : s.match(k, Kind::kAnd, a);
+      Raw second;
+      if (next && match_date(s, next, second) && second.type == Raw::kDate && second.a.d != t.num() &&
+          valid_date(second.a.y, second.a.m, t.num())) {
+        r.type = Raw::kDate;
+        r.a = {second.a.y, second.a.m, t.num()};
+        r.year_written = second.year_written;
+        r.e = toks[k - 1].e;
+        raws.push_back(r);
+        i = k;
+        continue;
+      }
+    }
+    if (size_t j = match_clock(s, i, r)) {
+      raws.push_back(r);
+      i = j;
+      continue;
+    }
+    if (size_t j = match_duration(s, i, r)) {
+      raws.push_back(r);
+      i = j;
+      continue;
+    }
     if (size_t j = match_date(s, i, r)) {
       Entry m;
       if (r.type == Raw::kDate || r.type == Raw::kRange || r.type == Raw::kMonth) {
@@ -917,17 +1132,28 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         r.rel = Kind::kCentury;
         r.offset = t.num() - 1;
         r.e = toks[jj - 1].e;
+        if (toks[jj - 1].e - toks[jj - 1].b <= 3 && jj < toks.size() && toks[jj].is(".")) r.e = toks[jj++].e;  // "Jh."
+        if (size_t after = s.match(jj, Kind::kBc, e)) {
+          r.bc = true;
+          r.e = toks[after - 1].e;
+          jj = after;
+          if (jj < toks.size() && toks[jj].is(".") && toks[jj].b == toks[jj - 1].e) r.e = toks[jj++].e;
+        }
         raws.push_back(r);
         i = jj;
         continue;
       }
     }
-    for (Kind k :
-         {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef, Kind::kQuarter,
-          Kind::kSeason}) {
+    for (Kind k : {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef,
+                   Kind::kQuarter, Kind::kSeason, Kind::kVague}) {
       // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
-      if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay) continue;
+      if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay &&
+          k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef && k != Kind::kVague)
+        continue;
+      if (!im.options.narrative && k == Kind::kVague) continue;
       if (size_t jj = s.match(i, k, e)) {
+        // A history's "heute" is the writer's today; its "gestern" would be the narrative's.
+        if (im.options.narrative && k == Kind::kDay && e.value != 0) continue;
         r.type = Raw::kRel;
         r.rel = k;
         r.offset = e.value;
@@ -1178,8 +1404,26 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   std::vector<Resolved> days;
   int narrative_year = 0;
   int64_t last_day = INT64_MIN;  // the last day-precision value, for "the same day", "the next day"
+  uint32_t last_day_sent = UINT32_MAX;  // its sentence
+  std::string last_value;    // the last date, month, quarter, season or year, for "a year earlier"
+  std::string last_quarter;  // the last quarter, for "the quarter"
   for (const Raw& r : raws) {
-    if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) narrative_year = r.a.y;
+    if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) {
+      // Otherwise a bare year far from the narrative's, or in parentheses, is an aside
+      // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
+      // A year alone on its line is a heading: the story moves there.
+      auto [lo, hi] = line_bounds(r.tok);
+      bool aside = r.type == Raw::kYear && narrative_year && lo != hi &&
+                   (std::abs(r.a.y - narrative_year) > kNarrativeJump ||
+                    (r.tok > 0 && toks[r.tok - 1].is("(")));
+      if (!aside || !im.options.narrative) {
+        narrative_year = r.a.y;
+      }
+    } else if ((r.type == Raw::kYearRange || r.type == Raw::kMonthRange) &&
+               (!narrative_year || line_bounds(r.tok).second - line_bounds(r.tok).first < 12)) {
+      // "Der Krieg (1861-1865)", a heading "Juni 1944 bis Mai 1945": the story starts at the beginning.
+      narrative_year = r.a.y;
+    }
     TimeExpr x;
     x.span = {r.b, r.e};
     x.anchor = "explicit";
@@ -1247,6 +1491,101 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         x.kind = "year";
         x.value = std::to_string(r.a.y);
         break;
+      case Raw::kBcYear: {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "BC%04d", r.a.y);
+        x.kind = "year";
+        x.value = buf;
+        break;
+      }
+      case Raw::kDecade:
+        x.kind = "decade";
+        x.value = std::to_string(r.a.y / 10);
+        break;
+      case Raw::kDuration: {
+        static const char* const kUnits[] = {"D", "W", "M", "Y", "DE", "CE", "H", "M"};
+        if (r.unit < 1 || r.unit > 8) continue;
+        x.kind = "duration";
+        x.value = std::string(r.unit >= 7 ? "PT" : "P") + (r.n < 0 ? std::string("X") : std::to_string(r.n)) +
+                  kUnits[r.unit - 1];
+        break;
+      }
+      case Raw::kClock: {
+        // On the day written before in the sentence, else the day the text is about.
+        int64_t on = last_day != INT64_MIN && last_day_sent == sent_of[r.tok] ? last_day : INT64_MIN;
+        if (on == INT64_MIN) on = last_day;
+        if (on == INT64_MIN && day_anchor.ok()) {
+          on = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
+          x.anchor = day_anchor.kind;
+          x.evidence = day_anchor.evidence;
+        } else {
+          x.anchor = "inferred";
+        }
+        if (on == INT64_MIN) continue;
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "T%02d:%02d", r.a.y, r.a.m);
+        x.kind = "time";
+        x.value = fmt_days(on) + buf;
+        break;
+      }
+      case Raw::kShift: {
+        // "a year earlier" after "the third quarter of 1989": the same granularity, a year before.
+        int sign = r.shift > 0 ? 1 : -1;
+        // "two years ago" counts from today: only a quarter written before lends its granularity.
+        bool granular = r.shift != -2 || last_value.find("-Q") != std::string::npos;
+        if (r.unit == 4 && granular && !last_value.empty() && std::isdigit(static_cast<unsigned char>(last_value[0]))) {
+          int y = std::atoi(last_value.substr(0, 4).c_str()) + sign * r.n;
+          if (y < 1 || y > 9999) continue;
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "%04d", y);
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "shifted from " + last_value;
+          x.value = buf + last_value.substr(4);
+          if (x.value.size() == 10 && !valid_date(y, std::atoi(x.value.substr(5, 2).c_str()),
+                                                  std::atoi(x.value.substr(8, 2).c_str())))
+            continue;
+          break;
+        }
+        // From the last day written ("later", "nach"), or from the publication date ("ago", "vor").
+        int64_t base = INT64_MIN;
+        if ((r.shift == 1 || r.shift == -1 || im.options.narrative) && last_day != INT64_MIN) {
+          base = last_day;
+          x.anchor = "inferred";
+          x.evidence = "the day written before: " + fmt_days(last_day);
+        } else if (day_anchor.ok() && !im.options.narrative) {
+          base = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
+          x.anchor = day_anchor.kind;
+          x.evidence = day_anchor.evidence;
+        }
+        if (base == INT64_MIN || r.n < 0) continue;
+        x.kind = "relative";
+        int by, bm, bd;
+        civil_from_days(base, by, bm, bd);
+        if (r.unit == 1) {
+          day = base + sign * r.n;
+          x.value = fmt_days(day);
+        } else if (r.unit == 2) {
+          if (r.shift == -2 || r.shift == 2) {
+            x.value = iso_week(base + sign * 7 * r.n);
+          } else {
+            day = base + sign * 7 * r.n;
+            x.value = fmt_days(day);
+          }
+        } else if (r.unit == 3) {
+          int mm = bm - 1 + sign * r.n;
+          int yy = by + (mm < 0 ? (mm - 11) / 12 : mm / 12);
+          mm = ((mm % 12) + 12) % 12 + 1;
+          x.value = fmt_month(yy, mm);
+        } else if (r.unit == 4) {
+          x.value = std::to_string(by + sign * r.n);
+        } else if (r.unit == 5) {
+          x.value = std::to_string((by + sign * 10 * r.n) / 10);
+        } else {
+          continue;
+        }
+        break;
+      }
       case Raw::kYearRange:
         x.kind = "range";
         x.value = std::to_string(r.a.y) + "/" + std::to_string(r.z.y);
@@ -1300,6 +1639,20 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.value = fmt_days(day);
           break;
         }
+        if ((r.rel == Kind::kRef || r.rel == Kind::kVague) && im.options.narrative) {
+          // A history's "jetzt", "wenig später": the time written before; "bald": its year.
+          if (r.rel == Kind::kVague || r.offset == 0) {
+            if (last_value.empty()) continue;
+            x.value = last_value;
+          } else {
+            if (!narrative_year) continue;
+            x.value = std::to_string(narrative_year);
+          }
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "the time written before";
+          break;
+        }
         if (r.rel == Kind::kRef) {
           x.kind = "ref";
           x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
@@ -1307,9 +1660,34 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         }
         if (r.rel == Kind::kCentury) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "%02d", r.offset);
+          std::snprintf(buf, sizeof buf, r.bc ? "BC%02d" : "%02d", r.offset);
           x.kind = "century";
           x.value = buf;
+          break;
+        }
+        if (r.rel == Kind::kYearRel && im.options.narrative) {
+          // "im folgenden Jahr", "Ende des Jahres": the narrative's year, not the publication's.
+          if (!narrative_year) continue;
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "year written before: " + std::to_string(narrative_year);
+          x.value = std::to_string(narrative_year + r.offset);
+          if (r.offset > 0) narrative_year += r.offset;  // "des neuen Jahres": the story moves on
+          break;
+        }
+        if (r.rel == Kind::kQuarter && r.offset == 0) {
+          // "the quarter": the quarter written before, else the last one before the anchor's.
+          if (!last_quarter.empty()) {
+            x.value = last_quarter;
+          } else if (year_anchor.ok() && year_anchor.date.m) {
+            int q = (year_anchor.date.m - 1) / 3;  // 0: the previous year's fourth
+            x.value = q ? std::to_string(year_anchor.date.y) + "-Q" + std::to_string(q)
+                        : std::to_string(year_anchor.date.y - 1) + "-Q4";
+          } else {
+            continue;
+          }
+          x.kind = "quarter";
+          x.anchor = "inferred";
           break;
         }
         if (r.rel == Kind::kSeason) {
@@ -1351,7 +1729,11 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     if (x.value.empty()) continue;
     if (day != INT64_MIN && !r.stamp) days.push_back({day, &r});
-    if (day != INT64_MIN && !r.stamp) last_day = day;
+    if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
+    if ((x.kind == "date" || x.kind == "month" || x.kind == "quarter" || x.kind == "season" || x.kind == "year") &&
+        x.value.find('X') == std::string::npos)
+      last_value = x.value;
+    if (x.kind == "quarter") last_quarter = x.value;
     out.times.push_back(std::move(x));
   }
 

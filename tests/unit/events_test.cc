@@ -27,7 +27,7 @@ std::vector<std::string> frames(const std::string& text, const std::string& lang
   const Document& doc = docs[0];
   std::vector<std::string> out;
   auto name = [&](int i, const std::string& c) {
-    if (i < 0) return std::string("-");
+    if (i < 0) return c.empty() ? std::string("-") : "-[" + c + "]";
     return std::string(doc.mentions[static_cast<size_t>(i)].span.of(doc.text)) + "[" + c + "]";
   };
   for (const EventFrame& f : events->extract(doc)) {
@@ -84,6 +84,54 @@ TEST(Events, StatementsSigningsAndWordsThatOnlyLookLikeTriggers) {
   EXPECT_TRUE(std::any_of(en.begin(), en.end(), [](const std::string& f) {
     return f.rfind("057 ", 0) == 0 && f.substr(f.size() - 10) == "2026-03-03";
   })) << ::testing::PrintToString(en);
+}
+
+bool has_code(const std::vector<std::string>& v, const std::string& code) {
+  return std::any_of(v.begin(), v.end(), [&](const std::string& f) { return f.rfind(code + " ", 0) == 0; });
+}
+
+TEST(Events, SayingBesideAHappeningIsAttribution) {
+  // The signing is the event; "officials said" only reports it.
+  auto signed_ = frames("Norway signed a fisheries agreement with Iceland on Monday, officials said.", "en", "2026-03-03");
+  EXPECT_TRUE(has_code(signed_, "057")) << ::testing::PrintToString(signed_);
+  EXPECT_FALSE(has_code(signed_, "010")) << ::testing::PrintToString(signed_);
+  // "..., a senior official said": not Peru nor Chile speaks.
+  auto unnamed = frames("Chile will send grain to Peru next month, a senior official said.", "en", "2026-03-03");
+  EXPECT_FALSE(has_code(unnamed, "010")) << ::testing::PrintToString(unnamed);
+  // A speaker written before the verb still speaks.
+  auto named = frames("Chile said it would send grain to Peru.", "en", "2026-03-03");
+  EXPECT_TRUE(has_code(named, "010")) << ::testing::PrintToString(named);
+}
+
+TEST(Events, ADelegationLeaderAttendingAMeetingAbroad) {
+  // The leader takes the country of the delegation; the meeting's host is the country of its place.
+  auto en = frames("The delegation of Vietnam's Ministry of Public Security, led by General Pham Van Long, attended the "
+                   "security conference in Moscow.",
+                   "en", "2026-05-28");
+  EXPECT_TRUE(has(en, "ATT Pham Van Long[VNM] -> -[RUS] @Moscow 2026-05-28")) << ::testing::PrintToString(en);
+  auto sv = frames("Delegationen från Vietnams ministerium, ledd av general Pham Van Long, deltog i konferensen i Moskva.",
+                   "sv", "2026-05-28");
+  EXPECT_TRUE(std::any_of(sv.begin(), sv.end(), [](const std::string& f) {
+    return f.rfind("ATT Pham Van Long[VNM] -> -[RUS]", 0) == 0;
+  })) << ::testing::PrintToString(sv);
+  // Without a "led by", nothing lends the person a country.
+  auto plain = frames("General Pham Van Long attended the security conference in Moscow.", "en", "2026-05-28");
+  EXPECT_TRUE(std::any_of(plain.begin(), plain.end(), [](const std::string& f) {
+    return f.rfind("ATT Pham Van Long[] -> -[RUS]", 0) == 0;
+  })) << ::testing::PrintToString(plain);
+}
+
+TEST(Events, MoreCameoCategoriesInEnglish) {
+  auto phone = frames("President Ana Costa telephoned Prime Minister Li Wei on Friday.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(phone, "041")) << ::testing::PrintToString(phone);
+  auto travel = frames("Chancellor Ana Costa travelled to Japan for two days of meetings.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(travel, "042")) << ::testing::PrintToString(travel);
+  auto intent = frames("Prime Minister Li Wei will visit Chile in April.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(intent, "036")) << ::testing::PrintToString(intent);
+  auto condemn = frames("Norway condemned the shelling of Iceland's coast guard.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(condemn, "111")) << ::testing::PrintToString(condemn);
+  auto appeal = frames("Chile urged Peru to reopen the border.", "en", "2026-03-04");
+  EXPECT_TRUE(has_code(appeal, "020")) << ::testing::PrintToString(appeal);
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ TEST(Time, OtherCldrLanguages) {
 TEST(Time, NumericOrderFollowsTheLocale) {
   EXPECT_EQ(times("Filed 03/04/2024 at the court.", "en"), V{"03/04/2024=2024-03-04"});
   EXPECT_EQ(times("Eingereicht am 03.04.2024 beim Gericht.", "de"), V{"03.04.2024=2024-04-03"});
-  EXPECT_EQ(times("ISO 2024-03-04 and a month 2024-03.", "en"), (V{"2024-03-04=2024-03-04", "2024-03=2024-03"}));
+  EXPECT_EQ(times("ISO 2024-03-04 and the month 2024-03.", "en"), (V{"2024-03-04=2024-03-04", "2024-03=2024-03"}));
   // Numbers that are not dates.
   EXPECT_EQ(times("Scores were 3-1 and 7,5 percent at 4.17 o'clock; 250,000 people.", "en"), V{});
 }
@@ -193,18 +193,106 @@ TEST(Time, MonthsAloneQuartersAndVagueReferences) {
   EXPECT_EQ(times("Die Kirche stammt aus dem 14. Jahrhundert.", "de"), V{"14. Jahrhundert=13"});
 }
 
-TEST(Time, NarrativeYearsComeFromTheText) {
-  TimeOptions o;
-  o.data_dir = NG_TEST_DATA_DIR;
-  o.narrative = true;
-  auto x = TimeExtractor::create(o);
-  ASSERT_TRUE(x.is_ok());
-  const std::string text =
-      "Im Jahr 1813 zog das Heer nach Osten. Am 16. Oktober begann die Schlacht; gestern war Ruhe.";
-  TimeAnnotation a = (*x)->annotate(text, "de", "2011-02-16", "");
+// As times(), with a history narrative's extractor (TimeOptions::narrative).
+V narrative_times(const std::string& text, const std::string& lang, const std::string& published) {
+  static std::unique_ptr<TimeExtractor> x = [] {
+    TimeOptions o;
+    o.data_dir = NG_TEST_DATA_DIR;
+    o.narrative = true;
+    auto t = TimeExtractor::create(o);
+    EXPECT_TRUE(t.is_ok()) << t.status().message();
+    return std::move(*t);
+  }();
+  TimeAnnotation a = x->annotate(text, lang, published, "");
   V got;
   for (const TimeExpr& t : a.times) got.push_back(std::string(t.span.of(text)) + "=" + t.value);
-  EXPECT_EQ(got, (V{"1813=1813", "16. Oktober=1813-10-16"}));
+  return got;
+}
+
+TEST(Time, NarrativeYearsComeFromTheText) {
+  EXPECT_EQ(narrative_times("Im Jahr 1813 zog das Heer nach Osten. Am 16. Oktober begann die Schlacht; gestern war Ruhe.",
+                            "de", "2011-02-16"),
+            (V{"1813=1813", "16. Oktober=1813-10-16"}));
+}
+
+TEST(Time, Durations) {
+  EXPECT_EQ(times("The ceasefire held for three years; the repairs took 10 days.", "en"),
+            (V{"three years=P3Y", "10 days=P10D"}));
+  EXPECT_EQ(times("It was a 90-minute call that lasted about two hours in the end.", "en"),
+            (V{"90-minute=PT90M", "about two hours=PT2H"}));
+  EXPECT_EQ(times("Die Belagerung dauerte zwei Wochen.", "de"), V{"zwei Wochen=P2W"});
+  EXPECT_EQ(times("Le chantier a duré plusieurs mois.", "fr"), V{"plusieurs mois=PXM"});
+  // A duration is no day: the event date stays the written one.
+  TimeAnnotation a = extractor().annotate("The strike lasted five days and ended on May 4, 2024.", "en", "", "");
+  EXPECT_EQ(a.event_date, "2024-05-04");
+}
+
+TEST(Time, ShiftsFromTheLastDateOrThePublicationDate) {
+  // "ago", "vor", "il y a": back from the publication date (2025-12-10), at the unit's precision.
+  EXPECT_EQ(times("The plant closed two years ago.", "en", "2025-12-10"), V{"two years ago=2023"});
+  EXPECT_EQ(times("The plant closed six weeks ago.", "en", "2025-12-10"), V{"six weeks ago=2025-W44"});
+  EXPECT_EQ(times("Das Werk schloss vor zwei Jahren.", "de", "2025-12-10"), V{"vor zwei Jahren=2023"});
+  EXPECT_EQ(times("L'usine a fermé il y a trois jours.", "fr", "2025-12-10"), V{"il y a trois jours=2025-12-07"});
+  // "later", "nach": on from the last day written.
+  EXPECT_EQ(times("Am 3. März 2024 begann der Streik; drei Tage später lenkte die Firma ein.", "de"),
+            (V{"3. März 2024=2024-03-03", "drei Tage später=2024-03-06"}));
+  EXPECT_EQ(times("Der Bau begann am 1. Juni 2023 und ruhte nach zwei Wochen.", "de"),
+            (V{"1. Juni 2023=2023-06-01", "nach zwei Wochen=2023-06-15"}));
+  // "a year earlier" keeps the granularity of what was written before ...
+  EXPECT_EQ(times("Profit rose in the third quarter, up from a year earlier.", "en", "2024-11-01"),
+            (V{"the third quarter=2024-Q3", "a year earlier=2023-Q3"}));
+  // ... but "ago" counts from today unless a quarter stands before it.
+  EXPECT_EQ(times("The mill opened on May 3, 2020 and closed two years ago.", "en", "2025-12-10"),
+            (V{"May 3, 2020=2020-05-03", "two years ago=2023"}));
+  // A vague count gives no day.
+  EXPECT_EQ(times("A few days later the mill reopened.", "en", "2025-12-10"), V{});
+}
+
+TEST(Time, ClockTimes) {
+  EXPECT_EQ(times("La réunion a commencé à 18 h 30 à Nantes.", "fr", "2025-12-10"), V{"18 h 30=2025-12-10T18:30"});
+  EXPECT_EQ(times("On March 3, 2024 the talks ended at 10:45 p.m. in Oslo.", "en"),
+            (V{"March 3, 2024=2024-03-03", "10:45 p.m.=2024-03-03T22:45"}));
+  EXPECT_EQ(times("Der Zug fuhr um 7 Uhr ab, die Feier endete um Mitternacht.", "de", "2025-12-10"),
+            (V{"7 Uhr=2025-12-10T07:00", "Mitternacht=2025-12-10T24:00"}));
+  // An hour needs its hour word; more than 24 is a count.
+  EXPECT_EQ(times("The team scored 3 goals and worked 36 hours.", "en", "2025-12-10"), V{"36 hours=PT36H"});
+}
+
+TEST(Time, DecadesCenturiesAndYearsBeforeChrist) {
+  EXPECT_EQ(times("In the 1990s trade grew fast.", "en"), V{"1990s=199"});
+  EXPECT_EQ(times("In den 1980er Jahren wuchs der Handel.", "de"), V{"1980er=198"});
+  EXPECT_EQ(times("Die Stadt wurde 490 v. Chr. zerstört.", "de"), V{"490 v. Chr.=BC0490"});
+  EXPECT_EQ(times("The fort was built in 44 BC by the legion.", "en"), V{"44 BC=BC0044"});
+  EXPECT_EQ(times("Der Tempel stammt aus dem 8. Jh. v. Chr. und steht noch.", "de"), V{"8. Jh. v. Chr.=BC07"});
+}
+
+TEST(Time, TheQuarterIsTheOneWrittenBefore) {
+  EXPECT_EQ(times("Revenue for the quarter rose by a tenth.", "en", "2024-11-05"), V{"the quarter=2024-Q3"});
+  EXPECT_EQ(times("Costs fell in the second quarter, and the quarter ended well.", "en", "2024-11-05"),
+            (V{"the second quarter=2024-Q2", "the quarter=2024-Q2"}));
+}
+
+TEST(Time, WordsOfOneLanguageOnly) {
+  // English "fall" (autumn) is a German noun ("Fall", case).
+  EXPECT_EQ(times("Der Fall wurde im Herbst entschieden.", "de", "2025-12-10"), V{"Herbst=2025-FA"});
+  // "8. und 9. Mai": the first day takes the month of the second.
+  EXPECT_EQ(times("Die Gespräche fanden am 8. und 9. Mai 2024 statt.", "de"),
+            (V{"8.=2024-05-08", "9. Mai 2024=2024-05-09"}));
+  EXPECT_EQ(times("The talks were held on 8 and 9 May 2024.", "en"), (V{"8=2024-05-08", "9 May 2024=2024-05-09"}));
+  // German nouns are capitalised: a 4-digit number before one counts it, unless a year word stands before.
+  EXPECT_EQ(times("Die Flotte zählte 1850 Schiffe und 1900 Boote.", "de"), V{});
+  EXPECT_EQ(times("Seit 1990 Mitglied der Partei, trat sie zurück.", "de"), V{"1990=1990"});
+}
+
+TEST(Time, NarrativesMoveOnWithTheirHeadingsAndYearWords) {
+  const std::string text =
+      "Vorgeschichte\nDas Heer kam 1990 an.\n1813\nDas Heer zog nach Osten. Am 16. Oktober begann die Schlacht. Im "
+      "folgenden Jahr zog es weiter; am 31. März war es am Ziel. Die Stadt, deren Mauern 1250 gebaut wurden, fiel am 2. "
+      "April. Wenig später kam der Frieden. Heute ist dort ein Museum.";
+  // The heading "1813" moves the story back from 1990; "1250" is an aside; "Heute" is the writer's day.
+  EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
+            (V{"1990=1990", "1813=1813", "16. Oktober=1813-10-16", "Im folgenden Jahr=1814", "31. März=1814-03-31",
+               "1250=1250", "2. April=1814-04-02", "Wenig später=1814-04-02", "Heute=2011-02-16"}));
 }
 
 TEST(Time, RunsInThePipeline) {
