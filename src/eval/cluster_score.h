@@ -20,4 +20,20 @@ struct BCubed {
 // `gold[i]` and `system[i]` are item i's cluster labels (same length).
 BCubed bcubed(const std::vector<std::string>& gold, const std::vector<std::string>& system);
 
+// Where the system and the gold disagree: a gold cluster whose items fall in
+// several system clusters (split), or a system cluster holding items of
+// several gold clusters (merged).
+struct ClusterMiss {
+  bool split = true;  // else merged
+  std::string label;  // the gold cluster (split) or the system cluster (merged)
+  // The other side's clusters it spreads over, largest first (then by
+  // label), each with the names of its items there, in input order.
+  std::vector<std::pair<std::string, std::vector<std::string>>> parts;
+};
+
+// `names[i]` names item i. Splits first (by gold label), then merges (by
+// system label).
+std::vector<ClusterMiss> cluster_misses(const std::vector<std::string>& gold, const std::vector<std::string>& system,
+                                        const std::vector<std::string>& names);
+
 }  // namespace ng::eval
