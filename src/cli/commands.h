@@ -24,6 +24,7 @@ int cmd_eval_ner(int argc, char** argv);     // eval_ner.cc
 int cmd_eval_dates(int argc, char** argv);   // eval_dates.cc
 int cmd_eval_timex(int argc, char** argv);   // eval_timex.cc
 int cmd_eval_events(int argc, char** argv);  // eval_events.cc
+int cmd_eval_clusters(int argc, char** argv);  // eval_clusters.cc
 int cmd_train(int argc, char** argv);        // train_ner.cc
 int cmd_serve(int argc, char** argv);        // serve.cc
 

@@ -27,6 +27,7 @@ const char* kHelp = R"(usage: newsgraph eval --articles ARTICLES.jsonl [--gold G
        newsgraph eval dates PATH... [--reference-date D] [--times] [--json]   event dates without gold
        newsgraph eval timex --format tml|wikiwars PATH --lang xx [--half 1|2] [--json]   TIMEX extent and value F1
        newsgraph eval events RECORDS.xml [--actors DICT] [--half 1|2] [--json]   CAMEO codes vs coded sentences
+       newsgraph eval clusters --format meantime|ecbplus PATH [--per-lang] [--json] [--misses]   B-cubed of events and stories
 
 Ingests ARTICLES (the format of corpora/*/articles.jsonl) into a temporary
 store and scores the system against them:
@@ -182,6 +183,7 @@ int cmd_eval(int argc, char** argv) {
   if (argc > 2 && std::string(argv[2]) == "dates") return cmd_eval_dates(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "timex") return cmd_eval_timex(argc, argv);
   if (argc > 2 && std::string(argv[2]) == "events") return cmd_eval_events(argc, argv);
+  if (argc > 2 && std::string(argv[2]) == "clusters") return cmd_eval_clusters(argc, argv);
   Args args = parse_args(argc, argv, 2, {"articles", "gold", "threads", "data"}, {"json", "help", "misses"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string articles = args.get("articles");
