@@ -24,7 +24,7 @@ namespace ng::cli {
 
 namespace {
 const char* kHelp = R"(usage: newsgraph eval clusters --format meantime|ecbplus PATH [--langs xx,yy] [--per-lang]
-                               [--threads N] [--json] [--misses]
+                               [--threads N] [--keep-db FILE] [--json] [--misses]
 
 Rebuilds the dataset's articles from its tokens, ingests them with every
 stage into a temporary store (sorted by date, then name) and scores the
@@ -40,6 +40,8 @@ beside the baseline "one cluster per document".
             No publication dates; sentence 0 of ecbplus files is the URL.
 --misses lists every gold cluster the system split and every system
 cluster that merged gold clusters (of the main set: all languages read).
+--keep-db FILE keeps the main set's store (a new file) for `newsgraph
+story ID --why --db FILE`; the document ids are the misses' names.
 )";
 
 struct SetResult {
@@ -60,16 +62,23 @@ struct TempDir {
 
 // Ingests `docs` (already in order) into a fresh temporary store and scores
 // what it stored.
+// `keep_db`: the store's path instead of a temporary one (it must not exist).
 Result<SetResult> run_set(const std::string& name, const std::vector<eval::CorefDocument>& docs,
-                          const PipelineOptions& options) {
+                          const PipelineOptions& options, const std::string& keep_db) {
   namespace fs = std::filesystem;
   TempDir dir;
-  dir.path = (fs::temp_directory_path() / "newsgraph-evalclusters-XXXXXX").string();
-  if (!mkdtemp(dir.path.data())) {
-    dir.path.clear();
-    return Status::io_error("cannot create a temporary directory in " + fs::temp_directory_path().string());
+  std::string db = keep_db;
+  if (db.empty()) {
+    dir.path = (fs::temp_directory_path() / "newsgraph-evalclusters-XXXXXX").string();
+    if (!mkdtemp(dir.path.data())) {
+      dir.path.clear();
+      return Status::io_error("cannot create a temporary directory in " + fs::temp_directory_path().string());
+    }
+    db = dir.path + "/eval.db";
+  } else if (std::error_code ec; fs::exists(db, ec)) {
+    return Status::invalid(db + ": already exists (--keep-db writes a new store)");
   }
-  auto store = open_sqlite_store(dir.path + "/eval.db");
+  auto store = open_sqlite_store(db);
   if (!store) return store.status();
   auto pipeline = Pipeline::create(options, **store);
   if (!pipeline) return pipeline.status();
@@ -186,7 +195,8 @@ std::vector<std::string> split_list(const std::string& s) {
 }  // namespace
 
 int cmd_eval_clusters(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 3, {"format", "langs", "threads", "data"}, {"json", "help", "misses", "per-lang"});
+  Args args = parse_args(argc, argv, 3, {"format", "langs", "threads", "data", "keep-db"},
+                         {"json", "help", "misses", "per-lang"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string format = args.get("format");
   if (args.error.empty() && format != "meantime" && format != "ecbplus")
@@ -225,7 +235,7 @@ int cmd_eval_clusters(int argc, char** argv) {
   std::vector<SetResult> results;
   int64_t rejected = 0;
   for (const auto& [name, set_docs] : sets) {
-    auto r = run_set(name, set_docs, options);
+    auto r = run_set(name, set_docs, options, results.empty() ? args.get("keep-db") : "");
     if (!r) return print_error("eval clusters", r.status().message()), kExitFatal;
     rejected += r->rejected;
     results.push_back(std::move(*r));

@@ -109,7 +109,9 @@ std::string detokenize(const std::vector<std::string>& tokens, bool& in_quote) {
     }
     // Joined on both sides: word-word, word/word, 4:59.
     if ((t == "-" || t == "/") && prev && next && wordish(*prev) && wordish(*next)) glue_left = glue_right = true;
-    if (t == ":" && prev && next && digits(*prev) && digits(*next)) glue_left = glue_right = true;
+    if (t == ":" && prev && next && digits(*prev) && !next->empty() &&
+        std::isdigit(static_cast<unsigned char>(next->front())))
+      glue_left = glue_right = true;
     if ((t == "$" || t == "US$" || t == "€" || t == "£") && next && !next->empty() &&
         std::isdigit(static_cast<unsigned char>(next->front())))
       glue_right = true;

@@ -59,6 +59,7 @@ TEST(Detokenize, JoinsPunctuationQuotesAndClitics) {
   EXPECT_EQ(detokenize({"we", "won", "\"", "."}), "we won\".");
   EXPECT_EQ(detokenize({"\"", "Next", "year", ",", "said", "Ana", "."}), "\"Next year, said Ana.");
   EXPECT_EQ(detokenize({"Mumbai", ",", "Nov", "11", "-"}), "Mumbai, Nov 11 -");
+  EXPECT_EQ(detokenize({"at", "1", ":", "10PM", "."}), "at 1:10PM.");
   EXPECT_EQ(detokenize({}), "");
 }
 
