@@ -99,6 +99,15 @@ struct Linker::Impl {
   std::unordered_map<std::string, std::vector<int64_t>> by_title;  // "role|country" -> entities
   int64_t next_doc = 1;
 
+  // The key of a regnal name under its title ("c:pope||fran"): only for
+  // titles held under one name (popes, monarchs), whose name a language
+  // translates; a surname of four shared letters (Schmidt, Schmitz) says
+  // nothing.
+  static std::string regnal_key(const Mention& x, const std::string& word) {
+    if ((x.role != "pope" && x.role != "king") || word.size() < 5) return {};
+    return "c:" + x.role + "|" + x.affiliation + "|" + word.substr(0, 4);
+  }
+
   void add_title(int64_t id, const std::string& title) {
     if (ent(id).roles.insert(title).second) by_title[title].push_back(id);
   }
@@ -567,6 +576,29 @@ RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void
                      std::to_string(scored[0].first) + " earlier document(s)";
         }
       }
+      // A regnal name (a pope's, a monarch's) is translated, not
+      // transliterated: Francis, Franziskus, Francesco, Franciszek. A single
+      // titled name takes the known holder of the same title whose name
+      // begins with the same four letters (key space), when context leaves
+      // one such holder.
+      if (!id && in.type == "PER" && main.words.size() == 1) {
+        std::vector<int64_t> cands;
+        std::string title;
+        for (size_t i : in.mentions) {
+          const Mention& x = d.mentions[i];
+          if (auto key = Impl::regnal_key(x, main.words[0]); !key.empty()) {
+            auto found = m.lookup(key, "PER");
+            cands.insert(cands.end(), found.begin(), found.end());
+            if (!found.empty()) title = x.role;
+          }
+        }
+        if (!cands.empty()) id = m.choose(cands, here, false, why);
+        if (id) {
+          rule = "title and cognate";
+          evidence = "'" + main.surface + "' has the title " + title + " of a known person whose name begins '" +
+                     main.words[0].substr(0, 4) + "'" + why;
+        }
+      }
       // A lone capitalised word is a person only with evidence: a title
       // before it, or a known person's name containing it. Without either
       // it is far more often a sentence opener, a demonym or a common noun
@@ -620,6 +652,11 @@ RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void
         d.mentions[i].type = in.type;
         const Mention& x = d.mentions[i];
         if (!x.role.empty() && x.role != "honorific") m.add_title(id, x.role + "|" + x.affiliation);
+        if (in.type != "PER") continue;
+        for (size_t f : in.forms) {
+          if (forms[f].words.empty()) continue;
+          if (auto key = Impl::regnal_key(x, forms[f].words.back()); !key.empty()) m.add_key(key, id, &delta);
+        }
       }
       for (size_t f : in.forms) e.latin = e.latin || is_latin(forms[f].surface);
       delta.links.push_back({d.id, id, in.type, rule, evidence, static_cast<int>(in.mentions.size())});
