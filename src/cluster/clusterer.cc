@@ -540,7 +540,8 @@ struct Clusterer::Impl {
         if (diff == 0) {
           s.date = 0.1, note("same date " + cdate);
         } else if (diff >= 2) {
-          s.factor = f.date_weight >= 3 && votes >= 3 ? 0 : 0.5;
+          // Weeks apart is another happening, whatever the evidence.
+          s.factor = (f.date_weight >= 3 && votes >= 3) || diff > kStoryGapDays ? 0 : 0.5;
           note("date " + f.date + " vs " + cdate);
         }
       }

@@ -54,6 +54,38 @@ bool is_latin(std::string_view s) {
 }
 
 // One distinct written form of a name in a document.
+// The consonant skeleton of a name key ("joe biden" -> "j bdn", "dzho
+// baiden" -> "j bdn", "si tszinpin" -> "s jnpn", "xi jinping" -> "s jnpn"):
+// what survives of a foreign name through another script's spelling.
+// Vowels, doubled letters and spelling digraphs go; empty when a word has no
+// consonant or the whole is too short to say anything.
+std::string skeleton(const std::vector<std::string>& words) {
+  std::string out;
+  size_t letters = 0;
+  for (const std::string& word : words) {
+    std::string w = word;
+    auto replace_all = [&](const std::string& from, const std::string& to) {
+      for (size_t at = w.find(from); at != std::string::npos; at = w.find(from, at + to.size())) w.replace(at, from.size(), to);
+    };
+    for (auto [from, to] : {std::pair{"dzh", "j"}, {"tsz", "j"}, {"dj", "j"}, {"zh", "j"}, {"kh", "h"}, {"ph", "f"},
+                            {"ck", "k"}, {"w", "v"}}) {
+      replace_all(from, to);
+    }
+    if (w.size() > 2 && w.compare(w.size() - 2, 2, "ng") == 0) w.pop_back();  // Chinese -ng, Russian -н
+    if (!w.empty() && w[0] == 'x') w[0] = 's';                                 // pinyin x, Russian с
+    std::string k;
+    for (char c : w) {
+      if (std::string_view("aeiouy").find(c) != std::string_view::npos) continue;
+      if (!k.empty() && k.back() == c) continue;
+      k += c;
+    }
+    if (k.empty()) return {};
+    letters += k.size();
+    out += (out.empty() ? "" : " ") + k;
+  }
+  return letters >= 4 ? out : std::string();
+}
+
 struct Form {
   std::string surface;
   std::vector<std::string> keys;       // full keys (text/name_key)
@@ -576,6 +608,24 @@ RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void
                      std::to_string(scored[0].first) + " earlier document(s)";
         }
       }
+      // A full name in another script (Джо Байден) whose consonants are a
+      // known Latin-script person's (Joe Biden), when this document's other
+      // entities were co-mentioned with that person before: the spelling
+      // alone is too weak ("bdn" is also Boden), the context decides.
+      if (!id && in.type == "PER" && !is_latin(main.surface) && main.words.size() >= 2) {
+        if (auto k = skeleton(main.words); !k.empty()) {
+          std::vector<std::pair<int, int64_t>> scored;
+          for (int64_t c : m.lookup("k:" + k, "PER")) scored.emplace_back(m.context_score(c, here), c);
+          std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+          if (!scored.empty() && scored[0].first > 0 && (scored.size() == 1 || scored[0].first > scored[1].first)) {
+            id = scored[0].second;
+            rule = "spelling and context";
+            evidence = "'" + main.surface + "' has the consonants '" + k +
+                       "' of a known Latin-script name, co-mentioned with this document's entities in " +
+                       std::to_string(scored[0].first) + " earlier document(s)";
+          }
+        }
+      }
       // A regnal name (a pope's, a monarch's) is translated, not
       // transliterated: Francis, Franziskus, Francesco, Franciszek. A single
       // titled name takes the known holder of the same title whose name
@@ -659,6 +709,12 @@ RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void
         }
       }
       for (size_t f : in.forms) e.latin = e.latin || is_latin(forms[f].surface);
+      if (in.type == "PER") {
+        for (size_t f : in.forms) {
+          if (forms[f].words.size() < 2 || !is_latin(forms[f].surface)) continue;
+          if (auto k = skeleton(forms[f].words); !k.empty()) m.add_key("k:" + k, id, &delta);
+        }
+      }
       delta.links.push_back({d.id, id, in.type, rule, evidence, static_cast<int>(in.mentions.size())});
     }
     d.mentions.erase(std::remove_if(d.mentions.begin(), d.mentions.end(), [](const Mention& x) { return x.entity < 0; }),

@@ -199,6 +199,32 @@ TEST(Linker, ANameInAnotherScriptJoinsByTitleCountryAndContext) {
 }
 
 
+// A full name in Cyrillic without a title joins the Latin-script person
+// whose consonants it keeps, when the document's context was seen with
+// that person; without that context it stays apart.
+TEST(Linker, AFullNameInAnotherScriptJoinsBySpellingAndContext) {
+  auto l = linker();
+  const M sf{"San Francisco", "LOC", "", "America/Los_Angeles"};
+  const M sf_ru{"Сан-Франциско", "LOC", "", "America/Los_Angeles"};
+  std::vector<Document> docs = {
+      doc("a", "en", "Joe Biden met Xi Jinping in San Francisco.",
+          {{"Joe Biden", "PER"}, {"Xi Jinping", "PER"}, sf}),
+      doc("b", "ru", "Джо Байден и Си Цзиньпин встретились в Сан-Франциско.",
+          {{"Джо Байден", "PER"}, {"Си Цзиньпин", "PER"}, sf_ru}),
+      // The same consonants, no shared context: not enough.
+      doc("c", "ru", "Джо Боден выступил в Омске.", {{"Джо Боден", "PER"}}),
+  };
+  RegistryDelta delta = l->link(docs);
+  EXPECT_EQ(entity_of(docs[1], "Джо Байден"), entity_of(docs[0], "Joe Biden"));
+  EXPECT_EQ(entity_of(docs[1], "Си Цзиньпин"), entity_of(docs[0], "Xi Jinping"));
+  EXPECT_NE(entity_of(docs[2], "Джо Боден"), entity_of(docs[0], "Joe Biden"));
+  auto link = std::find_if(delta.links.begin(), delta.links.end(), [&](const EntityLink& x) {
+    return x.doc == "b" && x.entity == entity_of(docs[0], "Joe Biden");
+  });
+  ASSERT_NE(link, delta.links.end());
+  EXPECT_EQ(link->rule, "spelling and context");
+}
+
 // Regnal names are translated: a pope's name in five languages is one
 // person; another pope, and a minister whose surname begins alike, are not.
 TEST(Linker, ARegnalNameJoinsTheHolderOfItsTitleAcrossLanguages) {
