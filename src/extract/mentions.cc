@@ -1008,7 +1008,9 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
       std::vector<Segment> pieces;
       for (const Segment& seg : segments) {
         Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
-        bool known = inside(orgs, whole) || !impl_->gazetteer->find(std::string(whole.of(text))).empty();
+        const RoleMatch* whole_head = inside(orgs, whole);
+        bool known = (whole_head && whole_head->role != "none") ||
+                     !impl_->gazetteer->find(std::string(whole.of(text))).empty();
         // A run written all in capitals ("SAN FRANCISCO", "ANADOLU AGENCY")
         // is one name, not a row of acronyms.
         bool shouting = seg.b - seg.a > 1 && std::all_of(words.begin() + seg.a, words.begin() + seg.b,
@@ -1158,7 +1160,9 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
                         (after.starts_with(",") || after.starts_with(" -") || after.starts_with(" \xE2\x80\x93") ||
                          after.starts_with(" ("));
         const RoleMatch* head = inside(orgs, span);
-        if (head && head->role == "place" && !impl_->org_names.count(surface)) {
+        if (head && head->role == "none" && !impl_->org_names.count(surface)) {
+          continue;  // "World War II", "Copa del Mundo": a war, a tournament, a treaty is no entity
+        } else if (head && head->role == "place" && !impl_->org_names.count(surface)) {
           m.type = "LOC";  // "Piazza San Pietro", "Sistine Chapel": a place or a building
           if (auto places = find_place(surface); !places.empty()) {
             m.place = impl_->gazetteer->places()[places[0].place].id;
