@@ -43,6 +43,7 @@ struct Features {
   std::vector<uint32_t> minhash;
   std::vector<std::string> codes;                  // distinct event codes, sorted
   std::vector<uint64_t> pairs;                     // who met whom: actor entity pairs of meeting frames, sorted
+  uint8_t weekdays = 0;  // without a date: the weekdays its text names (bit 1 Monday .. bit 7 Sunday)
 };
 
 // --- serialisation (little-endian, length-prefixed) ---
@@ -102,6 +103,7 @@ std::string serialise(const Features& f) {
   for (const auto& c : f.codes) put_str(o, c);
   put(o, f.pairs.size(), 2);
   for (uint64_t p : f.pairs) put(o, p, 8);
+  if (f.weekdays) put(o, f.weekdays, 1);  // optional last byte (records written before it lack it)
   return o;
 }
 
@@ -135,6 +137,7 @@ bool deserialise(std::string_view in, Features& f) {
   for (size_t i = 0; r.ok && i < n; ++i) f.codes.push_back(r.str());
   n = r.get(2);
   for (size_t i = 0; r.ok && i < n; ++i) f.pairs.push_back(r.get(8));
+  if (r.ok && r.pos < in.size()) f.weekdays = static_cast<uint8_t>(r.get(1));
   return r.ok && r.pos == in.size();
 }
 
@@ -154,6 +157,30 @@ int32_t day_number(std::string_view d) {
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int32_t>(doe) - 719468;
+}
+
+// ISO weekday (1 Monday .. 7 Sunday) of a day number; 1970-01-01 was a Thursday.
+int iso_weekday(int32_t day) { return ((day % 7) + 7 + 3) % 7 + 1; }
+
+// "YYYY-MM-DD" of a day number (the inverse of day_number).
+std::string day_string(int32_t z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y0 = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y0 + (m <= 2), m, d);
+  return buf;
+}
+
+const char* weekday_name(int wd) {
+  static const char* kNames[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  return wd >= 1 && wd <= 7 ? kNames[wd] : "";
 }
 
 // How much a document's own event date counts (src/extract/time writes how
@@ -401,6 +428,15 @@ struct Clusterer::Impl {
     f.lang = d.lang;
     f.date_weight = date_weight(d);
     if (f.date_weight) f.date = d.event_date;
+    // Without a date, the weekdays it names ("am Samstag" with no day to
+    // count from: the time stage's "XXXX-WXX-6").
+    for (const TimeExpr& t : d.times) {
+      if (!f.date.empty()) break;
+      if (t.kind == "weekday" && t.value.size() == 10 && t.value.starts_with("XXXX-WXX-") && t.value[9] >= '1' &&
+          t.value[9] <= '7') {
+        f.weekdays |= static_cast<uint8_t>(1u << (t.value[9] - '0'));
+      }
+    }
     if (d.published.size() >= 10 && day_number(std::string_view(d.published).substr(0, 10)) != INT32_MIN)
       f.published = d.published.substr(0, 10);
     const double n = static_cast<double>(window.size());
@@ -540,9 +576,15 @@ struct Clusterer::Impl {
         if (diff == 0) {
           s.date = 0.1, note("same date " + cdate);
         } else if (diff >= 2) {
-          s.factor = f.date_weight >= 3 && votes >= 3 ? 0 : 0.5;
+          // Weeks apart is another happening, whatever the evidence.
+          s.factor = (f.date_weight >= 3 && votes >= 3) || diff > kStoryGapDays ? 0 : 0.5;
           note("date " + f.date + " vs " + cdate);
         }
+      }
+      // A document that names only a weekday: the cluster's date on that
+      // weekday is evidence (another weekday is not: reports name other days).
+      if (dd == INT32_MIN && (f.weekdays >> iso_weekday(cd)) & 1) {
+        s.date = 0.1, note(std::string("its ") + weekday_name(iso_weekday(cd)) + " is the date " + cdate);
       }
       int32_t pd = day_number(f.published);
       if (pd != INT32_MIN && (dd == INT32_MIN || f.date_weight < 3)) {
@@ -772,6 +814,25 @@ struct Clusterer::Impl {
     // The document's event date: its own when its text gives one, else the
     // cluster's.
     wd.f = std::move(f);
+    // A document that names only a weekday, in an undated event cluster of a
+    // dated story: the first such weekday from the story's last date (a
+    // report of the story's next happening), as a weak vote.
+    std::string weekday_how, weekday_date;
+    if (wd.f.date.empty() && wd.f.weekdays) {
+      auto e = clusters.find(wd.event);
+      auto st = clusters.find(wd.story);
+      if ((e == clusters.end() || e->second.date().first.empty()) && st != clusters.end() && !st->second.dates.empty()) {
+        int32_t last = day_number(st->second.dates.rbegin()->first);
+        for (int k = 0; k < 7 && last != INT32_MIN; ++k) {
+          if (!((wd.f.weekdays >> iso_weekday(last + k)) & 1)) continue;
+          wd.f.date = weekday_date = day_string(last + k);
+          wd.f.date_weight = 1;
+          weekday_how = std::string("its ") + weekday_name(iso_weekday(last + k)) + " after the last date of story " +
+                        std::to_string(wd.story) + " (" + st->second.dates.rbegin()->first + ")";
+          break;
+        }
+      }
+    }
     wd.blob = serialise(wd.f);
     a.event = wd.event;
     a.story = wd.story;
@@ -791,7 +852,9 @@ struct Clusterer::Impl {
       auto [cdate, votes] = clusters.at(d.event_cluster).date();
       if (!cdate.empty() && cdate != d.event_date) {
         d.event_date = cdate;
-        d.event_date_how = "event cluster " + std::to_string(d.event_cluster) + ": the date its members give";
+        d.event_date_how = !weekday_how.empty() && cdate == weekday_date
+                               ? weekday_how
+                               : "event cluster " + std::to_string(d.event_cluster) + ": the date its members give";
       }
     }
     delta->members.push_back(std::move(a));

@@ -88,7 +88,8 @@ struct TimeExpr {
   Span span;            // in Document::text
   // "2025-12-09", "2025-12", "2025", a range "2025-12-08/2025-12-10" or
   // "2020/2025", an ISO week "2025-W49"; "XXXX-12-09" when the year could
-  // not be anchored at all.
+  // not be anchored at all; "XXXX-WXX-6" for a weekday (here a Saturday)
+  // with no day to count from.
   std::string value;
   std::string kind;     // "date", "range", "month", "year", "week", "weekday", "relative"
   // How the value was anchored: "explicit" (everything is written),

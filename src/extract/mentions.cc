@@ -122,7 +122,10 @@ bool sentence_word(std::string_view w) {
       "Det", "Den", "Enligt", "Han", "Hon", "På", "Pada", "Di", "Dalam", "Menurut", "Ia", "Dia",
       "В", "На", "По", "Он", "Она", "Это", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối",
       // bylines and credits: "By Kyle Feldscher", "Von Anna Weber", "Par", "Por", "Av", "Oleh"
-      "By", "From", "Von", "Par", "Por", "Av", "Oleh"};
+      "By", "From", "Von", "Par", "Por", "Av", "Oleh",
+      // conjunctions and articles opening a sentence: "Pero Messi...", "Mais Macron..."
+      "Pero", "Y", "Mais", "Et", "Ma", "E", "Mas", "Aber", "Und", "Men", "Och", "Tetapi", "Но", "Ale",
+      "Il", "Lo", "Gli", "Os", "As"};
   return kWords.count(w) > 0;
 }
 
@@ -1005,7 +1008,9 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
       std::vector<Segment> pieces;
       for (const Segment& seg : segments) {
         Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
-        bool known = inside(orgs, whole) || !impl_->gazetteer->find(std::string(whole.of(text))).empty();
+        const RoleMatch* whole_head = inside(orgs, whole);
+        bool known = (whole_head && whole_head->role != "none") ||
+                     !impl_->gazetteer->find(std::string(whole.of(text))).empty();
         // A run written all in capitals ("SAN FRANCISCO", "ANADOLU AGENCY")
         // is one name, not a row of acronyms.
         bool shouting = seg.b - seg.a > 1 && std::all_of(words.begin() + seg.a, words.begin() + seg.b,
@@ -1154,7 +1159,15 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
         bool dateline = seg.starts_sentence && all_caps(surface) &&
                         (after.starts_with(",") || after.starts_with(" -") || after.starts_with(" \xE2\x80\x93") ||
                          after.starts_with(" ("));
-        if (impl_->org_names.count(surface) || inside(orgs, span)) {
+        const RoleMatch* head = inside(orgs, span);
+        if (head && head->role == "none" && !impl_->org_names.count(surface)) {
+          continue;  // "World War II", "Copa del Mundo": a war, a tournament, a treaty is no entity
+        } else if (head && head->role == "place" && !impl_->org_names.count(surface)) {
+          m.type = "LOC";  // "Piazza San Pietro", "Sistine Chapel": a place or a building
+          if (auto places = find_place(surface); !places.empty()) {
+            m.place = impl_->gazetteer->places()[places[0].place].id;
+          }
+        } else if (impl_->org_names.count(surface) || head) {
           m.type = "ORG";
           if (auto c = impl_->org_canonical.find(surface); c != impl_->org_canonical.end()) m.org = c->second;
         } else if (dateline) {

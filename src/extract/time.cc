@@ -1592,7 +1592,14 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         break;
       case Raw::kWeekday: {
         x.kind = "weekday";
-        if (!day_anchor.ok()) continue;  // a weekday without a day to count from says nothing
+        if (!day_anchor.ok()) {
+          // No day to count from: the weekday alone, as TIMEX3 writes it
+          // ("XXXX-WXX-6", a Saturday); its event cluster's story may date it.
+          if (r.weekday < 1 || r.weekday > 7 || r.paren_day) continue;
+          x.value = "XXXX-WXX-" + std::to_string(r.weekday);
+          x.anchor = "none";
+          break;
+        }
         x.anchor = day_anchor.kind;
         x.evidence = day_anchor.evidence;
         if (r.paren_day) {
@@ -1805,7 +1812,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       if (r.type == Raw::kWeekday || (r.type == Raw::kRel && r.rel == Kind::kDay)) relative = true;
     }
     for (const TimeExpr& t : out.times) {
-      if (yearless.empty() && t.value.rfind("XXXX", 0) == 0) yearless = t.value;
+      if (yearless.empty() && t.kind != "weekday" && t.value.rfind("XXXX", 0) == 0) yearless = t.value;
     }
     if (!yearless.empty()) out.event_date_how = "none: a date without a year (" + yearless + ")";
     else if (relative) out.event_date_how = "none: weekdays or relative days, but no publication date or dated anchor";

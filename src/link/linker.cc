@@ -54,6 +54,38 @@ bool is_latin(std::string_view s) {
 }
 
 // One distinct written form of a name in a document.
+// The consonant skeleton of a name key ("joe biden" -> "j bdn", "dzho
+// baiden" -> "j bdn", "si tszinpin" -> "s jnpn", "xi jinping" -> "s jnpn"):
+// what survives of a foreign name through another script's spelling.
+// Vowels, doubled letters and spelling digraphs go; empty when a word has no
+// consonant or the whole is too short to say anything.
+std::string skeleton(const std::vector<std::string>& words) {
+  std::string out;
+  size_t letters = 0;
+  for (const std::string& word : words) {
+    std::string w = word;
+    auto replace_all = [&](const std::string& from, const std::string& to) {
+      for (size_t at = w.find(from); at != std::string::npos; at = w.find(from, at + to.size())) w.replace(at, from.size(), to);
+    };
+    for (auto [from, to] : {std::pair{"dzh", "j"}, {"tsz", "j"}, {"dj", "j"}, {"zh", "j"}, {"kh", "h"}, {"ph", "f"},
+                            {"ck", "k"}, {"w", "v"}}) {
+      replace_all(from, to);
+    }
+    if (w.size() > 2 && w.compare(w.size() - 2, 2, "ng") == 0) w.pop_back();  // Chinese -ng, Russian -н
+    if (!w.empty() && w[0] == 'x') w[0] = 's';                                 // pinyin x, Russian с
+    std::string k;
+    for (char c : w) {
+      if (std::string_view("aeiouy").find(c) != std::string_view::npos) continue;
+      if (!k.empty() && k.back() == c) continue;
+      k += c;
+    }
+    if (k.empty()) return {};
+    letters += k.size();
+    out += (out.empty() ? "" : " ") + k;
+  }
+  return letters >= 4 ? out : std::string();
+}
+
 struct Form {
   std::string surface;
   std::vector<std::string> keys;       // full keys (text/name_key)
@@ -98,6 +130,15 @@ struct Linker::Impl {
   std::unordered_map<int64_t, std::vector<int64_t>> doc_ents;
   std::unordered_map<std::string, std::vector<int64_t>> by_title;  // "role|country" -> entities
   int64_t next_doc = 1;
+
+  // The key of a regnal name under its title ("c:pope||fran"): only for
+  // titles held under one name (popes, monarchs), whose name a language
+  // translates; a surname of four shared letters (Schmidt, Schmitz) says
+  // nothing.
+  static std::string regnal_key(const Mention& x, const std::string& word) {
+    if ((x.role != "pope" && x.role != "king") || word.size() < 5) return {};
+    return "c:" + x.role + "|" + x.affiliation + "|" + word.substr(0, 4);
+  }
 
   void add_title(int64_t id, const std::string& title) {
     if (ent(id).roles.insert(title).second) by_title[title].push_back(id);
@@ -567,6 +608,47 @@ RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void
                      std::to_string(scored[0].first) + " earlier document(s)";
         }
       }
+      // A full name in another script (Джо Байден) whose consonants are a
+      // known Latin-script person's (Joe Biden), when this document's other
+      // entities were co-mentioned with that person before: the spelling
+      // alone is too weak ("bdn" is also Boden), the context decides.
+      if (!id && in.type == "PER" && !is_latin(main.surface) && main.words.size() >= 2) {
+        if (auto k = skeleton(main.words); !k.empty()) {
+          std::vector<std::pair<int, int64_t>> scored;
+          for (int64_t c : m.lookup("k:" + k, "PER")) scored.emplace_back(m.context_score(c, here), c);
+          std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+          if (!scored.empty() && scored[0].first > 0 && (scored.size() == 1 || scored[0].first > scored[1].first)) {
+            id = scored[0].second;
+            rule = "spelling and context";
+            evidence = "'" + main.surface + "' has the consonants '" + k +
+                       "' of a known Latin-script name, co-mentioned with this document's entities in " +
+                       std::to_string(scored[0].first) + " earlier document(s)";
+          }
+        }
+      }
+      // A regnal name (a pope's, a monarch's) is translated, not
+      // transliterated: Francis, Franziskus, Francesco, Franciszek. A single
+      // titled name takes the known holder of the same title whose name
+      // begins with the same four letters (key space), when context leaves
+      // one such holder.
+      if (!id && in.type == "PER" && main.words.size() == 1) {
+        std::vector<int64_t> cands;
+        std::string title;
+        for (size_t i : in.mentions) {
+          const Mention& x = d.mentions[i];
+          if (auto key = Impl::regnal_key(x, main.words[0]); !key.empty()) {
+            auto found = m.lookup(key, "PER");
+            cands.insert(cands.end(), found.begin(), found.end());
+            if (!found.empty()) title = x.role;
+          }
+        }
+        if (!cands.empty()) id = m.choose(cands, here, false, why);
+        if (id) {
+          rule = "title and cognate";
+          evidence = "'" + main.surface + "' has the title " + title + " of a known person whose name begins '" +
+                     main.words[0].substr(0, 4) + "'" + why;
+        }
+      }
       // A lone capitalised word is a person only with evidence: a title
       // before it, or a known person's name containing it. Without either
       // it is far more often a sentence opener, a demonym or a common noun
@@ -620,8 +702,19 @@ RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void
         d.mentions[i].type = in.type;
         const Mention& x = d.mentions[i];
         if (!x.role.empty() && x.role != "honorific") m.add_title(id, x.role + "|" + x.affiliation);
+        if (in.type != "PER") continue;
+        for (size_t f : in.forms) {
+          if (forms[f].words.empty()) continue;
+          if (auto key = Impl::regnal_key(x, forms[f].words.back()); !key.empty()) m.add_key(key, id, &delta);
+        }
       }
       for (size_t f : in.forms) e.latin = e.latin || is_latin(forms[f].surface);
+      if (in.type == "PER") {
+        for (size_t f : in.forms) {
+          if (forms[f].words.size() < 2 || !is_latin(forms[f].surface)) continue;
+          if (auto k = skeleton(forms[f].words); !k.empty()) m.add_key("k:" + k, id, &delta);
+        }
+      }
       delta.links.push_back({d.id, id, in.type, rule, evidence, static_cast<int>(in.mentions.size())});
     }
     d.mentions.erase(std::remove_if(d.mentions.begin(), d.mentions.end(), [](const Mention& x) { return x.entity < 0; }),

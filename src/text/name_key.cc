@@ -100,11 +100,19 @@ std::string NameKeyer::fold(std::string_view name) const {
   std::string latin;
   u.toUTF8String(latin);
   // Letters and digits only; every other run (spaces, hyphens, apostrophes,
-  // what transliteration left non-ASCII) is one separator.
+  // what transliteration left non-ASCII) is one separator, except an
+  // apostrophe between two letters: the soft sign's prime (Цзиньпин ->
+  // tszin'pin), "O'Neill", "d'Ivoire" stay one word, so that case endings
+  // are still found at its end.
   std::string out;
   bool sep = false;
-  for (char c : latin) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  for (size_t i = 0; i < latin.size(); ++i) {
+    char c = latin[i];
+    bool keep = letter(c);
+    if (!keep && (c == '\'' || c == '`') && i > 0 && letter(latin[i - 1]) && i + 1 < latin.size() && letter(latin[i + 1])) {
+      continue;
+    }
     if (!keep) {
       sep = !out.empty();
       continue;

@@ -60,6 +60,39 @@ std::vector<uint32_t> signature(uint32_t seed, int changed = 0, uint32_t variant
 const std::vector<std::string> kMeetingEn = {"summit", "talks", "meet", "leaders", "tariffs", "fentanyl", "military"};
 const std::vector<std::string> kMeetingDe = {"gipfel", "treffen", "gespräch", "zölle", "militär"};
 
+// A document whose text names only a weekday ("am Samstag", no day to count
+// from) in an undated event of a dated story takes the first such weekday
+// from the story's last date; another report naming the same weekday finds
+// that event by it.
+TEST(Clusterer, AWeekdayIsDatedByItsStory) {
+  Clusterer c;
+  auto saturday = [](Document d) {
+    TimeExpr t;
+    t.kind = "weekday";
+    t.value = "XXXX-WXX-6";
+    t.anchor = "none";
+    d.times.push_back(t);
+    d.event_date_how = "none: weekdays or relative days, but no publication date or dated anchor";
+    return d;
+  };
+  // 2025-04-21 was a Monday; the next Saturday is 2025-04-26.
+  std::vector<Document> docs = {
+      doc("death", "en", {{1, "PER", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, {"died", "pontiff", "vatican", "mourning"},
+          "2025-04-21"),
+      saturday(doc("funeral-es", "es", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 3}, {5, "PER", 3}, {6, "LOC", 3}},
+                   {"funeral", "plaza", "delegaciones", "fieles"})),
+      saturday(doc("funeral-de", "de", {{1, "PER", 1}, {4, "PER", 2}, {5, "PER", 2}, {6, "LOC", 3}, {7, "PER", 3}},
+                   {"trauerfeier", "sarg", "staatsgäste"})),
+  };
+  c.assign(docs);
+  ASSERT_EQ(docs[1].story, docs[0].story);                   // the same story,
+  ASSERT_NE(docs[1].event_cluster, docs[0].event_cluster);  // another happening
+  EXPECT_EQ(docs[1].event_date, "2025-04-26");
+  EXPECT_NE(docs[1].event_date_how.find("Saturday"), std::string::npos) << docs[1].event_date_how;
+  EXPECT_EQ(docs[2].event_cluster, docs[1].event_cluster);
+  EXPECT_EQ(docs[2].event_date, "2025-04-26");
+}
+
 TEST(Clusterer, OneHappeningAcrossLanguagesTakesTheDatedMembersDate) {
   Clusterer c;
   std::vector<Document> docs = {

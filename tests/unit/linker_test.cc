@@ -198,6 +198,58 @@ TEST(Linker, ANameInAnotherScriptJoinsByTitleCountryAndContext) {
   EXPECT_NE(entity_of(docs[4], "川普"), entity_of(docs[0], "Joe Biden"));
 }
 
+
+// A full name in Cyrillic without a title joins the Latin-script person
+// whose consonants it keeps, when the document's context was seen with
+// that person; without that context it stays apart.
+TEST(Linker, AFullNameInAnotherScriptJoinsBySpellingAndContext) {
+  auto l = linker();
+  const M sf{"San Francisco", "LOC", "", "America/Los_Angeles"};
+  const M sf_ru{"Сан-Франциско", "LOC", "", "America/Los_Angeles"};
+  std::vector<Document> docs = {
+      doc("a", "en", "Joe Biden met Xi Jinping in San Francisco.",
+          {{"Joe Biden", "PER"}, {"Xi Jinping", "PER"}, sf}),
+      doc("b", "ru", "Джо Байден и Си Цзиньпин встретились в Сан-Франциско.",
+          {{"Джо Байден", "PER"}, {"Си Цзиньпин", "PER"}, sf_ru}),
+      // The same consonants, no shared context: not enough.
+      doc("c", "ru", "Джо Боден выступил в Омске.", {{"Джо Боден", "PER"}}),
+  };
+  RegistryDelta delta = l->link(docs);
+  EXPECT_EQ(entity_of(docs[1], "Джо Байден"), entity_of(docs[0], "Joe Biden"));
+  EXPECT_EQ(entity_of(docs[1], "Си Цзиньпин"), entity_of(docs[0], "Xi Jinping"));
+  EXPECT_NE(entity_of(docs[2], "Джо Боден"), entity_of(docs[0], "Joe Biden"));
+  auto link = std::find_if(delta.links.begin(), delta.links.end(), [&](const EntityLink& x) {
+    return x.doc == "b" && x.entity == entity_of(docs[0], "Joe Biden");
+  });
+  ASSERT_NE(link, delta.links.end());
+  EXPECT_EQ(link->rule, "spelling and context");
+}
+
+// Regnal names are translated: a pope's name in five languages is one
+// person; another pope, and a minister whose surname begins alike, are not.
+TEST(Linker, ARegnalNameJoinsTheHolderOfItsTitleAcrossLanguages) {
+  auto l = linker();
+  std::vector<Document> docs = {
+      doc("a", "it", "Papa Francesco ha celebrato la messa a Roma.", {{"Francesco", "PER", "pope"}}),
+      doc("b", "pl", "Papież Franciszek odprawił mszę.", {{"Franciszek", "PER", "pope"}}),
+      doc("c", "de", "Papst Franziskus empfing Gäste.", {{"Franziskus", "PER", "pope"}}),
+      doc("d", "fr", "Le pape Benoît a démissionné.", {{"Benoît", "PER", "pope"}}),
+      doc("e", "de", "Minister Schmidt sprach.", {{"Schmidt", "PER", "minister", "", "DEU"}}),
+      doc("f", "de", "Minister Schmitz antwortete.", {{"Schmitz", "PER", "minister", "", "DEU"}}),
+      // A name without the title is not a regnal name.
+      doc("g", "es", "Francisco Franco murió en Madrid.", {{"Francisco Franco", "PER"}}),
+  };
+  RegistryDelta delta = l->link(docs);
+  int64_t pope = entity_of(docs[0], "Francesco");
+  EXPECT_EQ(entity_of(docs[1], "Franciszek"), pope);
+  EXPECT_EQ(entity_of(docs[2], "Franziskus"), pope);
+  EXPECT_NE(entity_of(docs[3], "Benoît"), pope);
+  EXPECT_NE(entity_of(docs[4], "Schmidt"), entity_of(docs[5], "Schmitz"));
+  EXPECT_NE(entity_of(docs[6], "Francisco Franco"), pope);
+  auto link = std::find_if(delta.links.begin(), delta.links.end(), [&](const EntityLink& x) { return x.doc == "b"; });
+  ASSERT_NE(link, delta.links.end());
+  EXPECT_EQ(link->rule, "title and cognate");
+}
 // The registry continues from the store: linking in one run or in several,
 // with any number of threads, gives the same entities.
 TEST(Linker, SameEntitiesWhateverTheThreadsAndRuns) {

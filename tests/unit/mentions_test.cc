@@ -279,6 +279,29 @@ TEST(Mentions, TitledPeopleInChineseAndJapanese) {
   EXPECT_TRUE(has(ja, "PER バイデン [president]")) << ::testing::PrintToString(ja);
 }
 
+// Buildings and squares are places; a war, a tournament or a summit named
+// in capitals is no entity; a sentence-opening conjunction is no name.
+TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
+  auto it = mentions("Migliaia di fedeli hanno riempito Piazza San Pietro per il Santo Padre Leone.", "it");
+  EXPECT_TRUE(has(it, "LOC Piazza San Pietro")) << testing::PrintToString(it);
+  EXPECT_TRUE(has(it, "PER Leone [pope]")) << testing::PrintToString(it);
+  auto pt = mentions("Os turistas visitaram a Capela Sistina e a Basílica de São Pedro em maio.", "pt");
+  EXPECT_TRUE(has(pt, "LOC Capela Sistina")) << testing::PrintToString(pt);
+  EXPECT_TRUE(has(pt, "LOC Basílica de São Pedro")) << testing::PrintToString(pt);
+  auto en = mentions("Veterans of World War II were honoured. The Olympic Games opened in Paris.", "en");
+  EXPECT_TRUE(std::none_of(en.begin(), en.end(), [](const std::string& m) { return m.find("War") != std::string::npos; }))
+      << testing::PrintToString(en);
+  EXPECT_TRUE(has(en, "LOC Paris")) << testing::PrintToString(en);
+  auto es = mentions("El equipo celebró la Copa del Mundo en Buenos Aires. Pero Ramírez no jugó la final.", "es");
+  EXPECT_FALSE(std::any_of(es.begin(), es.end(), [](const std::string& m) { return m.find("Copa") != std::string::npos; }))
+      << testing::PrintToString(es);
+  EXPECT_TRUE(has(es, "PER Ramírez") || std::none_of(es.begin(), es.end(), [](const std::string& m) {
+                return m.find("Pero") != std::string::npos;
+              }))
+      << testing::PrintToString(es);
+  EXPECT_FALSE(has(es, "PER Pero Ramírez")) << testing::PrintToString(es);
+}
+
 TEST(Mentions, TwoNamesJoinedByAHyphenAreTwo) {
   auto en = mentions("Voters backed the Ana Maria Costa-Pedro Alves Rocha ticket, said Karine Jean-Pierre.", "en");
   EXPECT_TRUE(has(en, "PER Ana Maria Costa")) << ::testing::PrintToString(en);

@@ -89,6 +89,16 @@ TEST(Time, RelativeToThePublicationDate) {
   EXPECT_EQ(a.times[0].span.end, 28u);
 }
 
+// Without a publication date or a dated anchor a weekday keeps only its
+// day of the week (TIMEX3 "XXXX-WXX-N"), and gives no event date.
+TEST(Time, AWeekdayWithoutAnAnchorKeepsItsDayOfTheWeek) {
+  EXPECT_EQ(times("Die Trauerfeier fand am Samstag in Krakau statt.", "de"), V{"Samstag=XXXX-WXX-6"});
+  EXPECT_EQ(times("The minister spoke on Tuesday in Leeds.", "en"), V{"Tuesday=XXXX-WXX-2"});
+  TimeAnnotation a = extractor().annotate("La misa se celebró el domingo en Lima.", "es", "", "");
+  EXPECT_TRUE(a.event_date.empty());
+  EXPECT_NE(a.event_date_how.find("weekdays"), std::string::npos) << a.event_date_how;
+}
+
 TEST(Time, TheNextDayCountsFromTheLastDayWritten) {
   EXPECT_EQ(times("Die Delegation traf am 3. März 2024 ein und reiste am folgenden Tag weiter.", "de"),
             (V{"3. März 2024=2024-03-03", "am folgenden Tag=2024-03-04"}));

@@ -33,9 +33,10 @@ Document doc(const std::string& id, const std::string& lang, const std::string& 
 class SearchTest : public testing::Test {
  protected:
   void SetUp() override {
+    // One store per test: ctest runs the tests of this fixture in parallel.
     fs::path dir = fs::path(testing::TempDir()) / "search_test";
     fs::create_directories(dir);
-    path_ = (dir / "s.db").string();
+    path_ = (dir / (std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db")).string();
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
     auto s = open_sqlite_store(path_);
     ASSERT_TRUE(s.is_ok()) << s.status().message();
