@@ -94,10 +94,10 @@ a = sets["all"]
 assert a["documents"] == 480 and a["rejected"] == 0, a
 assert a["event"]["gold_clusters"] == 120 and a["story"]["gold_clusters"] == 4, a
 # Measured 2026-11-23: all languages event F1 0.968, story F1 0.193;
-# alone: en 0.966, es 0.952, it 0.919, nl 0.943 (event).
+# alone: en 0.966, es 0.957, it 0.947, nl 0.961 (event).
 assert a["event"]["f1"] >= 0.95, a["event"]
 assert a["story"]["f1"] >= 0.17, a["story"]
-floors = {"en": 0.95, "es": 0.93, "it": 0.90, "nl": 0.92}
+floors = {"en": 0.95, "es": 0.94, "it": 0.93, "nl": 0.94}
 for lang, floor in floors.items():
     assert sets[lang]["documents"] == 120, sets[lang]
     assert sets[lang]["event"]["f1"] >= floor, (lang, sets[lang]["event"])
@@ -122,7 +122,7 @@ for level in ("event", "story"):
              b["singleton_f1"]))
 assert s["documents"] == 982 and s["rejected"] == 0, s
 assert s["event"]["gold_clusters"] == 86 and s["story"]["gold_clusters"] == 43, s
-# Measured 2026-11-23: event F1 0.784, story F1 0.736.
+# Measured 2026-11-23: event F1 0.777, story F1 0.735.
 assert s["event"]["f1"] >= 0.76, s["event"]
 assert s["story"]["f1"] >= 0.71, s["story"]
 PY
