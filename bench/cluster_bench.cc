@@ -20,6 +20,9 @@
 // name cognates, mentions linked to entity ids, event frames, the event
 // date and how it was found, the publication date, the language.
 //
+// memory MB is Clusterer::memory_bytes() (its own estimate); peak RSS is the
+// whole process's, generator and pending documents included.
+//
 // `--store PATH` (a new file; removed first): every batch is also written
 // with Store::write_batch (documents, the entities first seen, the
 // clusters), prefill included; the table then has the write's cost too.
@@ -37,6 +40,7 @@
 #include <cstring>
 #include <filesystem>
 #include <queue>
+#include <sys/resource.h>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -100,7 +104,7 @@ std::string civil(int64_t days) {  // days since 1970-01-01 -> YYYY-MM-DD
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d-%02u-%02u", static_cast<int>(y % 10000), m, d);
   return b;
 }
@@ -399,6 +403,7 @@ struct Row {
   int64_t stored = 0;
   double assign_s = 0, write_s = 0;
   size_t window = 0, memory = 0;
+  long peak_rss_kb = 0;
   uint64_t store_bytes = 0;
 };
 
@@ -513,6 +518,8 @@ int main(int argc, char** argv) {
     }
     row.window = clusterer.window_size();
     row.memory = clusterer.memory_bytes();
+    struct rusage ru {};
+    if (getrusage(RUSAGE_SELF, &ru) == 0) row.peak_rss_kb = ru.ru_maxrss;
     if (row.window != static_cast<size_t>(std::min<int64_t>(assigned, options.window))) {
       std::fprintf(stderr, "cluster_bench: window holds %zu documents after %lld\n", row.window,
                    static_cast<long long>(assigned));
@@ -543,14 +550,14 @@ int main(int argc, char** argv) {
               static_cast<long long>(options.window));
   std::printf("%10s %12s %10s", "stored", "assign/s", "ms/doc");
   if (store) std::printf(" %12s %12s %10s %10s", "write/s", "total/s", "ms/doc", "store MB");
-  std::printf(" %8s %10s\n", "window", "memory MB");
+  std::printf(" %8s %10s %12s\n", "window", "memory MB", "peak RSS MB");
   for (const Row& r : rows) {
     double n = static_cast<double>(timed);
     std::printf("%10lld %12.0f %10.3f", static_cast<long long>(r.stored), n / r.assign_s, 1000 * r.assign_s / n);
     if (store)
       std::printf(" %12.0f %12.0f %10.3f %10.1f", n / r.write_s, n / (r.assign_s + r.write_s),
                   1000 * (r.assign_s + r.write_s) / n, static_cast<double>(r.store_bytes) / 1e6);
-    std::printf(" %8zu %10.1f\n", r.window, static_cast<double>(r.memory) / 1e6);
+    std::printf(" %8zu %10.1f %12.1f\n", r.window, static_cast<double>(r.memory) / 1e6, static_cast<double>(r.peak_rss_kb) / 1e3);
   }
   if (rows.size() >= 2) {
     const Row &a = rows.front(), &b = rows.back();
