@@ -12,7 +12,7 @@ NG := $(BUILD)/newsgraph
 
 PORT ?= 8080
 
-.PHONY: all bootstrap build demo ui test bench bench-serve clean models
+.PHONY: all bootstrap build demo ui test bench bench-cluster bench-serve clean models
 
 all: build
 
@@ -42,6 +42,11 @@ test: build
 
 bench: build
 	$(BUILD)/bench/stages_bench
+
+# Event and story clustering after 10k, 100k and 1M documents, with the SQLite
+# store (bench/cluster_bench.cc; about 15 minutes, a 1 GB store in $(BUILD)).
+bench-cluster: build
+	$(BUILD)/bench/cluster_bench --store $(BUILD)/bench-cluster.db
 
 # p50/p99 of the API with 32 clients on a generated 100k-document store (bench/serve_load.sh).
 bench-serve: build

@@ -1,6 +1,7 @@
 #include "cluster/clusterer.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -363,6 +364,73 @@ TEST(Clusterer, RestoreSkipsRecordsItCannotRead) {
   std::vector<Document> docs = {doc("a", "en", {{1, "PER", 1}}, {"word"})};
   c.assign(docs);
   EXPECT_GE(docs[0].event_cluster, 5);  // ids continue after the store's
+}
+
+// The counts a stored cluster shows (documents, sources, languages, date
+// span) come from cluster_langs and cluster_dates, which triggers keep: they
+// must be what counting the members gives, after copies, merges and dates
+// handed to undated members.
+TEST(Clusterer, StoredClusterCountsAgreeWithTheirMembers) {
+  fs::path path = fs::path(testing::TempDir()) / "cluster_counts.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+  auto store = open_sqlite_store(path.string());
+  ASSERT_TRUE(store.is_ok());
+  std::vector<E> ab = {{1, "PER", 2}, {2, "PER", 2}}, cd = {{3, "PER", 2}, {4, "PER", 2}};
+  std::vector<E> all = {{1, "PER", 2}, {2, "PER", 2}, {3, "PER", 2}, {4, "PER", 2}};
+  std::vector<std::vector<Document>> batches = {
+      {doc("a1", "en", ab, {"harbour", "ferry"}, "2024-03-05"), doc("c1", "de", cd, {"brücke", "zug"}, "2024-03-05"),
+       doc("a2", "fr", ab, {"port", "bac"}), doc("d1", "en", {{6, "ORG", 2}, {7, "PER", 2}}, {"strike", "union"})},
+      // Reports naming all four: the two events are one (merged).
+      {doc("x1", "en", all, {"harbour", "ferry", "bridge"}, "2024-03-05"), doc("c2", "de", cd, {"brücke"}),
+       doc("a3", "en", ab, {"harbour", "ferry"}, "2024-03-05"),
+       // The first dated report of d1's happening: d1 takes its date in the store.
+       doc("d2", "en", {{6, "ORG", 2}, {7, "PER", 2}}, {"strike", "union"}, "2024-03-07")},
+      // A copy, and another happening a month later.
+      {doc("a4", "en", ab, {"harbour", "ferry"}, "2024-03-05"), doc("b1", "sv", {{5, "PER", 2}, {1, "PER", 1}},
+                                                                     {"val"}, "2024-04-20")},
+  };
+  batches[2][0].fingerprint.minhash = signature(9);
+  batches[1][2].fingerprint.minhash = signature(9);
+  Clusterer c;
+  for (auto& b : batches) ASSERT_TRUE((*store)->write_batch(b, {}, RegistryDelta(), c.assign(b)).is_ok());
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.string().c_str(), &db), SQLITE_OK);
+  auto scalar = [&](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+  };
+  EXPECT_GE(scalar("SELECT count(*) FROM cluster_merges WHERE level = 'event'"), 1);
+  EXPECT_GE(scalar("SELECT count(*) FROM documents WHERE copy_of IS NOT NULL"), 1);
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents WHERE id = 'd1' AND event_date = '2024-03-07'"), 1);
+  // Each live cluster's columns against a count of its members.
+  EXPECT_EQ(scalar(R"(
+    WITH m AS (SELECT m.cluster, d.lang, d.copy_of, d.event_date FROM cluster_members m JOIN documents d ON d.seq = m.doc_seq),
+         n AS (SELECT cluster, lang, count(*) AS k FROM m GROUP BY cluster, lang),
+         l AS (SELECT cluster, group_concat(lang, ' ') AS langs FROM (SELECT * FROM n ORDER BY cluster, k DESC, lang) GROUP BY cluster),
+         t AS (SELECT cluster, count(*) AS documents, sum(copy_of IS NULL) AS sources, min(event_date) AS first,
+                      max(event_date) AS last FROM m GROUP BY cluster)
+    SELECT count(*) FROM clusters c JOIN t ON t.cluster = c.id JOIN l ON l.cluster = c.id
+    WHERE c.merged_into IS NULL AND (c.documents != t.documents OR c.sources != t.sources OR c.langs != l.langs
+          OR c.first_date IS NOT t.first OR c.last_date IS NOT t.last))"),
+            0);
+  EXPECT_EQ(scalar("SELECT count(*) FROM clusters WHERE merged_into IS NULL AND documents = 0"), 0);
+  // The tables themselves, both ways.
+  const char* langs = "SELECT m.cluster, d.lang, count(*), sum(d.copy_of IS NULL) FROM cluster_members m "
+                      "JOIN documents d ON d.seq = m.doc_seq GROUP BY 1, 2";
+  const char* dates = "SELECT m.cluster, d.event_date, count(*) FROM cluster_members m JOIN documents d "
+                      "ON d.seq = m.doc_seq WHERE d.event_date IS NOT NULL GROUP BY 1, 2";
+  for (const std::string& sql :
+       {"SELECT count(*) FROM (" + std::string(langs) + " EXCEPT SELECT * FROM cluster_langs)",
+        "SELECT count(*) FROM (SELECT * FROM cluster_langs EXCEPT " + std::string(langs) + ")",
+        "SELECT count(*) FROM (" + std::string(dates) + " EXCEPT SELECT * FROM cluster_dates)",
+        "SELECT count(*) FROM (SELECT * FROM cluster_dates EXCEPT " + std::string(dates) + ")"})
+    EXPECT_EQ(scalar(sql.c_str()), 0) << sql;
+  EXPECT_GT(scalar("SELECT count(*) FROM cluster_langs"), 0);
+  sqlite3_close(db);
 }
 
 // Through the pipeline and the store, with texts written for this test.

@@ -173,12 +173,13 @@ Status SqliteStore::refresh_cluster(const ClusterUpdate& u) {
       "UPDATE documents SET event_date = ?2, event_date_how = ?3 WHERE seq IN "
       "(SELECT doc_seq FROM cluster_members WHERE cluster = ?1 AND own_date = 0) "
       "AND event_date IS NOT ?2");
+  // The members' counts by language and by date (migration 9: kept by
+  // triggers), not the members themselves: a long story has many.
   auto counts = prepare(
-      "SELECT count(*), sum(d.copy_of IS NULL), min(d.event_date), max(d.event_date) "
-      "FROM cluster_members m JOIN documents d ON d.seq = m.doc_seq WHERE m.cluster = ?1");
-  auto langs = prepare(
-      "SELECT d.lang, count(*) AS n FROM cluster_members m JOIN documents d ON d.seq = m.doc_seq "
-      "WHERE m.cluster = ?1 GROUP BY d.lang ORDER BY n DESC, d.lang");
+      "SELECT (SELECT sum(documents) FROM cluster_langs WHERE cluster = ?1), "
+      "(SELECT sum(sources) FROM cluster_langs WHERE cluster = ?1), "
+      "(SELECT min(date) FROM cluster_dates WHERE cluster = ?1), (SELECT max(date) FROM cluster_dates WHERE cluster = ?1)");
+  auto langs = prepare("SELECT lang FROM cluster_langs WHERE cluster = ?1 ORDER BY documents DESC, lang");
   auto names = prepare("SELECT name, type, coalesce(place, '') FROM entities WHERE id = ?1");
   auto update = prepare(
       "UPDATE clusters SET story = ?2, date = ?3, first_date = ?4, last_date = ?5, documents = ?6, sources = ?7, "
@@ -279,7 +280,7 @@ Status SqliteStore::clear_clusters() {
   return exec(
       "BEGIN IMMEDIATE; UPDATE documents SET event_cluster = NULL, story = NULL, copy_of = NULL; "
       "DELETE FROM cluster_window; DELETE FROM cluster_members; DELETE FROM cluster_merges; DELETE FROM clusters; "
-      "COMMIT;");
+      "DELETE FROM cluster_langs; DELETE FROM cluster_dates; COMMIT;");
 }
 
 Result<ClusterSnapshot> SqliteStore::load_clusters() {

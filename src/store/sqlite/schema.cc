@@ -267,8 +267,97 @@ CREATE INDEX events_country1 ON events(country1, date);
 CREATE INDEX events_country2 ON events(country2, date);
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                         kMigration5, kMigration6, kMigration7, kMigration8};
+// 9: each cluster's members counted by language and by event date, kept by
+// triggers on cluster_members and documents, so that refreshing a cluster
+// (its documents, sources, languages, date span) reads a few rows instead of
+// every member: a story that runs for months has tens of thousands. Rows
+// whose count fell to 0 are deleted. Backfilled for existing stores.
+constexpr std::string_view kMigration9 = R"sql(
+CREATE TABLE cluster_langs (
+  cluster   INTEGER NOT NULL,
+  lang      TEXT NOT NULL,
+  documents INTEGER NOT NULL,           -- members in this language
+  sources   INTEGER NOT NULL,           -- of them, not near-copies
+  PRIMARY KEY (cluster, lang)
+) WITHOUT ROWID;
+CREATE TABLE cluster_dates (
+  cluster   INTEGER NOT NULL,
+  date      TEXT NOT NULL,              -- a member's documents.event_date
+  documents INTEGER NOT NULL,           -- members with that event date
+  PRIMARY KEY (cluster, date)
+) WITHOUT ROWID;
+INSERT INTO cluster_langs (cluster, lang, documents, sources)
+  SELECT m.cluster, d.lang, count(*), sum(d.copy_of IS NULL)
+  FROM cluster_members m JOIN documents d ON d.seq = m.doc_seq GROUP BY m.cluster, d.lang;
+INSERT INTO cluster_dates (cluster, date, documents)
+  SELECT m.cluster, d.event_date, count(*)
+  FROM cluster_members m JOIN documents d ON d.seq = m.doc_seq WHERE d.event_date IS NOT NULL
+  GROUP BY m.cluster, d.event_date;
+-- A member comes: counted in its cluster.
+CREATE TRIGGER cluster_members_count_insert AFTER INSERT ON cluster_members BEGIN
+  INSERT INTO cluster_langs (cluster, lang, documents, sources)
+    SELECT new.cluster, d.lang, 1, d.copy_of IS NULL FROM documents d WHERE d.seq = new.doc_seq
+    ON CONFLICT (cluster, lang) DO UPDATE SET documents = documents + 1, sources = sources + excluded.sources;
+  INSERT INTO cluster_dates (cluster, date, documents)
+    SELECT new.cluster, d.event_date, 1 FROM documents d WHERE d.seq = new.doc_seq AND d.event_date IS NOT NULL
+    ON CONFLICT (cluster, date) DO UPDATE SET documents = documents + 1;
+END;
+-- A member goes (also the row an INSERT OR REPLACE or UPDATE OR REPLACE is
+-- about to replace: REPLACE deletes without firing delete triggers).
+CREATE TRIGGER cluster_members_count_delete AFTER DELETE ON cluster_members BEGIN
+  UPDATE cluster_langs SET documents = documents - 1,
+         sources = sources - (SELECT d.copy_of IS NULL FROM documents d WHERE d.seq = old.doc_seq)
+   WHERE cluster = old.cluster AND lang = (SELECT d.lang FROM documents d WHERE d.seq = old.doc_seq);
+  UPDATE cluster_dates SET documents = documents - 1
+   WHERE cluster = old.cluster AND date = (SELECT d.event_date FROM documents d WHERE d.seq = old.doc_seq);
+  DELETE FROM cluster_langs WHERE cluster = old.cluster AND documents <= 0;
+  DELETE FROM cluster_dates WHERE cluster = old.cluster AND documents <= 0;
+END;
+CREATE TRIGGER cluster_members_count_replace BEFORE INSERT ON cluster_members
+WHEN EXISTS (SELECT 1 FROM cluster_members WHERE cluster = new.cluster AND doc_seq = new.doc_seq) BEGIN
+  DELETE FROM cluster_members WHERE cluster = new.cluster AND doc_seq = new.doc_seq;
+END;
+CREATE TRIGGER cluster_members_count_move BEFORE UPDATE OF cluster, doc_seq ON cluster_members BEGIN
+  DELETE FROM cluster_members WHERE cluster = new.cluster AND doc_seq = new.doc_seq
+    AND (new.cluster != old.cluster OR new.doc_seq != old.doc_seq);
+END;
+-- A member moves to another cluster (merges, moves between stories).
+CREATE TRIGGER cluster_members_count_update AFTER UPDATE OF cluster, doc_seq ON cluster_members
+WHEN new.cluster != old.cluster OR new.doc_seq != old.doc_seq BEGIN
+  UPDATE cluster_langs SET documents = documents - 1,
+         sources = sources - (SELECT d.copy_of IS NULL FROM documents d WHERE d.seq = old.doc_seq)
+   WHERE cluster = old.cluster AND lang = (SELECT d.lang FROM documents d WHERE d.seq = old.doc_seq);
+  UPDATE cluster_dates SET documents = documents - 1
+   WHERE cluster = old.cluster AND date = (SELECT d.event_date FROM documents d WHERE d.seq = old.doc_seq);
+  DELETE FROM cluster_langs WHERE cluster = old.cluster AND documents <= 0;
+  DELETE FROM cluster_dates WHERE cluster = old.cluster AND documents <= 0;
+  INSERT INTO cluster_langs (cluster, lang, documents, sources)
+    SELECT new.cluster, d.lang, 1, d.copy_of IS NULL FROM documents d WHERE d.seq = new.doc_seq
+    ON CONFLICT (cluster, lang) DO UPDATE SET documents = documents + 1, sources = sources + excluded.sources;
+  INSERT INTO cluster_dates (cluster, date, documents)
+    SELECT new.cluster, d.event_date, 1 FROM documents d WHERE d.seq = new.doc_seq AND d.event_date IS NOT NULL
+    ON CONFLICT (cluster, date) DO UPDATE SET documents = documents + 1;
+END;
+-- A member's event date or near-copy mark changes: its clusters' counts follow.
+CREATE TRIGGER documents_count_event_date AFTER UPDATE OF event_date ON documents
+WHEN old.event_date IS NOT new.event_date BEGIN
+  UPDATE cluster_dates SET documents = documents - 1
+   WHERE date = old.event_date AND cluster IN (SELECT cluster FROM cluster_members WHERE doc_seq = new.seq);
+  DELETE FROM cluster_dates WHERE date = old.event_date AND documents <= 0
+    AND cluster IN (SELECT cluster FROM cluster_members WHERE doc_seq = new.seq);
+  INSERT INTO cluster_dates (cluster, date, documents)
+    SELECT m.cluster, new.event_date, 1 FROM cluster_members m WHERE m.doc_seq = new.seq AND new.event_date IS NOT NULL
+    ON CONFLICT (cluster, date) DO UPDATE SET documents = documents + 1;
+END;
+CREATE TRIGGER documents_count_copy_of AFTER UPDATE OF copy_of ON documents
+WHEN (old.copy_of IS NULL) != (new.copy_of IS NULL) BEGIN
+  UPDATE cluster_langs SET sources = sources + (new.copy_of IS NULL) - (old.copy_of IS NULL)
+   WHERE lang = new.lang AND cluster IN (SELECT cluster FROM cluster_members WHERE doc_seq = new.seq);
+END;
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
+                                                         kMigration6, kMigration7, kMigration8, kMigration9};
 
 }  // namespace
 

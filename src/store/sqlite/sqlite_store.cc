@@ -161,6 +161,11 @@ Status SqliteStore::init(const SqliteOptions& options) {
     // the process never loses a committed batch (power loss may lose the last).
     NG_RETURN_IF_ERROR(exec("PRAGMA journal_mode=WAL"));
     NG_RETURN_IF_ERROR(exec("PRAGMA synchronous=NORMAL"));
+    // The writer's page cache: 64 MB instead of SQLite's 2 MB, so that a
+    // batch's index inserts (mentions by entity, documents by cluster, the
+    // cluster tables) find their pages in memory in a store of a million
+    // documents rather than spilling and re-reading them through the OS.
+    NG_RETURN_IF_ERROR(exec("PRAGMA cache_size=-65536"));
     if (*version < latest) NG_RETURN_IF_ERROR(migrate());
   }
   return exec("PRAGMA foreign_keys=ON");
