@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -1160,13 +1161,36 @@ Result<std::vector<SearchHit>> SqliteStore::search_documents(const SearchQuery& 
   std::lock_guard lock(mu_);
   std::string match = fts_query(q.text);
   if (!q.text.empty() && match.empty()) return std::vector<SearchHit>();  // only punctuation
+  // A period that ends: the seqs of its documents (documents_day, migration
+  // 10) bound the scan, which otherwise walks every newer match of a common
+  // word to reach an old month. Only when the period has at most kBounded
+  // documents, so that finding the bounds never costs more than they save.
+  constexpr int64_t kBounded = 10000;
+  int64_t lo = 0, hi = INT64_MAX;
+  if (!q.to.empty()) {
+    auto b = prepare(
+        "SELECT count(*), min(seq), max(seq) FROM (SELECT seq FROM documents INDEXED BY documents_day "
+        "WHERE substr(coalesce(event_date, published, ''), 1, 10) >= ?1 "
+        "AND substr(coalesce(event_date, published, ''), 1, 10) <= ?2 LIMIT ?3)");
+    if (!b) return b.status();
+    Reset reset(*b);
+    bind_text(*b, 1, q.from);
+    bind_text(*b, 2, q.to);
+    sqlite3_bind_int64(*b, 3, kBounded + 1);
+    if (sqlite3_step(*b) != SQLITE_ROW) return error("searching documents");
+    int64_t n = sqlite3_column_int64(*b, 0);
+    if (n == 0) return std::vector<SearchHit>();  // no document in the period
+    if (n <= kBounded) {
+      lo = sqlite3_column_int64(*b, 1);
+      hi = sqlite3_column_int64(*b, 2);
+    }
+  }
   // Two steps: the page's documents are chosen through the FTS index and
-  // documents_filter (seq, lang, day: no wide row is read), then only those
-  // rows are read.
+  // documents_filter (seq, lang, day), then only those rows are read.
   static const char* kWithText =
       "SELECT d.id, d.lang, d.published, d.title, d.source, d.url, d.event_date FROM documents d WHERE d.seq IN ("
       "SELECT f.rowid FROM documents_fts f JOIN documents x INDEXED BY documents_filter ON x.seq = f.rowid "
-      "WHERE documents_fts MATCH ?1 AND (?2 = '' OR x.lang = ?2) "
+      "WHERE documents_fts MATCH ?1 AND f.rowid >= ?9 AND f.rowid <= ?10 AND (?2 = '' OR x.lang = ?2) "
       "AND (?3 = '' OR substr(coalesce(x.event_date, x.published, ''), 1, 10) >= ?3) "
       "AND (?4 = '' OR substr(coalesce(x.event_date, x.published, ''), 1, 10) <= ?4) "
       "AND (?5 = 0 OR EXISTS (SELECT 1 FROM entity_links l WHERE l.doc_seq = x.seq AND l.entity = ?5)) "
@@ -1174,7 +1198,8 @@ Result<std::vector<SearchHit>> SqliteStore::search_documents(const SearchQuery& 
       "ORDER BY f.rowid DESC LIMIT ?7 OFFSET ?8) ORDER BY d.seq DESC";
   static const char* kWithoutText =
       "SELECT d.id, d.lang, d.published, d.title, d.source, d.url, d.event_date FROM documents d WHERE d.seq IN ("
-      "SELECT x.seq FROM documents x INDEXED BY documents_filter WHERE ?1 = '' AND (?2 = '' OR x.lang = ?2) "
+      "SELECT x.seq FROM documents x INDEXED BY documents_filter WHERE ?1 = '' AND x.seq >= ?9 AND x.seq <= ?10 "
+      "AND (?2 = '' OR x.lang = ?2) "
       "AND (?3 = '' OR substr(coalesce(x.event_date, x.published, ''), 1, 10) >= ?3) "
       "AND (?4 = '' OR substr(coalesce(x.event_date, x.published, ''), 1, 10) <= ?4) "
       "AND (?5 = 0 OR x.seq IN (SELECT l.doc_seq FROM entity_links l WHERE l.entity = ?5)) "
@@ -1192,6 +1217,8 @@ Result<std::vector<SearchHit>> SqliteStore::search_documents(const SearchQuery& 
   bind_text(s, 6, q.topic);
   sqlite3_bind_int64(s, 7, q.limit);
   sqlite3_bind_int64(s, 8, q.offset);
+  sqlite3_bind_int64(s, 9, lo);
+  sqlite3_bind_int64(s, 10, hi);
   std::vector<SearchHit> out;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

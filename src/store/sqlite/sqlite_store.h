@@ -127,7 +127,7 @@ class SqliteStore final : public Store {
   Status write_clusters(const ClusterDelta& delta, const std::map<std::string, int64_t>& seq_of);
   Status refresh_cluster(const ClusterUpdate& u);
   Status apply_merge(const ClusterMerge& m, int64_t doc_seq);
-  Result<ClusterSummary> cluster_summary(sqlite3_stmt* s);
+  ClusterSummary cluster_summary(sqlite3_stmt* s);
   Status query_clusters(const char* sql, const std::function<void(sqlite3_stmt*)>& bind,
                         std::vector<ClusterSummary>& out);
   Status insert_mentions(int64_t seq, const Document& d);
