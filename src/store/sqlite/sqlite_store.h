@@ -72,6 +72,7 @@ class SqliteStore final : public Store {
   ~SqliteStore() override {
     // Statements first: sqlite3_close refuses while any is alive.
     stmts_.clear();
+    text_stmts_.clear();
     sqlite3_close_v2(db_);
   }
 
@@ -117,6 +118,10 @@ class SqliteStore final : public Store {
   }
   // A cached prepared statement for `sql` (a string literal: its address is the key).
   Result<sqlite3_stmt*> prepare(const char* sql);
+  // A cached prepared statement for a query built at run time (keyed by its
+  // text); valid until the next prepare_text call.
+  Result<sqlite3_stmt*> prepare_text(const std::string& sql);
+  Result<size_t> estimate_frames(const EventQuery& q);
   Result<int> user_version();
   Status migrate();
   Status load_children(int64_t seq, Document& d);
@@ -142,6 +147,7 @@ class SqliteStore final : public Store {
   std::string path_;
   std::recursive_mutex mu_;
   std::vector<std::pair<const char*, std::unique_ptr<Stmt>>> stmts_;
+  std::map<std::string, std::unique_ptr<Stmt>> text_stmts_;
 };
 
 }  // namespace ng
