@@ -501,8 +501,9 @@ ApiResponse search(Store& store, Params& p) {
 }
 
 // Timeline and dossier: both sides as `a` and `b`.
-Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p) {
+Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p, bool text) {
   DyadQuery q;
+  q.text = text;
   q.x = p.str("a");
   q.y = p.str("b");
   q.from = p.date("from");
@@ -516,12 +517,23 @@ Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p) {
 ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
   int64_t limit = p.limit(100);
   int64_t offset = p.cursor();
-  auto dyad = dyad_of(api, store, p);
+  // The happenings are counted from rows without text; the page shows the
+  // full row of each one's first frame.
+  auto dyad = dyad_of(api, store, p, false);
   if (!dyad) return status_error(dyad.status());
   std::vector<Happening> all = timeline(*dyad);
+  std::vector<std::pair<int64_t, int64_t>> keys;
+  for (size_t i = static_cast<size_t>(offset); i < all.size() && keys.size() < static_cast<size_t>(limit); ++i) {
+    keys.emplace_back(all[i].first->seq, all[i].first->idx);
+  }
+  auto full = store.get_events(keys);
+  if (!full) return status_error(full.status());
+  if (full->size() != keys.size()) return json_error(500, "the store lost frames of this timeline while reading it");
   std::vector<std::string> items;
-  for (size_t i = static_cast<size_t>(offset); i < all.size() && items.size() < static_cast<size_t>(limit); ++i) {
-    items.push_back(happening_json(all[i]));
+  for (size_t i = 0; i < keys.size(); ++i) {
+    Happening h = all[static_cast<size_t>(offset) + i];
+    h.first = &(*full)[i];
+    items.push_back(happening_json(h));
   }
   std::string page = page_json(items, offset, all.size() > static_cast<size_t>(offset + limit));
   // {"a": {...}, "b": {...}, "items": ..., "next_cursor": ...}
@@ -535,7 +547,7 @@ ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
 }
 
 ApiResponse dossier_of(Api::Impl& api, Store& store, Params& p) {
-  auto dyad = dyad_of(api, store, p);
+  auto dyad = dyad_of(api, store, p, true);
   if (!dyad) return status_error(dyad.status());
   auto d = dossier(store, *dyad);
   if (!d) return status_error(d.status());

@@ -632,24 +632,117 @@ Result<size_t> SqliteStore::estimate_frames(const EventQuery& q) {
   return best;
 }
 
+namespace {
+// The columns and joins of event queries (@FROM@: the frames), with all their
+// text or (kEventKeys) without it: see EventQuery::text.
+constexpr const char* kEventColumns =
+    "SELECT d.id, d.lang, coalesce(d.title, ''), e.code, coalesce(e.date, ''), "
+    "substr(CAST(d.text AS BLOB), e.trigger_begin + 1, e.trigger_end - e.trigger_begin), "
+    "substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin), "
+    "m1.entity, coalesce(n1.name, substr(CAST(d.text AS BLOB), m1.begin + 1, m1.end - m1.begin)), m1.type, m1.role, "
+    "e.country1, "
+    "m2.entity, coalesce(n2.name, substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin)), m2.type, m2.role, "
+    "e.country2, "
+    "mp.entity, coalesce(np.name, substr(CAST(d.text AS BLOB), mp.begin + 1, mp.end - mp.begin)), e.confidence, "
+    "e.sentence_begin, e.sentence_end, coalesce(d.event_cluster, 0), coalesce(d.story, 0), e.doc_seq, e.idx "
+    "FROM @FROM@ JOIN documents d ON d.seq = e.doc_seq "
+    "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
+    "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
+    "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity ";
+constexpr const char* kEventKeys =
+    "SELECT d.id, d.lang, '', e.code, coalesce(e.date, ''), '', '', "
+    "m1.entity, CASE WHEN m1.entity IS NULL THEN substr(CAST(d.text AS BLOB), m1.begin + 1, m1.end - m1.begin) END, "
+    "NULL, NULL, e.country1, "
+    "m2.entity, CASE WHEN m2.entity IS NULL THEN substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin) END, "
+    "NULL, NULL, e.country2, "
+    "NULL, NULL, e.confidence, "
+    "e.sentence_begin, e.sentence_end, coalesce(d.event_cluster, 0), coalesce(d.story, 0), e.doc_seq, e.idx "
+    "FROM @FROM@ JOIN documents d ON d.seq = e.doc_seq "
+    "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 "
+    "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 ";
+constexpr const char* kEventFilter =
+    "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) "
+    "AND (?5 = 0 OR d.event_cluster = ?5 OR d.story = ?5) ";
+}  // namespace
+
+Result<std::vector<EventRow>> SqliteStore::event_rows(sqlite3_stmt* s) {
+  std::vector<EventRow> out;
+  int rc;
+  auto actor = [&](int col, bool with_role) {
+    EventRow::Actor a;
+    a.entity = sqlite3_column_int64(s, col);
+    a.name = col_text(s, col + 1);
+    if (with_role) {
+      a.type = col_text(s, col + 2);
+      a.role = col_text(s, col + 3);
+      a.country = col_text(s, col + 4);
+      if (a.role == "honorific") a.role.clear();
+    }
+    return a;
+  };
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    EventRow r;
+    r.doc = col_text(s, 0);
+    r.lang = col_text(s, 1);
+    r.title = col_text(s, 2);
+    r.code = col_text(s, 3);
+    r.date = col_text(s, 4);
+    r.trigger = col_text(s, 5);
+    r.sentence = col_text(s, 6);
+    r.actor1 = actor(7, true);
+    r.actor2 = actor(12, true);
+    r.place = actor(17, false);
+    r.confidence = sqlite3_column_double(s, 19);
+    r.sentence_begin = static_cast<uint32_t>(sqlite3_column_int64(s, 20));
+    r.sentence_end = static_cast<uint32_t>(sqlite3_column_int64(s, 21));
+    r.event_cluster = sqlite3_column_int64(s, 22);
+    r.story = sqlite3_column_int64(s, 23);
+    r.seq = sqlite3_column_int64(s, 24);
+    r.idx = sqlite3_column_int64(s, 25);
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return error("listing events");
+  return out;
+}
+
+Result<std::vector<EventRow>> SqliteStore::get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) {
+  std::lock_guard lock(mu_);
+  if (keys.empty()) return std::vector<EventRow>();
+  static const std::string sql = [] {
+    std::string s = std::string(kEventColumns) + kEventFilter;
+    s.replace(s.find("@FROM@"), 6,
+              "json_each(?6) AS k CROSS JOIN events e ON e.doc_seq = json_extract(k.value, '$[0]') "
+              "AND e.idx = json_extract(k.value, '$[1]')");
+    return s;
+  }();
+  std::string json = "[";
+  for (const auto& [seq, idx] : keys) {
+    json += (json.size() > 1 ? ",[" : "[") + std::to_string(seq) + ',' + std::to_string(idx) + ']';
+  }
+  json += ']';
+  auto st = prepare(sql.c_str());
+  if (!st) return st.status();
+  Reset reset(*st);
+  bind_text(*st, 1, "");
+  bind_text(*st, 2, "");
+  bind_text(*st, 3, "");
+  sqlite3_bind_int64(*st, 5, 0);
+  bind_text(*st, 6, json);
+  auto rows = event_rows(*st);
+  if (!rows) return rows.status();
+  std::map<std::pair<int64_t, int64_t>, EventRow*> by_key;
+  for (EventRow& r : *rows) by_key.emplace(std::make_pair(r.seq, r.idx), &r);
+  std::vector<EventRow> out;
+  out.reserve(keys.size());
+  for (const auto& k : keys) {
+    auto it = by_key.find(k);
+    if (it != by_key.end()) out.push_back(*it->second);
+  }
+  return out;
+}
+
 Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
   std::lock_guard lock(mu_);
-  static const char* kSql =
-      "SELECT d.id, d.lang, coalesce(d.title, ''), e.code, coalesce(e.date, ''), "
-      "substr(CAST(d.text AS BLOB), e.trigger_begin + 1, e.trigger_end - e.trigger_begin), "
-      "substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin), "
-      "m1.entity, coalesce(n1.name, substr(CAST(d.text AS BLOB), m1.begin + 1, m1.end - m1.begin)), m1.type, m1.role, "
-      "e.country1, "
-      "m2.entity, coalesce(n2.name, substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin)), m2.type, m2.role, "
-      "e.country2, "
-      "mp.entity, coalesce(np.name, substr(CAST(d.text AS BLOB), mp.begin + 1, mp.end - mp.begin)), e.confidence, "
-      "e.sentence_begin, e.sentence_end, coalesce(d.event_cluster, 0), coalesce(d.story, 0) "
-      "FROM @FROM@ JOIN documents d ON d.seq = e.doc_seq "
-      "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
-      "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
-      "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity "
-      "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) "
-      "AND (?5 = 0 OR d.event_cluster = ?5 OR d.story = ?5) ";
   // Each actor set: the frames whose actor 1 or 2 is one of its entities or
   // of its countries. The frames come from the set expected to be smallest,
   // found through indexes (mentions_entity, events_country1/2); every other
@@ -657,7 +750,7 @@ Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
   // its countries), which is the same intersection without building each
   // set: a pair of countries whose one side has 7,000 frames in a quarter
   // reads the other side's few hundred.
-  std::string sql = kSql;
+  std::string sql = std::string(q.text ? kEventColumns : kEventKeys) + kEventFilter;
   int next = 6;
   std::vector<std::pair<int, int64_t>> int_params;
   std::vector<std::pair<int, std::string>> text_params;
@@ -733,41 +826,7 @@ Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
   sqlite3_bind_int64(s, 5, q.cluster);
   for (const auto& [i, v] : int_params) sqlite3_bind_int64(s, i, v);
   for (const auto& [i, v] : text_params) bind_text(s, i, v);
-  std::vector<EventRow> out;
-  int rc;
-  auto actor = [&](int col, bool with_role) {
-    EventRow::Actor a;
-    a.entity = sqlite3_column_int64(s, col);
-    a.name = col_text(s, col + 1);
-    if (with_role) {
-      a.type = col_text(s, col + 2);
-      a.role = col_text(s, col + 3);
-      a.country = col_text(s, col + 4);
-      if (a.role == "honorific") a.role.clear();
-    }
-    return a;
-  };
-  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    EventRow r;
-    r.doc = col_text(s, 0);
-    r.lang = col_text(s, 1);
-    r.title = col_text(s, 2);
-    r.code = col_text(s, 3);
-    r.date = col_text(s, 4);
-    r.trigger = col_text(s, 5);
-    r.sentence = col_text(s, 6);
-    r.actor1 = actor(7, true);
-    r.actor2 = actor(12, true);
-    r.place = actor(17, false);
-    r.confidence = sqlite3_column_double(s, 19);
-    r.sentence_begin = static_cast<uint32_t>(sqlite3_column_int64(s, 20));
-    r.sentence_end = static_cast<uint32_t>(sqlite3_column_int64(s, 21));
-    r.event_cluster = sqlite3_column_int64(s, 22);
-    r.story = sqlite3_column_int64(s, 23);
-    out.push_back(std::move(r));
-  }
-  if (rc != SQLITE_DONE) return error("listing events");
-  return out;
+  return event_rows(s);
 }
 
 Result<RegistrySnapshot> SqliteStore::load_registry() {

@@ -94,6 +94,7 @@ class SqliteStore final : public Store {
   Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys, const std::string& surface) override;
   Result<std::optional<EntityDetail>> get_entity(int64_t id) override;
   Result<std::vector<EventRow>> list_events(const EventQuery& query) override;
+  Result<std::vector<EventRow>> get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) override;
   Result<std::optional<Document>> get_document(const std::string& id) override;
   Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) override;
   Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
@@ -122,6 +123,8 @@ class SqliteStore final : public Store {
   // text); valid until the next prepare_text call.
   Result<sqlite3_stmt*> prepare_text(const std::string& sql);
   Result<size_t> estimate_frames(const EventQuery& q);
+  // Runs an event query built on kEventSql and reads its rows.
+  Result<std::vector<EventRow>> event_rows(sqlite3_stmt* s);
   Result<int> user_version();
   Status migrate();
   Status load_children(int64_t seq, Document& d);

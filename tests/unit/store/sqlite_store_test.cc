@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "store/sqlite/schema.h"
 #include "store/store.h"
@@ -476,6 +477,36 @@ TEST(SqliteStore, EventsOfTwoActorSetsAreTheirIntersectionInEitherOrder) {
                                       "dan-2 2026-01-09 Dan"}));
   EXPECT_EQ(frames(cy, ana, ""), (std::vector<std::string>{"ana-cy 2026-01-06 Ana"}));
   EXPECT_TRUE(frames(cy, ActorSet{}, "").empty());  // a set that matches nothing
+
+  // Without text, then the full rows of some of them by key, in the keys' order.
+  EventQuery q;
+  q.involving = {vnm};
+  auto full = s->list_events(q);
+  q.text = false;
+  auto keys_only = s->list_events(q);
+  ASSERT_TRUE(full.is_ok() && keys_only.is_ok());
+  ASSERT_EQ(full->size(), 8u);
+  ASSERT_EQ(keys_only->size(), full->size());
+  std::vector<std::pair<int64_t, int64_t>> keys;
+  for (size_t i = 0; i < full->size(); ++i) {
+    const EventRow& f = (*full)[i];
+    const EventRow& k = (*keys_only)[i];
+    EXPECT_EQ(f.sentence, "Ana met Bo.");
+    EXPECT_TRUE(k.sentence.empty() && k.trigger.empty() && k.actor1.name.empty());
+    EXPECT_EQ(std::make_tuple(k.doc, k.seq, k.idx, k.date, k.actor1.entity, k.actor1.country, k.actor2.entity),
+              std::make_tuple(f.doc, f.seq, f.idx, f.date, f.actor1.entity, f.actor1.country, f.actor2.entity));
+    keys.emplace(keys.begin(), k.seq, k.idx);  // reversed
+  }
+  keys.emplace_back(999, 0);  // no such frame
+  auto got = s->get_events(keys);
+  ASSERT_TRUE(got.is_ok()) << got.status().message();
+  ASSERT_EQ(got->size(), full->size());
+  for (size_t i = 0; i < got->size(); ++i) {
+    const EventRow& g = (*got)[i];
+    const EventRow& f = (*full)[full->size() - 1 - i];
+    EXPECT_EQ(std::make_tuple(g.doc, g.idx, g.sentence, g.trigger, g.actor1.name, g.actor2.name, g.date),
+              std::make_tuple(f.doc, f.idx, f.sentence, f.trigger, f.actor1.name, f.actor2.name, f.date));
+  }
 }
 
 }  // namespace
