@@ -1,8 +1,9 @@
 // SQLite store: event clusters and stories (migration 7).
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "core/cameo.h"
 #include "store/sqlite/sqlite_store.h"
@@ -19,19 +20,31 @@ std::string join_ids(const std::vector<int64_t>& ids) {
   return out;
 }
 
+// "12 7 30" -> {12, 7, 30}; stops at the first word that is not a number.
 std::vector<int64_t> split_ids(const std::string& s) {
   std::vector<int64_t> out;
-  std::istringstream in(s);
-  int64_t id;
-  while (in >> id) out.push_back(id);
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (true) {
+    while (p < end && std::isspace(static_cast<unsigned char>(*p))) ++p;
+    int64_t id = 0;
+    auto [next, ec] = std::from_chars(p, end, id);
+    if (ec != std::errc()) break;
+    out.push_back(id);
+    p = next;
+  }
   return out;
 }
 
 std::vector<std::string> split_words(const std::string& s) {
   std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string w;
-  while (in >> w) out.push_back(w);
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    size_t start = i;
+    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > start) out.emplace_back(s, start, i - start);
+  }
   return out;
 }
 
