@@ -282,7 +282,7 @@ constexpr std::string_view kMigration9 = "";
 //   publication date) as documents_filter computes it: a search with a period
 //   bounds its full-text scan to the seq range of that period.
 constexpr std::string_view kMigration10 = R"sql(
-CREATE INDEX clusters_stories ON clusters(last_date IS NULL, last_date DESC, documents DESC, first_date)
+CREATE INDEX clusters_stories ON clusters(last_date IS NULL, last_date DESC, documents DESC, id, first_date)
   WHERE level = 'story' AND merged_into IS NULL;
 CREATE INDEX documents_day ON documents(substr(coalesce(event_date, published, ''), 1, 10), seq);
 )sql";

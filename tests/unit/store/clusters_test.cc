@@ -92,5 +92,26 @@ TEST_F(StoriesTest, EntitiesKeepTheirOrderWithTheirNames) {
   EXPECT_TRUE((*got)[1].entities.empty());
 }
 
+// The index holds the whole order of the list (id included), so a page
+// needs no sort: the plan of the list's ORDER BY has no temporary B-tree.
+TEST_F(StoriesTest, TheIndexGivesTheWholeOrder) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "EXPLAIN QUERY PLAN SELECT c.id FROM clusters c INDEXED BY clusters_stories "
+                               "WHERE c.level = 'story' AND c.merged_into IS NULL AND c.first_date <= ?1 "
+                               "ORDER BY c.last_date IS NULL, c.last_date DESC, c.documents DESC, c.id LIMIT 20",
+                               -1, &s, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  std::string plan;
+  while (sqlite3_step(s) == SQLITE_ROW) plan += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 3))) + "\n";
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  EXPECT_NE(plan.find("clusters_stories"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+}
+
 }  // namespace
 }  // namespace ng
