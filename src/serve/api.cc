@@ -522,19 +522,27 @@ ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
   auto dyad = dyad_of(api, store, p, false);
   if (!dyad) return status_error(dyad.status());
   std::vector<Happening> all = timeline(*dyad);
-  std::vector<std::pair<int64_t, int64_t>> keys;
-  for (size_t i = static_cast<size_t>(offset); i < all.size() && keys.size() < static_cast<size_t>(limit); ++i) {
-    keys.emplace_back(all[i].first->seq, all[i].first->idx);
+  std::vector<Happening> shown;
+  for (size_t i = static_cast<size_t>(offset); i < all.size() && shown.size() < static_cast<size_t>(limit); ++i) {
+    shown.push_back(all[i]);
   }
+  std::vector<std::pair<int64_t, int64_t>> keys;
+  for (const Happening& h : shown) keys.emplace_back(h.first->seq, h.first->idx);
   auto full = store.get_events(keys);
   if (!full) return status_error(full.status());
-  if (full->size() != keys.size()) return json_error(500, "the store lost frames of this timeline while reading it");
-  std::vector<std::string> items;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    Happening h = all[static_cast<size_t>(offset) + i];
-    h.first = &(*full)[i];
-    items.push_back(happening_json(h));
+  if (full->size() == keys.size()) {
+    for (size_t i = 0; i < shown.size(); ++i) shown[i].first = &(*full)[i];
+  } else {
+    // The frames changed between the two reads (a relink beside the
+    // server): read them again, with their text.
+    dyad = dyad_of(api, store, p, true);
+    if (!dyad) return status_error(dyad.status());
+    all = timeline(*dyad);
+    auto at = [&](int64_t i) { return all.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(all.size(), i)); };
+    shown.assign(at(offset), at(offset + limit));
   }
+  std::vector<std::string> items;
+  for (const Happening& h : shown) items.push_back(happening_json(h));
   std::string page = page_json(items, offset, all.size() > static_cast<size_t>(offset + limit));
   // {"a": {...}, "b": {...}, "items": ..., "next_cursor": ...}
   auto side = [](const Side& s) {
