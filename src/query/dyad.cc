@@ -54,6 +54,7 @@ Result<Dyad> load_dyad(Store& store, const DyadQuery& q, const EntityLookup& loo
   eq.from = q.from;
   eq.to = q.to;
   eq.involving = {out.x.as_actor_set(), out.y.as_actor_set()};
+  eq.text = q.text;
   auto rows = store.list_events(eq);
   if (!rows) return rows.status();
   out.rows = std::move(*rows);

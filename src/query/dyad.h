@@ -54,6 +54,10 @@ struct DyadQuery {
   std::string x, y;       // as given by the user
   std::string from, to;   // YYYY-MM-DD bounds, "" = open
   std::string lang = "en";  // the language X and Y are written in
+  // false: the rows come without their text (EventQuery::text), enough for
+  // timeline() and its counts; show a happening with the full row of its
+  // first frame (Store::get_events). The dossier needs the text.
+  bool text = true;
 };
 
 // Errors: kNotFound when X or Y matches nothing; store errors as they come.

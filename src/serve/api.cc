@@ -501,8 +501,9 @@ ApiResponse search(Store& store, Params& p) {
 }
 
 // Timeline and dossier: both sides as `a` and `b`.
-Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p) {
+Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p, bool text) {
   DyadQuery q;
+  q.text = text;
   q.x = p.str("a");
   q.y = p.str("b");
   q.from = p.date("from");
@@ -516,13 +517,32 @@ Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p) {
 ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
   int64_t limit = p.limit(100);
   int64_t offset = p.cursor();
-  auto dyad = dyad_of(api, store, p);
+  // The happenings are counted from rows without text; the page shows the
+  // full row of each one's first frame.
+  auto dyad = dyad_of(api, store, p, false);
   if (!dyad) return status_error(dyad.status());
   std::vector<Happening> all = timeline(*dyad);
-  std::vector<std::string> items;
-  for (size_t i = static_cast<size_t>(offset); i < all.size() && items.size() < static_cast<size_t>(limit); ++i) {
-    items.push_back(happening_json(all[i]));
+  std::vector<Happening> shown;
+  for (size_t i = static_cast<size_t>(offset); i < all.size() && shown.size() < static_cast<size_t>(limit); ++i) {
+    shown.push_back(all[i]);
   }
+  std::vector<std::pair<int64_t, int64_t>> keys;
+  for (const Happening& h : shown) keys.emplace_back(h.first->seq, h.first->idx);
+  auto full = store.get_events(keys);
+  if (!full) return status_error(full.status());
+  if (full->size() == keys.size()) {
+    for (size_t i = 0; i < shown.size(); ++i) shown[i].first = &(*full)[i];
+  } else {
+    // The frames changed between the two reads (a relink beside the
+    // server): read them again, with their text.
+    dyad = dyad_of(api, store, p, true);
+    if (!dyad) return status_error(dyad.status());
+    all = timeline(*dyad);
+    auto at = [&](int64_t i) { return all.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(all.size(), i)); };
+    shown.assign(at(offset), at(offset + limit));
+  }
+  std::vector<std::string> items;
+  for (const Happening& h : shown) items.push_back(happening_json(h));
   std::string page = page_json(items, offset, all.size() > static_cast<size_t>(offset + limit));
   // {"a": {...}, "b": {...}, "items": ..., "next_cursor": ...}
   auto side = [](const Side& s) {
@@ -535,7 +555,7 @@ ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
 }
 
 ApiResponse dossier_of(Api::Impl& api, Store& store, Params& p) {
-  auto dyad = dyad_of(api, store, p);
+  auto dyad = dyad_of(api, store, p, true);
   if (!dyad) return status_error(dyad.status());
   auto d = dossier(store, *dyad);
   if (!d) return status_error(d.status());

@@ -107,6 +107,8 @@ struct EventRow {
   };
   Actor actor1, actor2, place;
   double confidence = 0;
+  int64_t seq = 0;  // the frame in the store: its document's seq and its index there (Store::get_events)
+  int64_t idx = 0;
 };
 
 // Actors an event can involve: entities (by registry id) or countries
@@ -124,6 +126,11 @@ struct EventQuery {
   // Each set must match actor 1 or actor 2 of the frame (a pre-filter done
   // with indexes; which side is which is for the caller). Empty = any.
   std::vector<ActorSet> involving;
+  // false: rows without their text, for callers that group many frames and
+  // show a few (Store::get_events then reads those): title, trigger and
+  // sentence are empty, the place is empty, actors have their entity and
+  // country but no type or role, and a name only when no entity is linked.
+  bool text = true;
 };
 
 // Full-text search over documents (`/api/search`).
@@ -252,6 +259,9 @@ class Store {
 
   // Event frames by date, then arrival order (frames without a date last).
   virtual Result<std::vector<EventRow>> list_events(const EventQuery& query) = 0;
+  // The frames of these keys (EventRow::seq, idx) with all their text, in
+  // the order of the keys; a key the store does not have is left out.
+  virtual Result<std::vector<EventRow>> get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) = 0;
 
   // The whole document with paragraphs, sentences, tokens and removals;
   // std::nullopt when no document has this id.

@@ -1,7 +1,9 @@
 // SQLite store: event clusters and stories (migration 7).
 #include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
 #include <set>
-#include <sstream>
 
 #include "core/cameo.h"
 #include "store/sqlite/sqlite_store.h"
@@ -18,19 +20,31 @@ std::string join_ids(const std::vector<int64_t>& ids) {
   return out;
 }
 
+// "12 7 30" -> {12, 7, 30}; stops at the first word that is not a number.
 std::vector<int64_t> split_ids(const std::string& s) {
   std::vector<int64_t> out;
-  std::istringstream in(s);
-  int64_t id;
-  while (in >> id) out.push_back(id);
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (true) {
+    while (p < end && std::isspace(static_cast<unsigned char>(*p))) ++p;
+    int64_t id = 0;
+    auto [next, ec] = std::from_chars(p, end, id);
+    if (ec != std::errc()) break;
+    out.push_back(id);
+    p = next;
+  }
   return out;
 }
 
 std::vector<std::string> split_words(const std::string& s) {
   std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string w;
-  while (in >> w) out.push_back(w);
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    size_t start = i;
+    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > start) out.emplace_back(s, start, i - start);
+  }
   return out;
 }
 
@@ -321,7 +335,8 @@ constexpr const char* kClusterColumns =
     "coalesce(c.story, 0), c.documents, c.sources, c.langs, c.entities";
 }  // namespace
 
-Result<ClusterSummary> SqliteStore::cluster_summary(sqlite3_stmt* s) {
+// One row of kClusterColumns; its entities get their names in query_clusters.
+ClusterSummary SqliteStore::cluster_summary(sqlite3_stmt* s) {
   ClusterSummary c;
   c.id = sqlite3_column_int64(s, 0);
   c.level = col_text(s, 1);
@@ -333,36 +348,64 @@ Result<ClusterSummary> SqliteStore::cluster_summary(sqlite3_stmt* s) {
   c.documents = sqlite3_column_int64(s, 7);
   c.sources = sqlite3_column_int64(s, 8);
   c.langs = split_words(col_text(s, 9));
-  std::vector<int64_t> ids = split_ids(col_text(s, 10));
-  auto names = prepare("SELECT name FROM entities WHERE id = ?1");
-  if (!names) return names.status();
-  for (int64_t id : ids) {
-    Reset r(*names);
-    sqlite3_bind_int64(*names, 1, id);
-    if (sqlite3_step(*names) == SQLITE_ROW) c.entities.emplace_back(id, col_text(*names, 0));
-  }
+  for (int64_t id : split_ids(col_text(s, 10))) c.entities.emplace_back(id, std::string());
   return c;
 }
 
+// `sql` is a string with static storage (the statement cache's key). The
+// names of all the clusters' entities are read in one query (a page of
+// stories names a few hundred entities, mostly the same ones); an id the
+// registry no longer has is dropped.
 Status SqliteStore::query_clusters(const char* sql, const std::function<void(sqlite3_stmt*)>& bind,
                                    std::vector<ClusterSummary>& out) {
-  Stmt st;
-  if (sqlite3_prepare_v2(db_, sql, -1, st.out(), nullptr) != SQLITE_OK) return error("listing clusters");
-  bind(st.get());
-  int rc;
-  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
-    auto c = cluster_summary(st.get());
-    if (!c) return c.status();
-    out.push_back(std::move(*c));
+  size_t first = out.size();
+  {
+    auto st = prepare(sql);
+    if (!st) return st.status();
+    Reset reset(*st);
+    bind(*st);
+    int rc;
+    while ((rc = sqlite3_step(*st)) == SQLITE_ROW) out.push_back(cluster_summary(*st));
+    if (rc != SQLITE_DONE) return error("listing clusters");
   }
-  if (rc != SQLITE_DONE) return error("listing clusters");
+  std::set<int64_t> ids;
+  for (size_t i = first; i < out.size(); ++i) {
+    for (const auto& e : out[i].entities) ids.insert(e.first);
+  }
+  if (ids.empty()) return Status::ok();
+  std::string json = "[";
+  for (int64_t id : ids) json += (json.size() > 1 ? "," : "") + std::to_string(id);
+  json += ']';
+  auto names = prepare("SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?1))");
+  if (!names) return names.status();
+  std::map<int64_t, std::string> name_of;
+  {
+    Reset reset(*names);
+    bind_text(*names, 1, json);
+    int rc;
+    while ((rc = sqlite3_step(*names)) == SQLITE_ROW) name_of[sqlite3_column_int64(*names, 0)] = col_text(*names, 1);
+    if (rc != SQLITE_DONE) return error("reading the names of the clusters' entities");
+  }
+  for (size_t i = first; i < out.size(); ++i) {
+    auto& ents = out[i].entities;
+    std::vector<std::pair<int64_t, std::string>> named;
+    named.reserve(ents.size());
+    for (auto& [id, name] : ents) {
+      auto it = name_of.find(id);
+      if (it != name_of.end()) named.emplace_back(id, it->second);
+    }
+    ents = std::move(named);
+  }
   return Status::ok();
 }
 
 Result<std::vector<ClusterSummary>> SqliteStore::list_stories(const StoryQuery& q) {
   std::lock_guard lock(mu_);
+  // clusters_stories (migration 10) holds the live stories in this order with
+  // the columns of the date filters: a page reads its rows only.
   static const std::string sql = std::string("SELECT ") + kClusterColumns +
-                                 " FROM clusters c WHERE c.level = 'story' AND c.merged_into IS NULL "
+                                 " FROM clusters c INDEXED BY clusters_stories "
+                                 "WHERE c.level = 'story' AND c.merged_into IS NULL "
                                  "AND (?1 = '' OR coalesce(c.last_date, c.first_date) >= ?1) "
                                  "AND (?2 = '' OR c.first_date <= ?2) "
                                  "AND (?3 = 0 OR c.id IN (SELECT d.story FROM mentions m JOIN documents d "

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <map>
 #include <set>
+#include <type_traits>
 #include <mutex>
 
 #include "store/sqlite/schema.h"
@@ -89,6 +91,21 @@ Result<sqlite3_stmt*> SqliteStore::prepare(const char* sql) {
   }
   sqlite3_stmt* raw = st->get();
   stmts_.emplace_back(sql, std::move(st));
+  return raw;
+}
+
+Result<sqlite3_stmt*> SqliteStore::prepare_text(const std::string& sql) {
+  auto it = text_stmts_.find(sql);
+  if (it != text_stmts_.end()) return it->second->get();
+  // Queries are built from a few shapes (how many ids, which bounds): a full
+  // cache is a rare event and is simply emptied.
+  if (text_stmts_.size() >= 64) text_stmts_.clear();
+  auto st = std::make_unique<Stmt>();
+  if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, st->out(), nullptr) != SQLITE_OK) {
+    return error("preparing a query");
+  }
+  sqlite3_stmt* raw = st->get();
+  text_stmts_.emplace(sql, std::move(st));
   return raw;
 }
 
@@ -573,80 +590,87 @@ Status SqliteStore::write_registry(const RegistryDelta& delta, const std::map<st
   return Status::ok();
 }
 
-Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
-  std::lock_guard lock(mu_);
-  static const char* kSql =
-      "SELECT d.id, d.lang, coalesce(d.title, ''), e.code, coalesce(e.date, ''), "
-      "substr(CAST(d.text AS BLOB), e.trigger_begin + 1, e.trigger_end - e.trigger_begin), "
-      "substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin), "
-      "m1.entity, coalesce(n1.name, substr(CAST(d.text AS BLOB), m1.begin + 1, m1.end - m1.begin)), m1.type, m1.role, "
-      "e.country1, "
-      "m2.entity, coalesce(n2.name, substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin)), m2.type, m2.role, "
-      "e.country2, "
-      "mp.entity, coalesce(np.name, substr(CAST(d.text AS BLOB), mp.begin + 1, mp.end - mp.begin)), e.confidence, "
-      "e.sentence_begin, e.sentence_end, coalesce(d.event_cluster, 0), coalesce(d.story, 0) "
-      "FROM @FROM@ JOIN documents d ON d.seq = e.doc_seq "
-      "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
-      "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
-      "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity "
-      "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) "
-      "AND (?5 = 0 OR d.event_cluster = ?5 OR d.story = ?5) ";
-  // Each actor set: the frames whose actor 1 or 2 is one of its entities or
-  // of its countries, found through indexes (mentions_entity,
-  // events_country1/2) and intersected with the rest of the filter.
-  std::string sql = kSql;
-  int next = 6;
-  std::vector<std::pair<int, int64_t>> int_params;
-  std::vector<std::pair<int, std::string>> text_params;
-  auto placeholders = [&](size_t n) {
-    std::string out;
-    for (size_t i = 0; i < n; ++i) out += (i ? ",?" : "?") + std::to_string(next++);
-    return out;
-  };
-  // Date bounds inside each part too, so that they use (country, date).
-  std::string bounds_x, bounds, hits;
-  if (!q.from.empty()) bounds_x += " AND x.date >= ?2", bounds += " AND date >= ?2";
-  if (!q.to.empty()) bounds_x += " AND x.date <= ?3", bounds += " AND date <= ?3";
-  for (const ActorSet& set : q.involving) {
-    std::vector<std::string> parts;
-    if (!set.entities.empty()) {
-      for (const char* col : {"actor1", "actor2"}) {
-        int first = next;
-        std::string ph = placeholders(set.entities.size());
-        for (size_t i = 0; i < set.entities.size(); ++i) int_params.emplace_back(first + static_cast<int>(i), set.entities[i]);
-        parts.push_back(std::string("SELECT x.doc_seq, x.idx FROM mentions m JOIN events x ON x.doc_seq = m.doc_seq AND x.") +
-                        col + " = m.idx WHERE m.entity IN (" + ph + ")" + bounds_x);
+// Which of the query's actor sets (two or more) has the fewest frames, by a
+// count capped at the smallest seen so far: its frames in the period for its
+// countries (events_country1/2), all mentions for its entities (an upper
+// bound, mentions_entity). Only a choice of plan: any answer is correct.
+Result<size_t> SqliteStore::estimate_frames(const EventQuery& q) {
+  std::string bounds;
+  if (!q.from.empty()) bounds += " AND date >= ?2";
+  if (!q.to.empty()) bounds += " AND date <= ?3";
+  size_t best = 0;
+  int64_t best_count = INT64_MAX;
+  for (size_t k = 0; k < q.involving.size(); ++k) {
+    const ActorSet& set = q.involving[k];
+    int64_t count = 0;
+    auto add = [&](const std::string& inner, const auto& values) -> Status {
+      if (values.empty() || count >= best_count) return Status::ok();
+      std::string ph;
+      for (size_t i = 0; i < values.size(); ++i) ph += (i ? ",?" : "?") + std::to_string(i + 5);
+      std::string sql = "SELECT count(*) FROM (SELECT 1 FROM " + inner + " IN (" + ph + ")" +
+                        (inner.rfind("events", 0) == 0 ? bounds : std::string()) + " LIMIT ?1)";
+      auto st = prepare_text(sql);
+      if (!st) return st.status();
+      Reset reset(*st);
+      sqlite3_bind_int64(*st, 1, best_count == INT64_MAX ? -1 : best_count - count);
+      if (!q.from.empty()) bind_text(*st, 2, q.from);
+      if (!q.to.empty()) bind_text(*st, 3, q.to);
+      for (size_t i = 0; i < values.size(); ++i) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(values[0])>, int64_t>) {
+          sqlite3_bind_int64(*st, static_cast<int>(i + 5), values[i]);
+        } else {
+          bind_text(*st, static_cast<int>(i + 5), values[i]);
+        }
       }
+      if (sqlite3_step(*st) != SQLITE_ROW) return error("counting events");
+      count += sqlite3_column_int64(*st, 0);
+      return Status::ok();
+    };
+    NG_RETURN_IF_ERROR(add("mentions WHERE entity", set.entities));
+    NG_RETURN_IF_ERROR(add("events WHERE country1", set.countries));
+    NG_RETURN_IF_ERROR(add("events WHERE country2", set.countries));
+    if (count < best_count) {
+      best = k;
+      best_count = count;
     }
-    if (!set.countries.empty()) {
-      for (const char* col : {"country1", "country2"}) {
-        int first = next;
-        std::string ph = placeholders(set.countries.size());
-        for (size_t i = 0; i < set.countries.size(); ++i) text_params.emplace_back(first + static_cast<int>(i), set.countries[i]);
-        parts.push_back(std::string("SELECT doc_seq, idx FROM events WHERE ") + col + " IN (" + ph + ")" + bounds);
-      }
-    }
-    if (parts.empty()) return std::vector<EventRow>();  // a set that matches nothing
-    std::string set_sql = "SELECT * FROM (";
-    for (size_t i = 0; i < parts.size(); ++i) set_sql += (i ? " UNION " : "") + parts[i];
-    hits += (hits.empty() ? "" : " INTERSECT ") + set_sql + ")";
   }
-  // The frames come from the (small) intersection of the sets, not from a
-  // scan of all events.
-  std::string from = hits.empty() ? "events e"
-                                  : "(" + hits + ") AS hit CROSS JOIN events e ON e.doc_seq = hit.doc_seq AND e.idx = hit.idx";
-  sql.replace(sql.find("@FROM@"), 6, from);
-  sql += "ORDER BY e.date IS NULL, e.date, d.seq, e.idx LIMIT ?4";
-  Stmt st;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, st.out(), nullptr) != SQLITE_OK) return error("listing events");
-  sqlite3_stmt* s = st.get();
-  bind_text(s, 1, q.code);
-  bind_text(s, 2, q.from);
-  bind_text(s, 3, q.to);
-  sqlite3_bind_int64(s, 4, q.limit);
-  sqlite3_bind_int64(s, 5, q.cluster);
-  for (const auto& [i, v] : int_params) sqlite3_bind_int64(s, i, v);
-  for (const auto& [i, v] : text_params) bind_text(s, i, v);
+  return best;
+}
+
+namespace {
+// The columns and joins of event queries (@FROM@: the frames), with all their
+// text or (kEventKeys) without it: see EventQuery::text.
+constexpr const char* kEventColumns =
+    "SELECT d.id, d.lang, coalesce(d.title, ''), e.code, coalesce(e.date, ''), "
+    "substr(CAST(d.text AS BLOB), e.trigger_begin + 1, e.trigger_end - e.trigger_begin), "
+    "substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin), "
+    "m1.entity, coalesce(n1.name, substr(CAST(d.text AS BLOB), m1.begin + 1, m1.end - m1.begin)), m1.type, m1.role, "
+    "e.country1, "
+    "m2.entity, coalesce(n2.name, substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin)), m2.type, m2.role, "
+    "e.country2, "
+    "mp.entity, coalesce(np.name, substr(CAST(d.text AS BLOB), mp.begin + 1, mp.end - mp.begin)), e.confidence, "
+    "e.sentence_begin, e.sentence_end, coalesce(d.event_cluster, 0), coalesce(d.story, 0), e.doc_seq, e.idx "
+    "FROM @FROM@ JOIN documents d ON d.seq = e.doc_seq "
+    "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
+    "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
+    "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity ";
+constexpr const char* kEventKeys =
+    "SELECT d.id, d.lang, '', e.code, coalesce(e.date, ''), '', '', "
+    "m1.entity, CASE WHEN m1.entity IS NULL THEN substr(CAST(d.text AS BLOB), m1.begin + 1, m1.end - m1.begin) END, "
+    "NULL, NULL, e.country1, "
+    "m2.entity, CASE WHEN m2.entity IS NULL THEN substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin) END, "
+    "NULL, NULL, e.country2, "
+    "NULL, NULL, e.confidence, "
+    "e.sentence_begin, e.sentence_end, coalesce(d.event_cluster, 0), coalesce(d.story, 0), e.doc_seq, e.idx "
+    "FROM @FROM@ JOIN documents d ON d.seq = e.doc_seq "
+    "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 "
+    "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 ";
+constexpr const char* kEventFilter =
+    "WHERE (?1 = '' OR e.code = ?1) AND (?2 = '' OR e.date >= ?2) AND (?3 = '' OR e.date <= ?3) "
+    "AND (?5 = 0 OR d.event_cluster = ?5 OR d.story = ?5) ";
+}  // namespace
+
+Result<std::vector<EventRow>> SqliteStore::event_rows(sqlite3_stmt* s) {
   std::vector<EventRow> out;
   int rc;
   auto actor = [&](int col, bool with_role) {
@@ -678,10 +702,136 @@ Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
     r.sentence_end = static_cast<uint32_t>(sqlite3_column_int64(s, 21));
     r.event_cluster = sqlite3_column_int64(s, 22);
     r.story = sqlite3_column_int64(s, 23);
+    r.seq = sqlite3_column_int64(s, 24);
+    r.idx = sqlite3_column_int64(s, 25);
     out.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return error("listing events");
   return out;
+}
+
+Result<std::vector<EventRow>> SqliteStore::get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) {
+  std::lock_guard lock(mu_);
+  if (keys.empty()) return std::vector<EventRow>();
+  static const std::string sql = [] {
+    std::string s = std::string(kEventColumns) + kEventFilter;
+    s.replace(s.find("@FROM@"), 6,
+              "json_each(?6) AS k CROSS JOIN events e ON e.doc_seq = json_extract(k.value, '$[0]') "
+              "AND e.idx = json_extract(k.value, '$[1]')");
+    return s;
+  }();
+  std::string json = "[";
+  for (const auto& [seq, idx] : keys) {
+    json += (json.size() > 1 ? ",[" : "[") + std::to_string(seq) + ',' + std::to_string(idx) + ']';
+  }
+  json += ']';
+  auto st = prepare(sql.c_str());
+  if (!st) return st.status();
+  Reset reset(*st);
+  bind_text(*st, 1, "");
+  bind_text(*st, 2, "");
+  bind_text(*st, 3, "");
+  sqlite3_bind_int64(*st, 5, 0);
+  bind_text(*st, 6, json);
+  auto rows = event_rows(*st);
+  if (!rows) return rows.status();
+  std::map<std::pair<int64_t, int64_t>, EventRow*> by_key;
+  for (EventRow& r : *rows) by_key.emplace(std::make_pair(r.seq, r.idx), &r);
+  std::vector<EventRow> out;
+  out.reserve(keys.size());
+  for (const auto& k : keys) {
+    auto it = by_key.find(k);
+    if (it != by_key.end()) out.push_back(*it->second);
+  }
+  return out;
+}
+
+Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
+  std::lock_guard lock(mu_);
+  // Each actor set: the frames whose actor 1 or 2 is one of its entities or
+  // of its countries. The frames come from the set expected to be smallest,
+  // found through indexes (mentions_entity, events_country1/2); every other
+  // set is a condition on the frame's row (its actors' mentions m1, m2 and
+  // its countries), which is the same intersection without building each
+  // set: a pair of countries whose one side has 7,000 frames in a quarter
+  // reads the other side's few hundred.
+  std::string sql = std::string(q.text ? kEventColumns : kEventKeys) + kEventFilter;
+  int next = 6;
+  std::vector<std::pair<int, int64_t>> int_params;
+  std::vector<std::pair<int, std::string>> text_params;
+  auto placeholders = [&](size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += (i ? ",?" : "?") + std::to_string(next++);
+    return out;
+  };
+  for (const ActorSet& set : q.involving) {
+    if (set.entities.empty() && set.countries.empty()) return std::vector<EventRow>();  // a set that matches nothing
+  }
+  size_t driver = 0;
+  if (q.involving.size() > 1) {
+    auto size = estimate_frames(q);
+    if (!size) return size.status();
+    driver = *size;
+  }
+  // Date bounds inside each part too, so that they use (country, date).
+  std::string bounds_x, bounds;
+  if (!q.from.empty()) bounds_x += " AND x.date >= ?2", bounds += " AND date >= ?2";
+  if (!q.to.empty()) bounds_x += " AND x.date <= ?3", bounds += " AND date <= ?3";
+  std::string hits, conditions;
+  for (size_t k = 0; k < q.involving.size(); ++k) {
+    const ActorSet& set = q.involving[k];
+    std::string ents, countries;
+    if (!set.entities.empty()) {
+      int first = next;
+      ents = placeholders(set.entities.size());
+      for (size_t i = 0; i < set.entities.size(); ++i) int_params.emplace_back(first + static_cast<int>(i), set.entities[i]);
+    }
+    if (!set.countries.empty()) {
+      int first = next;
+      countries = placeholders(set.countries.size());
+      for (size_t i = 0; i < set.countries.size(); ++i) text_params.emplace_back(first + static_cast<int>(i), set.countries[i]);
+    }
+    std::vector<std::string> parts;
+    if (k == driver) {
+      if (!ents.empty()) {
+        for (const char* col : {"actor1", "actor2"}) {
+          parts.push_back(std::string("SELECT x.doc_seq, x.idx FROM mentions m JOIN events x ON x.doc_seq = m.doc_seq AND x.") +
+                          col + " = m.idx WHERE m.entity IN (" + ents + ")" + bounds_x);
+        }
+      }
+      if (!countries.empty()) {
+        for (const char* col : {"country1", "country2"}) {
+          parts.push_back(std::string("SELECT doc_seq, idx FROM events WHERE ") + col + " IN (" + countries + ")" + bounds);
+        }
+      }
+      hits = "SELECT * FROM (";
+      for (size_t i = 0; i < parts.size(); ++i) hits += (i ? " UNION " : "") + parts[i];
+      hits += ")";
+    } else {
+      if (!ents.empty()) parts.push_back("m1.entity IN (" + ents + ") OR m2.entity IN (" + ents + ")");
+      if (!countries.empty()) parts.push_back("e.country1 IN (" + countries + ") OR e.country2 IN (" + countries + ")");
+      conditions += "AND (";
+      for (size_t i = 0; i < parts.size(); ++i) conditions += (i ? " OR " : "") + parts[i];
+      conditions += ") ";
+    }
+  }
+  std::string from = hits.empty() ? "events e"
+                                  : "(" + hits + ") AS hit CROSS JOIN events e ON e.doc_seq = hit.doc_seq AND e.idx = hit.idx";
+  sql.replace(sql.find("@FROM@"), 6, from);
+  sql += conditions;
+  sql += "ORDER BY e.date IS NULL, e.date, d.seq, e.idx LIMIT ?4";
+  auto st = prepare_text(sql);
+  if (!st) return st.status();
+  Reset reset(*st);
+  sqlite3_stmt* s = *st;
+  bind_text(s, 1, q.code);
+  bind_text(s, 2, q.from);
+  bind_text(s, 3, q.to);
+  sqlite3_bind_int64(s, 4, q.limit);
+  sqlite3_bind_int64(s, 5, q.cluster);
+  for (const auto& [i, v] : int_params) sqlite3_bind_int64(s, i, v);
+  for (const auto& [i, v] : text_params) bind_text(s, i, v);
+  return event_rows(s);
 }
 
 Result<RegistrySnapshot> SqliteStore::load_registry() {
@@ -1165,13 +1315,36 @@ Result<std::vector<SearchHit>> SqliteStore::search_documents(const SearchQuery& 
   std::lock_guard lock(mu_);
   std::string match = fts_query(q.text);
   if (!q.text.empty() && match.empty()) return std::vector<SearchHit>();  // only punctuation
+  // A period that ends: the seqs of its documents (documents_day, migration
+  // 10) bound the scan, which otherwise walks every newer match of a common
+  // word to reach an old month. Only when the period has at most kBounded
+  // documents, so that finding the bounds never costs more than they save.
+  constexpr int64_t kBounded = 10000;
+  int64_t lo = 0, hi = INT64_MAX;
+  if (!q.to.empty()) {
+    auto b = prepare(
+        "SELECT count(*), min(seq), max(seq) FROM (SELECT seq FROM documents INDEXED BY documents_day "
+        "WHERE substr(coalesce(event_date, published, ''), 1, 10) >= ?1 "
+        "AND substr(coalesce(event_date, published, ''), 1, 10) <= ?2 LIMIT ?3)");
+    if (!b) return b.status();
+    Reset reset(*b);
+    bind_text(*b, 1, q.from);
+    bind_text(*b, 2, q.to);
+    sqlite3_bind_int64(*b, 3, kBounded + 1);
+    if (sqlite3_step(*b) != SQLITE_ROW) return error("searching documents");
+    int64_t n = sqlite3_column_int64(*b, 0);
+    if (n == 0) return std::vector<SearchHit>();  // no document in the period
+    if (n <= kBounded) {
+      lo = sqlite3_column_int64(*b, 1);
+      hi = sqlite3_column_int64(*b, 2);
+    }
+  }
   // Two steps: the page's documents are chosen through the FTS index and
-  // documents_filter (seq, lang, day: no wide row is read), then only those
-  // rows are read.
+  // documents_filter (seq, lang, day), then only those rows are read.
   static const char* kWithText =
       "SELECT d.id, d.lang, d.published, d.title, d.source, d.url, d.event_date FROM documents d WHERE d.seq IN ("
       "SELECT f.rowid FROM documents_fts f JOIN documents x INDEXED BY documents_filter ON x.seq = f.rowid "
-      "WHERE documents_fts MATCH ?1 AND (?2 = '' OR x.lang = ?2) "
+      "WHERE documents_fts MATCH ?1 AND f.rowid >= ?9 AND f.rowid <= ?10 AND (?2 = '' OR x.lang = ?2) "
       "AND (?3 = '' OR substr(coalesce(x.event_date, x.published, ''), 1, 10) >= ?3) "
       "AND (?4 = '' OR substr(coalesce(x.event_date, x.published, ''), 1, 10) <= ?4) "
       "AND (?5 = 0 OR EXISTS (SELECT 1 FROM entity_links l WHERE l.doc_seq = x.seq AND l.entity = ?5)) "
@@ -1179,7 +1352,8 @@ Result<std::vector<SearchHit>> SqliteStore::search_documents(const SearchQuery& 
       "ORDER BY f.rowid DESC LIMIT ?7 OFFSET ?8) ORDER BY d.seq DESC";
   static const char* kWithoutText =
       "SELECT d.id, d.lang, d.published, d.title, d.source, d.url, d.event_date FROM documents d WHERE d.seq IN ("
-      "SELECT x.seq FROM documents x INDEXED BY documents_filter WHERE ?1 = '' AND (?2 = '' OR x.lang = ?2) "
+      "SELECT x.seq FROM documents x INDEXED BY documents_filter WHERE ?1 = '' AND x.seq >= ?9 AND x.seq <= ?10 "
+      "AND (?2 = '' OR x.lang = ?2) "
       "AND (?3 = '' OR substr(coalesce(x.event_date, x.published, ''), 1, 10) >= ?3) "
       "AND (?4 = '' OR substr(coalesce(x.event_date, x.published, ''), 1, 10) <= ?4) "
       "AND (?5 = 0 OR x.seq IN (SELECT l.doc_seq FROM entity_links l WHERE l.entity = ?5)) "
@@ -1197,6 +1371,8 @@ Result<std::vector<SearchHit>> SqliteStore::search_documents(const SearchQuery& 
   bind_text(s, 6, q.topic);
   sqlite3_bind_int64(s, 7, q.limit);
   sqlite3_bind_int64(s, 8, q.offset);
+  sqlite3_bind_int64(s, 9, lo);
+  sqlite3_bind_int64(s, 10, hi);
   std::vector<SearchHit> out;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -72,6 +72,7 @@ class SqliteStore final : public Store {
   ~SqliteStore() override {
     // Statements first: sqlite3_close refuses while any is alive.
     stmts_.clear();
+    text_stmts_.clear();
     sqlite3_close_v2(db_);
   }
 
@@ -93,6 +94,7 @@ class SqliteStore final : public Store {
   Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys, const std::string& surface) override;
   Result<std::optional<EntityDetail>> get_entity(int64_t id) override;
   Result<std::vector<EventRow>> list_events(const EventQuery& query) override;
+  Result<std::vector<EventRow>> get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) override;
   Result<std::optional<Document>> get_document(const std::string& id) override;
   Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) override;
   Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
@@ -117,6 +119,12 @@ class SqliteStore final : public Store {
   }
   // A cached prepared statement for `sql` (a string literal: its address is the key).
   Result<sqlite3_stmt*> prepare(const char* sql);
+  // A cached prepared statement for a query built at run time (keyed by its
+  // text); valid until the next prepare_text call.
+  Result<sqlite3_stmt*> prepare_text(const std::string& sql);
+  Result<size_t> estimate_frames(const EventQuery& q);
+  // Runs an event query built on kEventSql and reads its rows.
+  Result<std::vector<EventRow>> event_rows(sqlite3_stmt* s);
   Result<int> user_version();
   Status migrate();
   Status load_children(int64_t seq, Document& d);
@@ -127,7 +135,7 @@ class SqliteStore final : public Store {
   Status write_clusters(const ClusterDelta& delta, const std::map<std::string, int64_t>& seq_of);
   Status refresh_cluster(const ClusterUpdate& u);
   Status apply_merge(const ClusterMerge& m, int64_t doc_seq);
-  Result<ClusterSummary> cluster_summary(sqlite3_stmt* s);
+  ClusterSummary cluster_summary(sqlite3_stmt* s);
   Status query_clusters(const char* sql, const std::function<void(sqlite3_stmt*)>& bind,
                         std::vector<ClusterSummary>& out);
   Status insert_mentions(int64_t seq, const Document& d);
@@ -142,6 +150,7 @@ class SqliteStore final : public Store {
   std::string path_;
   std::recursive_mutex mu_;
   std::vector<std::pair<const char*, std::unique_ptr<Stmt>>> stmts_;
+  std::map<std::string, std::unique_ptr<Stmt>> text_stmts_;
 };
 
 }  // namespace ng

@@ -117,6 +117,43 @@ TEST_F(SearchTest, InputIsNeverQuerySyntax) {
   EXPECT_EQ(st->documents, 4);
 }
 
+// A period that ends bounds the scan to the seqs of its documents
+// (documents_day): documents whose day is not in arrival order, or is their
+// event date rather than their publication date, are still found, and only
+// they.
+TEST_F(SearchTest, APeriodFindsItsDocumentsWhateverTheirArrivalOrder) {
+  std::vector<Document> docs = {
+      doc("late-old", "en", "To Lam in April", "To Lam visited the port.", "2026-04-16"),
+      doc("dated", "en", "To Lam, looking back", "To Lam opened the bridge.", "2026-07-01"),
+      doc("new", "en", "To Lam in July", "To Lam met the governor.", "2026-07-02"),
+  };
+  docs[1].event_date = "2026-04-15";  // reports a day of April, published in July
+  auto r = store_->write_batch(docs, {});
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  SearchQuery q;
+  q.text = "to lam";
+  q.from = "2026-04-14";
+  q.to = "2026-04-30";
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"dated", "late-old", "en-1", "vi-1"}));
+  q.from.clear();
+  q.to = "2026-04-15";
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"dated", "en-1", "vi-1"}));
+  q.offset = 1;
+  q.limit = 1;
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"en-1"}));
+  q = SearchQuery();
+  q.text = "to lam";
+  q.from = "2026-05-01";
+  q.to = "2026-06-30";  // documents of the period, none with the words
+  EXPECT_TRUE(ids(q).empty());
+  q.from = "2027-01-01";
+  q.to = "2027-12-31";  // no document at all
+  EXPECT_TRUE(ids(q).empty());
+  q = SearchQuery();
+  q.to = "2026-04-15";  // no words
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"dated", "en-1", "vi-1"}));
+}
+
 TEST(Search, MigrationEightIndexesTheDocumentsAlreadyStored) {
   fs::path dir = fs::path(testing::TempDir()) / "search_test";
   fs::create_directories(dir);

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "store/sqlite/schema.h"
 #include "store/store.h"
@@ -400,6 +401,112 @@ TEST(SqliteStore, CorruptSpanBlobIsReportedNotTrusted) {
   auto got = open(p)->get_document("a");
   ASSERT_FALSE(got.is_ok());
   EXPECT_EQ(got.status().code(), StatusCode::kCorrupt);
+}
+
+// list_events with two actor sets (a timeline's two sides) gives the frames
+// in both, in date order, whichever set is read first: the store reads the
+// one with fewer frames and checks the others on each frame.
+TEST(SqliteStore, EventsOfTwoActorSetsAreTheirIntersectionInEitherOrder) {
+  fs::path p = fresh("dyad.db");
+  auto s = open(p);
+  ASSERT_TRUE(s);
+  // Mentions: 0 Ana (entity 1), 1 Bo (2), 2 Cy (3), 3 Dan (4).
+  const std::string text = "Ana met Bo. Cy met Dan.";
+  auto frame = [](int a1, int a2, const std::string& c1, const std::string& c2, const std::string& date) {
+    EventFrame e;
+    e.code = "040";
+    e.trigger = {4, 7};
+    e.sentence = {0, 11};
+    e.actor1 = a1;
+    e.actor2 = a2;
+    e.country1 = c1;
+    e.country2 = c2;
+    e.date = date;
+    e.confidence = 0.5f;
+    return e;
+  };
+  auto doc = [&](const std::string& id, std::vector<EventFrame> events) {
+    Document d = make_doc(id, "en", text);
+    d.published = "2026-01-01";
+    const std::pair<Span, int64_t> men[] = {{{0, 3}, 1}, {{8, 10}, 2}, {{12, 14}, 3}, {{19, 22}, 4}};
+    for (const auto& [span, entity] : men) {
+      Mention m;
+      m.span = span;
+      m.type = "PER";
+      m.entity = entity;
+      d.mentions.push_back(m);
+    }
+    d.events = std::move(events);
+    return d;
+  };
+  std::vector<Document> docs = {
+      doc("ana-bo", {frame(0, 1, "VNM", "RUS", "2026-01-05")}),
+      doc("ana-cy", {frame(0, 2, "VNM", "DEU", "2026-01-06")}),
+      doc("bo-alone", {frame(1, -1, "RUS", "VNM", "2026-01-04")}),
+      doc("dan", {frame(3, -1, "VNM", "FRA", "2026-01-02"), frame(3, -1, "FRA", "VNM", "2026-01-03")}),
+      doc("dan-2", {frame(3, -1, "VNM", "", "2026-01-08"), frame(3, 2, "", "VNM", "2026-01-09")}),
+      doc("ana-bo-later", {frame(1, 0, "RUS", "VNM", "2026-02-01")}),
+  };
+  ASSERT_TRUE(s->write_batch(docs, {}).is_ok());
+  auto frames = [&](const ActorSet& a, const ActorSet& b, const std::string& to) {
+    std::vector<std::string> out[2];
+    for (int order = 0; order < 2; ++order) {
+      EventQuery q;
+      q.to = to;
+      q.involving = order == 0 ? std::vector<ActorSet>{a, b} : std::vector<ActorSet>{b, a};
+      auto rows = s->list_events(q);
+      EXPECT_TRUE(rows.is_ok()) << rows.status().message();
+      if (!rows) continue;
+      for (const auto& r : *rows) out[order].push_back(r.doc + " " + r.date + " " + r.actor1.name);
+    }
+    EXPECT_EQ(out[0], out[1]);
+    return out[0];
+  };
+  ActorSet vnm{{}, {"VNM"}}, rus{{}, {"RUS"}}, deu{{}, {"DEU"}}, ana{{1}, {}}, bo{{2}, {}}, cy{{3}, {}};
+  EXPECT_EQ(frames(ana, bo, ""), (std::vector<std::string>{"ana-bo 2026-01-05 Ana", "ana-bo-later 2026-02-01 Bo"}));
+  EXPECT_EQ(frames(ana, bo, "2026-01-31"), (std::vector<std::string>{"ana-bo 2026-01-05 Ana"}));
+  // VNM has the most frames: RUS's are read and checked for VNM on either side.
+  EXPECT_EQ(frames(vnm, rus, "2026-01-31"),
+            (std::vector<std::string>{"bo-alone 2026-01-04 Bo", "ana-bo 2026-01-05 Ana"}));
+  EXPECT_EQ(frames(ana, deu, ""), (std::vector<std::string>{"ana-cy 2026-01-06 Ana"}));
+  EXPECT_TRUE(frames(bo, deu, "").empty());
+  // A set of entities and countries: any of them, on either side.
+  ActorSet cy_or_rus{{3}, {"RUS"}};
+  EXPECT_EQ(frames(cy_or_rus, vnm, "2026-01-31"),
+            (std::vector<std::string>{"bo-alone 2026-01-04 Bo", "ana-bo 2026-01-05 Ana", "ana-cy 2026-01-06 Ana",
+                                      "dan-2 2026-01-09 Dan"}));
+  EXPECT_EQ(frames(cy, ana, ""), (std::vector<std::string>{"ana-cy 2026-01-06 Ana"}));
+  EXPECT_TRUE(frames(cy, ActorSet{}, "").empty());  // a set that matches nothing
+
+  // Without text, then the full rows of some of them by key, in the keys' order.
+  EventQuery q;
+  q.involving = {vnm};
+  auto full = s->list_events(q);
+  q.text = false;
+  auto keys_only = s->list_events(q);
+  ASSERT_TRUE(full.is_ok() && keys_only.is_ok());
+  ASSERT_EQ(full->size(), 8u);
+  ASSERT_EQ(keys_only->size(), full->size());
+  std::vector<std::pair<int64_t, int64_t>> keys;
+  for (size_t i = 0; i < full->size(); ++i) {
+    const EventRow& f = (*full)[i];
+    const EventRow& k = (*keys_only)[i];
+    EXPECT_EQ(f.sentence, "Ana met Bo.");
+    EXPECT_TRUE(k.sentence.empty() && k.trigger.empty() && k.actor1.name.empty());
+    EXPECT_EQ(std::make_tuple(k.doc, k.seq, k.idx, k.date, k.actor1.entity, k.actor1.country, k.actor2.entity),
+              std::make_tuple(f.doc, f.seq, f.idx, f.date, f.actor1.entity, f.actor1.country, f.actor2.entity));
+    keys.emplace(keys.begin(), k.seq, k.idx);  // reversed
+  }
+  keys.emplace_back(999, 0);  // no such frame
+  auto got = s->get_events(keys);
+  ASSERT_TRUE(got.is_ok()) << got.status().message();
+  ASSERT_EQ(got->size(), full->size());
+  for (size_t i = 0; i < got->size(); ++i) {
+    const EventRow& g = (*got)[i];
+    const EventRow& f = (*full)[full->size() - 1 - i];
+    EXPECT_EQ(std::make_tuple(g.doc, g.idx, g.sentence, g.trigger, g.actor1.name, g.actor2.name, g.date),
+              std::make_tuple(f.doc, f.idx, f.sentence, f.trigger, f.actor1.name, f.actor2.name, f.date));
+  }
 }
 
 }  // namespace
