@@ -24,6 +24,11 @@ constexpr size_t kIndexTerms = 8;     // of them, the heaviest ones are index ke
 constexpr size_t kIndexEntities = 8;  // heaviest entities used as index keys
 constexpr size_t kMaxPosting = 256;   // a key in more clusters than this is too common to look up
 constexpr int kBands = 8;             // MinHash LSH: bands x rows = kMinHashes
+// A band's bucket keeps its latest documents only: a dispatch copied ten
+// thousand times would otherwise make every new copy compare with all of
+// them (the cost per document growing with the window). Any recent member
+// of a copy family finds the family's original.
+constexpr size_t kBandBucket = 64;
 constexpr int kRows = 4;
 static_assert(kBands * kRows == Document::Fingerprint::kMinHashes);
 
@@ -491,7 +496,11 @@ struct Clusterer::Impl {
     for (const auto& [e, w] : wd.f.ents) ++ent_df[e];
     for (uint32_t t : wd.f.all_terms) ++term_df[t];
     if (wd.f.minhash.size() == Document::Fingerprint::kMinHashes)
-      for (int b = 0; b < kBands; ++b) bands[band_key(wd.f, b)].push_back(wd.arrival);
+      for (int b = 0; b < kBands; ++b) {
+        auto& v = bands[band_key(wd.f, b)];
+        if (v.size() >= kBandBucket) v.erase(v.begin());
+        v.push_back(wd.arrival);
+      }
     Cluster& ev = cluster(wd.event, false);
     ev.story = wd.story;
     profile(ev, wd, +1);

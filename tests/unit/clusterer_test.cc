@@ -217,6 +217,22 @@ TEST(Clusterer, AWireCopyIsMarkedAndCountsInItsOriginalsEvent) {
   EXPECT_EQ(docs[4].copy_of, "");
 }
 
+// A dispatch copied hundreds of times: buckets keep their latest members
+// only, and every copy still points at the original.
+TEST(Clusterer, AThousandCopiesStillPointAtTheOriginal) {
+  Clusterer c;
+  std::vector<Document> docs;
+  for (int i = 0; i < 1000; ++i) {
+    docs.push_back(doc(i == 0 ? "orig" : "copy" + std::to_string(i), "en", {{1, "PER", 1}}, {"wire", "dispatch"}));
+    docs.back().fingerprint.minhash = signature(7, i % 3, static_cast<uint32_t>(i));
+  }
+  c.assign(docs);
+  for (size_t i = 1; i < docs.size(); ++i) {
+    ASSERT_EQ(docs[i].copy_of, "orig") << docs[i].id;
+    ASSERT_EQ(docs[i].event_cluster, docs[0].event_cluster) << docs[i].id;
+  }
+}
+
 TEST(Clusterer, APublicationDateBeforeTheEventIsAPreviewOfAnotherHappening) {
   Clusterer c;
   std::vector<Document> docs = {
