@@ -9,6 +9,7 @@
 
 #include "cli/args.h"
 #include "core/document.h"
+#include "eval/cluster_score.h"
 #include "link/linker.h"
 #include "query/documents.h"
 #include "store/store.h"
@@ -38,5 +39,9 @@ std::string actor_text(const EventRow::Actor& a);
 
 // Prints the usage error and the help to stderr; returns kExitUsage.
 int usage(const char* cmd, Args& args, const char* help);
+
+// B-cubed scores as JSON (`eval` and `eval clusters`; defined in eval.cc),
+// with the one-cluster-per-document baseline's F1 when given.
+std::string bcubed_json(const eval::BCubed& b, const eval::BCubed* single = nullptr);
 
 }  // namespace ng::cli

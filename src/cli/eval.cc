@@ -164,17 +164,19 @@ Result<ClusterScores> score_clusters(const std::string& gold_path, Store& store)
   return out;
 }
 
-std::string bcubed_json(const eval::BCubed& b) {
-  return JsonObject()
-      .integer("documents", b.items)
+}  // namespace
+
+std::string bcubed_json(const eval::BCubed& b, const eval::BCubed* single) {
+  JsonObject o;
+  o.integer("documents", b.items)
       .integer("gold_clusters", b.gold_clusters)
       .integer("system_clusters", b.system_clusters)
       .num("precision", b.precision)
       .num("recall", b.recall)
-      .num("f1", b.f1())
-      .done();
+      .num("f1", b.f1());
+  if (single) o.num("singleton_f1", single->f1());
+  return o.done();
 }
-}  // namespace
 
 int cmd_eval(int argc, char** argv) {
   if (argc > 2 && std::string(argv[2]) == "html") return cmd_eval_html(argc, argv);

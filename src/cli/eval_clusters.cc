@@ -132,17 +132,6 @@ Result<SetResult> run_set(const std::string& name, const std::vector<eval::Coref
   return out;
 }
 
-std::string level_json(const eval::BCubed& b, const eval::BCubed& single) {
-  return JsonObject()
-      .integer("documents", b.items)
-      .integer("gold_clusters", b.gold_clusters)
-      .integer("system_clusters", b.system_clusters)
-      .num("precision", b.precision)
-      .num("recall", b.recall)
-      .num("f1", b.f1())
-      .num("singleton_f1", single.f1())
-      .done();
-}
 
 std::string misses_json(const std::string& set, const char* level, const std::vector<eval::ClusterMiss>& misses) {
   std::string out;
@@ -255,8 +244,8 @@ int cmd_eval_clusters(int argc, char** argv) {
                        .integer("documents", r.documents)
                        .integer("rejected", r.rejected)
                        .num("seconds", r.seconds)
-                       .raw("event", level_json(r.event, r.event_single))
-                       .raw("story", level_json(r.story, r.story_single))
+                       .raw("event", bcubed_json(r.event, &r.event_single))
+                       .raw("story", bcubed_json(r.story, &r.story_single))
                        .done();
     }
     sets_json += "]";
