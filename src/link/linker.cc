@@ -53,7 +53,6 @@ bool is_latin(std::string_view s) {
   return any;
 }
 
-// One distinct written form of a name in a document.
 // The consonant skeleton of a name key ("joe biden" -> "j bdn", "dzho
 // baiden" -> "j bdn", "si tszinpin" -> "s jnpn", "xi jinping" -> "s jnpn"):
 // what survives of a foreign name through another script's spelling.
@@ -86,6 +85,7 @@ std::string skeleton(const std::vector<std::string>& words) {
   return letters >= 4 ? out : std::string();
 }
 
+// One distinct written form of a name in a document.
 struct Form {
   std::string surface;
   std::vector<std::string> keys;       // full keys (text/name_key)
