@@ -1220,6 +1220,13 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
           continue;  // "Summit" in a document that also writes "summit"
         } else if (!prev_word.empty() && locative(lang, prev_word)) {
           m.type = "LOC";  // "in Hanoi", "tại Hà Nội"
+        } else if (n == 1 && [&] {
+                     std::string w(surface);
+                     for (const RoleMatch& r : impl_->roles->find(w, lang))
+                       if (r.span.begin == 0 && r.span.end == w.size()) return true;
+                     return false;
+                   }()) {
+          continue;  // a title alone ("The President's looking forward"): no name
         } else {
           m.type = "PER";
         }

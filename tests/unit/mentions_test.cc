@@ -292,6 +292,11 @@ TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
   EXPECT_TRUE(std::none_of(en.begin(), en.end(), [](const std::string& m) { return m.find("War") != std::string::npos; }))
       << testing::PrintToString(en);
   EXPECT_TRUE(has(en, "LOC Paris")) << testing::PrintToString(en);
+  // A title alone is no name, even with a clitic cut off.
+  auto title = mentions("Officials said the President's schedule was full. The Minister's aides agreed.", "en");
+  EXPECT_TRUE(std::none_of(title.begin(), title.end(),
+                           [](const std::string& m) { return m.rfind("PER", 0) == 0; }))
+      << testing::PrintToString(title);
   auto es = mentions("El equipo celebró la Copa del Mundo en Buenos Aires. Pero Ramírez no jugó la final.", "es");
   EXPECT_FALSE(std::any_of(es.begin(), es.end(), [](const std::string& m) { return m.find("Copa") != std::string::npos; }))
       << testing::PrintToString(es);
