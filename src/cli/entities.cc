@@ -53,33 +53,6 @@ std::string langs_text(const std::vector<std::string>& langs) {
   return out;
 }
 
-std::string summary_json(const EntitySummary& e) {
-  std::string langs = "[";
-  for (size_t i = 0; i < e.langs.size(); ++i) {
-    if (i) langs += ',';
-    json_string(langs, e.langs[i]);
-  }
-  langs += ']';
-  return JsonObject()
-      .integer("id", e.id)
-      .str("name", e.name)
-      .str("type", e.type)
-      .str_or_null("place", e.place)
-      .integer("documents", e.documents)
-      .integer("mentions", e.mentions)
-      .raw("langs", langs)
-      .done();
-}
-
-std::string strings_json(const std::vector<std::string>& v) {
-  std::string out = "[";
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (i) out += ',';
-    json_string(out, v[i]);
-  }
-  return out + "]";
-}
-
 }  // namespace
 
 int cmd_entities(int argc, char** argv) {
@@ -106,7 +79,7 @@ int cmd_entities(int argc, char** argv) {
   if (!list) return print_error("entities", list.status().message()), kExitFatal;
   for (const auto& e : *list) {
     if (args.has("json")) {
-      std::puts(summary_json(e).c_str());
+      std::puts(entity_summary_json(e).c_str());
     } else {
       std::printf("%6lld  %-3s %s %5lld docs %6lld mentions  %s\n", static_cast<long long>(e.id), e.type.c_str(),
                   pad(e.name, 36).c_str(), static_cast<long long>(e.documents), static_cast<long long>(e.mentions),
@@ -166,8 +139,8 @@ int cmd_entity(int argc, char** argv) {
           .str_or_null("published", o.published)
           .str("type", o.type)
           .integer("mentions", o.mentions)
-          .raw("surfaces", strings_json(o.surfaces))
-          .raw("roles", strings_json(o.roles));
+          .raw("surfaces", json_string_array(o.surfaces))
+          .raw("roles", json_string_array(o.roles));
       if (why) j.str("rule", o.rule).str("evidence", o.evidence);
       docs += j.done();
     }
@@ -184,10 +157,10 @@ int cmd_entity(int argc, char** argv) {
     }
     co += ']';
     std::string alt = "[";
-    for (size_t i = 0; i < others.size(); ++i) alt += (i ? "," : "") + summary_json(others[i]);
+    for (size_t i = 0; i < others.size(); ++i) alt += (i ? "," : "") + entity_summary_json(others[i]);
     alt += ']';
     std::puts(JsonObject()
-                  .raw("entity", summary_json(e.summary))
+                  .raw("entity", entity_summary_json(e.summary))
                   .raw("aliases", aliases)
                   .raw("documents", docs)
                   .raw("co_mentioned", co)

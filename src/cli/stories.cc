@@ -36,15 +36,6 @@ that put it there (shared entities #ID, same-language text similarity, date
 evidence, event types, with the score) and the merges late evidence caused.
 )";
 
-std::string strings_json(const std::vector<std::string>& v) {
-  std::string out = "[";
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (i) out += ',';
-    json_string(out, v[i]);
-  }
-  return out + "]";
-}
-
 std::string summary_json(const ClusterSummary& c) {
   std::string ents = "[";
   for (size_t i = 0; i < c.entities.size(); ++i) {
@@ -62,7 +53,7 @@ std::string summary_json(const ClusterSummary& c) {
       .raw("story", c.story ? std::to_string(c.story) : "null")
       .integer("documents", c.documents)
       .integer("sources", c.sources)
-      .raw("langs", strings_json(c.langs))
+      .raw("langs", json_string_array(c.langs))
       .raw("entities", ents)
       .done();
 }

@@ -9,6 +9,17 @@ namespace ng {
 // Appends `s` as a JSON string literal (with quotes) to `out`.
 void json_string(std::string& out, std::string_view s);
 
+// A JSON array of the strings of `v` (any range of string-like values).
+template <typename Range>
+std::string json_string_array(const Range& v) {
+  std::string out = "[";
+  for (const auto& s : v) {
+    if (out.size() > 1) out += ',';
+    json_string(out, s);
+  }
+  return out + "]";
+}
+
 // Builds one JSON object: Obj o; o.str("id", x).num("n", 3); o.done().
 class JsonObject {
  public:

@@ -147,14 +147,6 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
       std::string role = JsonObject().str("role", m.role).str_or_null("country", m.affiliation).done();
       if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
     }
-    auto list = [](const std::vector<std::string>& v) {
-      std::string out = "[";
-      for (size_t i = 0; i < v.size(); ++i) {
-        if (i) out += ',';
-        json_string(out, v[i]);
-      }
-      return out + "]";
-    };
     auto raw_list = [](const std::vector<std::string>& v) {
       std::string out = "[";
       for (size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + v[i];
@@ -175,7 +167,7 @@ std::string document_json(const Document& d, bool full, const std::map<int64_t, 
                  .integer("entity", id)
                  .str("name", e != entities->end() ? e->second.name : "")
                  .str("type", type)
-                 .raw("surfaces", list(forms[id].first))
+                 .raw("surfaces", json_string_array(forms[id].first))
                  .raw("roles", raw_list(forms[id].second))
                  .done();
     }
@@ -238,6 +230,18 @@ Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Documen
   std::map<int64_t, EntitySummary> out;
   for (auto& e : *got) out[e.id] = std::move(e);
   return out;
+}
+
+std::string entity_summary_json(const EntitySummary& e) {
+  return JsonObject()
+      .integer("id", e.id)
+      .str("name", e.name)
+      .str("type", e.type)
+      .str_or_null("place", e.place)
+      .integer("documents", e.documents)
+      .integer("mentions", e.mentions)
+      .raw("langs", json_string_array(e.langs))
+      .done();
 }
 
 }  // namespace ng

@@ -40,6 +40,10 @@ bool valid_date_or_empty(const std::string& d);
 // `eval dates --json` "times").
 std::string times_json(const Document& d);
 
+// An entity's summary as JSON (id, name, type, place, documents, mentions,
+// langs): `newsgraph entities --json` and the HTTP API.
+std::string entity_summary_json(const EntitySummary& e);
+
 // The registry entities of the document's mentions, by id.
 Result<std::map<int64_t, EntitySummary>> entities_of(Store& store, const Document& d);
 

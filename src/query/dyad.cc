@@ -148,17 +148,6 @@ std::string event_json(const EventRow& r) {
       .done();
 }
 
-namespace {
-std::string string_array(const std::set<std::string>& v) {
-  std::string out = "[";
-  for (const auto& s : v) {
-    if (out.size() > 1) out += ',';
-    json_string(out, s);
-  }
-  return out + "]";
-}
-}  // namespace
-
 std::string happening_json(const Happening& h) {
   const EventRow& r = *h.first;
   return JsonObject()
@@ -169,8 +158,8 @@ std::string happening_json(const Happening& h) {
       .raw("actor2", actor_json(r.actor2))
       .raw("place", actor_json(r.place))
       .integer("documents", static_cast<long long>(h.docs.size()))
-      .raw("langs", string_array(h.langs))
-      .raw("docs", string_array(h.docs))
+      .raw("langs", json_string_array(h.langs))
+      .raw("docs", json_string_array(h.docs))
       .str("sentence", r.sentence)
       .str("source", r.doc)
       .done();

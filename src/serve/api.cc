@@ -142,27 +142,6 @@ ApiResponse status_error(const Status& st) {
 
 namespace {
 
-std::string string_array(const std::vector<std::string>& v) {
-  std::string out = "[";
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (i) out += ',';
-    json_string(out, v[i]);
-  }
-  return out + "]";
-}
-
-std::string entity_summary_json(const EntitySummary& e) {
-  return JsonObject()
-      .integer("id", e.id)
-      .str("name", e.name)
-      .str("type", e.type)
-      .str_or_null("place", e.place)
-      .integer("documents", e.documents)
-      .integer("mentions", e.mentions)
-      .raw("langs", string_array(e.langs))
-      .done();
-}
-
 std::string doc_summary_json(const DocSummary& d, const std::string& event_date) {
   return JsonObject()
       .str("id", d.id)
@@ -407,8 +386,8 @@ ApiResponse entity(Store& store, int64_t id) {
                 .str("rule", it->rule)
                 .str("evidence", it->evidence)
                 .integer("mentions", it->mentions)
-                .raw("roles", string_array(it->roles))
-                .raw("surfaces", string_array(it->surfaces))
+                .raw("roles", json_string_array(it->roles))
+                .raw("surfaces", json_string_array(it->surfaces))
                 .done();
   }
   docs += ']';
@@ -549,7 +528,7 @@ ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
     std::vector<std::string> countries(s.countries.begin(), s.countries.end());
     std::string arr = "[";
     for (int64_t id : s.entities) arr += (arr.size() > 1 ? "," : "") + std::to_string(id);
-    return JsonObject().str("name", s.name).raw("entities", arr + "]").raw("countries", string_array(countries)).done();
+    return JsonObject().str("name", s.name).raw("entities", arr + "]").raw("countries", json_string_array(countries)).done();
   };
   return json_ok("{\"a\":" + side(dyad->x) + ",\"b\":" + side(dyad->y) + "," + page.substr(1));
 }

@@ -1,23 +1,14 @@
 // /api/stories and /api/stories/{id}: the story clusters of src/cluster
-// (issue 5), through Store::list_stories and Store::get_cluster. Built only
-// when the store interface has them (CMake sets NEWSGRAPH_HAVE_STORIES when
-// store.h declares list_stories); before that, both endpoints answer 501.
+// (issue 5), through Store::list_stories and Store::get_cluster.
 #include "core/json.h"
 #include "query/dyad.h"
 #include "serve/api_impl.h"
 
 namespace ng::serve {
 
-#ifdef NEWSGRAPH_HAVE_STORIES
-
 namespace {
 
 std::string cluster_json(const ClusterSummary& c) {
-  std::string langs = "[";
-  for (const auto& l : c.langs) {
-    if (langs.size() > 1) langs += ',';
-    json_string(langs, l);
-  }
   std::string ents = "[";
   for (const auto& [id, name] : c.entities) {
     if (ents.size() > 1) ents += ',';
@@ -33,7 +24,7 @@ std::string cluster_json(const ClusterSummary& c) {
       .raw("story", c.story > 0 ? std::to_string(c.story) : "null")
       .integer("documents", c.documents)
       .integer("sources", c.sources)
-      .raw("langs", langs + "]")
+      .raw("langs", json_string_array(c.langs))
       .raw("entities", ents + "]")
       .done();
 }
@@ -90,15 +81,5 @@ ApiResponse Api::Impl::story(Store& store, int64_t id) {
                      .done());
 }
 
-#else
-
-ApiResponse Api::Impl::stories(Store&, Params&) {
-  return json_error(501, "stories are not in this build: the story clustering (issue 5) has not been merged yet");
-}
-ApiResponse Api::Impl::story(Store&, int64_t) {
-  return json_error(501, "stories are not in this build: the story clustering (issue 5) has not been merged yet");
-}
-
-#endif
 
 }  // namespace ng::serve
