@@ -1407,16 +1407,7 @@ Result<EntityGraph> SqliteStore::entity_graph(const GraphQuery& q) {
     sqlite3_bind_int64(s, 4, q.nodes);
     sqlite3_bind_int64(s, 5, q.documents);
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-      EntitySummary e;
-      e.id = sqlite3_column_int64(s, 0);
-      e.name = col_text(s, 1);
-      e.type = col_text(s, 2);
-      e.place = col_text(s, 3);
-      e.documents = sqlite3_column_int64(s, 4);
-      e.mentions = sqlite3_column_int64(s, 5);
-      g.nodes.push_back(std::move(e));
-    }
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) g.nodes.push_back(entity_row(s));
     if (rc != SQLITE_DONE) return error("building the entity graph");
   }
   if (g.nodes.empty()) return g;
