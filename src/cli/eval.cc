@@ -10,6 +10,7 @@
 #include <simdjson.h>
 
 #include "cli/common.h"
+#include "core/calendar.h"
 #include "cli/eval_entities.h"
 #include "cli/commands.h"
 #include "cli/json.h"
@@ -65,19 +66,9 @@ struct DateScore {
     pub_within_day += pd <= 1;
   }
   static int day_diff(const std::string& a, const std::string& b) {
-    int y1, m1, d1, y2, m2, d2;
-    if (a.size() < 10 || b.size() < 10 || std::sscanf(a.c_str(), "%d-%d-%d", &y1, &m1, &d1) != 3 ||
-        std::sscanf(b.c_str(), "%d-%d-%d", &y2, &m2, &d2) != 3) {
-      return 1 << 20;
-    }
-    auto days = [](int y, int m, int d) {
-      y -= m <= 2;
-      long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-      long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-      return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    };
-    long diff = days(y1, m1, d1) - days(y2, m2, d2);
-    return static_cast<int>(diff < 0 ? -diff : diff);
+    int32_t x = day_number(a), y = day_number(b);
+    if (x == INT32_MIN || y == INT32_MIN) return 1 << 20;
+    return x > y ? x - y : y - x;
   }
   double rate(int k) const { return n ? static_cast<double>(k) / n : 0; }
   std::string json() const {

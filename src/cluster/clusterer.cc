@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/calendar.h"
+
 namespace ng {
 namespace {
 
@@ -149,47 +151,6 @@ bool deserialise(std::string_view in, Features& f) {
 }
 
 // --- dates ---
-// Days since 1970-01-01 of "YYYY-MM-DD" (civil calendar), or INT32_MIN.
-int32_t day_number(std::string_view d) {
-  if (d.size() < 10 || d[4] != '-' || d[7] != '-') return INT32_MIN;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (d[i] < '0' || d[i] > '9') return INT32_MIN;
-  auto digits = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) v = v * 10 + (d[i] - '0');
-    return v;
-  };
-  int y = digits(0, 4);
-  unsigned m = static_cast<unsigned>(digits(5, 2));
-  unsigned dd = static_cast<unsigned>(digits(8, 2));
-  if (m < 1 || m > 12 || dd < 1 || dd > 31) return INT32_MIN;
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int32_t>(doe) - 719468;
-}
-
-// ISO weekday (1 Monday .. 7 Sunday) of a day number; 1970-01-01 was a Thursday.
-int iso_weekday(int32_t day) { return ((day % 7) + 7 + 3) % 7 + 1; }
-
-// "YYYY-MM-DD" of a day number (the inverse of day_number).
-std::string day_string(int32_t z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y0 = static_cast<int>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y0 + (m <= 2), m, d);
-  return buf;
-}
-
 const char* weekday_name(int wd) {
   static const char* kNames[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
   return wd >= 1 && wd <= 7 ? kNames[wd] : "";
@@ -703,8 +664,8 @@ struct Clusterer::Impl {
       }
       // A document that names only a weekday: the cluster's date on that
       // weekday is evidence (another weekday is not: reports name other days).
-      if (dd == INT32_MIN && (f.weekdays >> iso_weekday(cd)) & 1) {
-        s.date = 0.1, note(std::string("its ") + weekday_name(iso_weekday(cd)) + " is the date " + cdate);
+      if (dd == INT32_MIN && (f.weekdays >> weekday_of(cd)) & 1) {
+        s.date = 0.1, note(std::string("its ") + weekday_name(weekday_of(cd)) + " is the date " + cdate);
       }
       int32_t pd = day_number(f.published);
       if (pd != INT32_MIN && (dd == INT32_MIN || f.date_weight < 3)) {
@@ -944,10 +905,10 @@ struct Clusterer::Impl {
       if ((e == clusters.end() || e->second.date().first.empty()) && st != clusters.end() && !st->second.dates.empty()) {
         int32_t last = day_number(st->second.dates.rbegin()->first);
         for (int k = 0; k < 7 && last != INT32_MIN; ++k) {
-          if (!((wd.f.weekdays >> iso_weekday(last + k)) & 1)) continue;
+          if (!((wd.f.weekdays >> weekday_of(last + k)) & 1)) continue;
           wd.f.date = weekday_date = day_string(last + k);
           wd.f.date_weight = 1;
-          weekday_how = std::string("its ") + weekday_name(iso_weekday(last + k)) + " after the last date of story " +
+          weekday_how = std::string("its ") + weekday_name(weekday_of(last + k)) + " after the last date of story " +
                         std::to_string(wd.story) + " (" + st->second.dates.rbegin()->first + ")";
           break;
         }

@@ -1,5 +1,7 @@
 #include "extract/time.h"
 
+#include "core/calendar.h"
+
 #include <unicode/datefmt.h>
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
@@ -31,34 +33,12 @@ const char* const kLangs[] = {"en", "de", "fr", "es", "id", "sv", "vi", "ru", "p
 // narrative's is an aside.
 constexpr int kNarrativeJump = 10;
 
-// ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ----
-int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-void civil_from_days(int64_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
 int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
   return kDays[m - 1];
 }
 bool valid_date(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= (y ? days_in_month(y, m) : 31); }
-// 1 = Monday .. 7 = Sunday.
-int weekday_of(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }
 
 std::string fmt_date(int y, int m, int d) {
   char buf[32];
