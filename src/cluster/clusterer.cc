@@ -511,14 +511,15 @@ struct Clusterer::Impl {
     if (f.date_weight) f.date = d.event_date;
     // Without a date, the weekdays it names ("am Samstag" with no day to
     // count from: the time stage's "XXXX-WXX-6").
-    for (const TimeExpr& t : d.times) {
-      if (!f.date.empty()) break;
-      if (t.kind == "weekday" && t.value.size() == 10 && t.value.starts_with("XXXX-WXX-") && t.value[9] >= '1' &&
-          t.value[9] <= '7') {
-        f.weekdays |= static_cast<uint8_t>(1u << (t.value[9] - '0'));
+    if (f.date.empty()) {
+      for (const TimeExpr& t : d.times) {
+        if (t.kind == "weekday" && t.value.size() == 10 && t.value.starts_with("XXXX-WXX-") && t.value[9] >= '1' &&
+            t.value[9] <= '7') {
+          f.weekdays |= static_cast<uint8_t>(1u << (t.value[9] - '0'));
+        }
       }
     }
-    if (d.published.size() >= 10 && day_number(std::string_view(d.published).substr(0, 10)) != INT32_MIN)
+    if (day_number(d.published) != INT32_MIN)
       f.published = d.published.substr(0, 10);
     const double n = static_cast<double>(window.size());
     // Entities: type weight x (1 + ln mentions) x idf.
