@@ -116,7 +116,20 @@ std::string entity_table(const eval::EntityScores& s) {
   row(out, "all", s.strict, s.relaxed);
   for (const auto& [t, v] : s.strict_by_type) row(out, t, v, s.relaxed_by_type.at(t));
   for (const auto& [l, v] : s.strict_by_lang) row(out, l, v, s.relaxed_by_lang.at(l));
+  // Per language and type, strict F1 only, for the languages with the most gold.
+  out += "  strict F1 by language and type (languages with 50+ gold entities)\n";
   char buf[200];
+  for (const auto& [l, v] : s.strict_by_lang) {
+    if (v.gold < 50) continue;
+    std::string line = "  " + l;
+    for (const char* t : {"PER", "ORG", "LOC"}) {
+      auto it = s.strict_by_lang_type.find(l + '/' + t);
+      if (it == s.strict_by_lang_type.end()) continue;
+      std::snprintf(buf, sizeof buf, "  %s %5.3f (%ld)", t, it->second.f1(), it->second.gold);
+      line += buf;
+    }
+    out += line + "\n";
+  }
   std::snprintf(buf, sizeof buf, "cross-document identity (pairs)  P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)\n",
                 s.identity.precision(), s.identity.recall(), s.identity.f1(), s.identity.tp, s.identity.fp,
                 s.identity.fn);
@@ -130,6 +143,7 @@ std::string entity_json(const eval::EntityScores& s) {
       .raw("relaxed", prf_json(s.relaxed))
       .raw("by_type", map_json(s.strict_by_type, s.relaxed_by_type))
       .raw("by_lang", map_json(s.strict_by_lang, s.relaxed_by_lang))
+      .raw("by_lang_type", map_json(s.strict_by_lang_type, s.relaxed_by_lang_type))
       .raw("identity", JsonObject()
                            .integer("tp", s.identity.tp)
                            .integer("fp", s.identity.fp)

@@ -141,6 +141,7 @@ EntityScores score_entities(const std::vector<DocEntities>& docs) {
       auto& total = relaxed ? sc.relaxed : sc.strict;
       auto& by_type = relaxed ? sc.relaxed_by_type : sc.strict_by_type;
       auto& by_lang = relaxed ? sc.relaxed_by_lang : sc.strict_by_lang;
+      auto& by_lang_type = relaxed ? sc.relaxed_by_lang_type : sc.strict_by_lang_type;
       for (size_t i = 0; i < gold.size(); ++i) {
         Prf p;
         p.gold = 1;
@@ -153,6 +154,7 @@ EntityScores score_entities(const std::vector<DocEntities>& docs) {
         total.add(p);
         by_type[gold[i].type].add(p);
         by_lang[d.lang].add(p);
+        by_lang_type[d.lang + '/' + gold[i].type].add(p);
       }
       for (const auto& s : sys) {
         Prf p;
@@ -161,6 +163,7 @@ EntityScores score_entities(const std::vector<DocEntities>& docs) {
         total.add(p);
         by_type[s.type].add(p);
         by_lang[d.lang].add(p);
+        by_lang_type[d.lang + '/' + s.type].add(p);
       }
     }
   }

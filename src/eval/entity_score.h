@@ -71,6 +71,7 @@ struct EntityScores {
   Prf strict, relaxed;                           // all types and languages
   std::map<std::string, Prf> strict_by_type, relaxed_by_type;  // PER, ORG, LOC
   std::map<std::string, Prf> strict_by_lang, relaxed_by_lang;
+  std::map<std::string, Prf> strict_by_lang_type, relaxed_by_lang_type;  // "de/PER"
   PairScore identity;                            // over strictly found instances
 };
 

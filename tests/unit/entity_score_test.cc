@@ -39,6 +39,14 @@ TEST(EntityScore, StrictAndRelaxedDocumentScores) {
   EXPECT_EQ(s.strict_by_type["LOC"].tp_recall, 0);
   EXPECT_EQ(s.strict_by_type["PER"].system, 2);
   EXPECT_EQ(s.strict_by_lang["de"].gold, 3);
+  // Per language and type: PER has one gold (found) and two system entities
+  // (one right); the wrongly typed Hanoi counts against PER, not LOC.
+  EXPECT_EQ(s.strict_by_lang_type["de/PER"].gold, 1);
+  EXPECT_EQ(s.strict_by_lang_type["de/PER"].tp_recall, 1);
+  EXPECT_EQ(s.strict_by_lang_type["de/PER"].system, 2);
+  EXPECT_EQ(s.strict_by_lang_type["de/PER"].tp_precision, 1);
+  EXPECT_EQ(s.strict_by_lang_type["de/LOC"].system, 1);
+  EXPECT_EQ(s.strict_by_lang_type.count("en/PER"), 0u);
 }
 
 TEST(EntityScore, CrossDocumentIdentityIsPairwise) {
