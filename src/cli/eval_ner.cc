@@ -20,7 +20,7 @@ namespace ng::cli {
 namespace {
 
 const char* kHelp =
-    R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N]
+    R"(usage: newsgraph eval ner --format germeval|conll|io|factru --lang xx PATH... [--json] [--limit N] [--misses]
                           [--tagger MODEL | --rules] [--tagger-only] [--cv K [--epochs N] [--min-count C] [--viterbi] [--cased]]
 
 Runs the mention extractor on the sentences of annotated NER files and
@@ -31,6 +31,8 @@ uses MODEL instead, --rules the rules only, --tagger-only the tagger's own
 spans (not combined with the rules, see extract/mentions.h). The shipped
 models were trained on these datasets (data/models/README.md): score them
 with --cv, or with --tagger on a split the model did not see.
+  --misses  also print each missed gold span (FN) and each wrong system span
+            (FP) with its sentence, the span in [brackets] (not with --cv)
   --cv K    K-fold cross-validation of the tagger: the sentences in K contiguous
             blocks; for each, a model trained (--epochs, default 10) on the
             others tags it; the scores are summed over the K blocks. No sentence
@@ -54,9 +56,28 @@ struct Counts {
   double f() const { return p() + r() > 0 ? 2 * p() * r() / (p() + r()) : 0; }
 };
 
-// Scores the extractor on `sentences`, adding to the counts.
+// One missed or wrong span for --misses: "FN PER  Angela Merkel  | sentence".
+void print_miss(const char* what, const std::tuple<size_t, int, int, std::string>& x,
+                const std::vector<Annotated>& sentences, size_t g, const Document& d) {
+  const auto& [s, b, e, type] = x;
+  if (s == SIZE_MAX) {  // a span that cuts a token: its bytes
+    std::printf("%s %-3s  %s  (cuts a token)\n", what, type.c_str(),
+                std::string(Span{static_cast<size_t>(b), static_cast<size_t>(e)}.of(d.text)).c_str());
+    return;
+  }
+  const auto& tokens = sentences[g + s].tokens;
+  std::string span, sentence;
+  for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+    if (i >= b && i < e) span += (span.empty() ? "" : " ") + tokens[static_cast<size_t>(i)];
+    sentence += (i ? " " : "") + std::string(i == b ? "[" : "") + tokens[static_cast<size_t>(i)] + (i + 1 == e ? "]" : "");
+  }
+  std::printf("%s %-3s  %s  | %s\n", what, type.c_str(), span.c_str(), sentence.c_str());
+}
+
+// Scores the extractor on `sentences`, adding to the counts; with `misses`,
+// prints each missed gold span (FN) and each wrong system span (FP).
 void score(const MentionExtractor& extractor, const std::vector<Annotated>& sentences, const std::string& lang,
-           std::map<std::string, Counts>& by_type, Counts& all) {
+           std::map<std::string, Counts>& by_type, Counts& all, bool misses = false) {
   // Sentences go in groups, as the paragraphs of one document, so that the
   // extractor sees some context (words it also finds in lower case).
   for (size_t g = 0; g < sentences.size(); g += kNerGroup) {
@@ -88,6 +109,14 @@ void score(const MentionExtractor& extractor, const std::vector<Annotated>& sent
       if (sys.count(x)) ++all.tp, ++by_type[std::get<3>(x)].tp;
     }
     for (const auto& x : sys) ++all.sys, ++by_type[std::get<3>(x)].sys;
+    if (misses) {
+      for (const auto& x : gold) {
+        if (!sys.count(x)) print_miss("FN", x, sentences, g, d);
+      }
+      for (const auto& x : sys) {
+        if (!gold.count(x)) print_miss("FP", x, sentences, g, d);
+      }
+    }
   }
 }
 
@@ -95,7 +124,7 @@ void score(const MentionExtractor& extractor, const std::vector<Annotated>& sent
 
 int cmd_eval_ner(int argc, char** argv) {
   Args args = parse_args(argc, argv, 3, {"format", "lang", "limit", "data", "tagger", "cv", "epochs", "min-count"},
-                         {"json", "help", "rules", "tagger-only", "viterbi", "cased"});
+                         {"json", "help", "rules", "tagger-only", "viterbi", "cased", "misses"});
   if (args.has("help")) return std::fputs(kHelp, stdout), kExitOk;
   std::string format = args.get("format"), lang = args.get("lang");
   long long cv = args.get_int("cv", 0), epochs = args.get_int("epochs", 10);
@@ -177,7 +206,7 @@ int cmd_eval_ner(int argc, char** argv) {
     } else {
       used = "rules";
     }
-    score(**extractor, sentences, lang, by_type, all);
+    score(**extractor, sentences, lang, by_type, all, args.has("misses") && !args.has("json"));
   }
 
   if (args.has("json")) {
