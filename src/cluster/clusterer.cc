@@ -53,6 +53,7 @@ struct Features {
   std::vector<std::string> codes;                  // distinct event codes, sorted
   std::vector<uint64_t> pairs;                     // who met whom: actor entity pairs of meeting frames, sorted
   uint8_t weekdays = 0;  // without a date: the weekdays its text names (bit 1 Monday .. bit 7 Sunday)
+  uint16_t monthday = 0;  // without a date: its first day written without a year ("viernes 8 de septiembre"), MMDD
 };
 
 // --- serialisation (little-endian, length-prefixed) ---
@@ -112,7 +113,9 @@ std::string serialise(const Features& f) {
   for (const auto& c : f.codes) put_str(o, c);
   put(o, f.pairs.size(), 2);
   for (uint64_t p : f.pairs) put(o, p, 8);
-  if (f.weekdays) put(o, f.weekdays, 1);  // optional last byte (records written before it lack it)
+  // Optional last fields (records written before them lack them).
+  if (f.weekdays || f.monthday) put(o, f.weekdays, 1);
+  if (f.monthday) put(o, f.monthday, 2);
   return o;
 }
 
@@ -147,6 +150,7 @@ bool deserialise(std::string_view in, Features& f) {
   n = r.get(2);
   for (size_t i = 0; r.ok && i < n; ++i) f.pairs.push_back(r.get(8));
   if (r.ok && r.pos < in.size()) f.weekdays = static_cast<uint8_t>(r.get(1));
+  if (r.ok && r.pos < in.size()) f.monthday = static_cast<uint16_t>(r.get(2));
   return r.ok && r.pos == in.size();
 }
 
@@ -154,6 +158,20 @@ bool deserialise(std::string_view in, Features& f) {
 const char* weekday_name(int wd) {
   static const char* kNames[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
   return wd >= 1 && wd <= 7 ? kNames[wd] : "";
+}
+
+// The day `monthday` (MMDD) in the year that puts it nearest `ref` (a day
+// number): a date written without a year, read in a dated cluster's year.
+int32_t nearest_monthday(int32_t ref, uint16_t monthday) {
+  int y, m, d;
+  civil_from_days(ref, y, m, d);
+  int32_t best = INT32_MIN;
+  for (int year = y - 1; year <= y + 1; ++year) {
+    int32_t day = day_number(std::to_string(year) + "-" + (monthday < 1000 ? "0" : "") + std::to_string(monthday / 100) +
+                             "-" + (monthday % 100 < 10 ? "0" : "") + std::to_string(monthday % 100));
+    if (day != INT32_MIN && (best == INT32_MIN || std::abs(day - ref) < std::abs(best - ref))) best = day;
+  }
+  return best;
 }
 
 // How much a document's own event date counts (src/extract/time writes how
@@ -517,6 +535,11 @@ struct Clusterer::Impl {
             t.value[9] <= '7') {
           f.weekdays |= static_cast<uint8_t>(1u << (t.value[9] - '0'));
         }
+        // A day without a year ("XXXX-09-08"): the first one.
+        if (!f.monthday && t.kind == "date" && t.value.size() == 10 && t.value.starts_with("XXXX-") &&
+            day_number("2000" + t.value.substr(4)) != INT32_MIN) {
+          f.monthday = static_cast<uint16_t>(std::stoi(t.value.substr(5, 2)) * 100 + std::stoi(t.value.substr(8, 2)));
+        }
       }
     }
     if (day_number(d.published) != INT32_MIN)
@@ -667,6 +690,13 @@ struct Clusterer::Impl {
       // weekday is evidence (another weekday is not: reports name other days).
       if (dd == INT32_MIN && (f.weekdays >> weekday_of(cd)) & 1) {
         s.date = 0.1, note(std::string("its ") + weekday_name(weekday_of(cd)) + " is the date " + cdate);
+      }
+      // A day written without a year: in the cluster's year, the same day or
+      // one apart is evidence (another day is not: reports name background
+      // days too).
+      if (dd == INT32_MIN && f.monthday) {
+        int32_t day = nearest_monthday(cd, f.monthday);
+        if (day != INT32_MIN && std::abs(day - cd) <= 1) s.date = 0.1, note("its day " + day_string(day) + " is near " + cdate);
       }
       int32_t pd = day_number(f.published);
       if (pd != INT32_MIN && (dd == INT32_MIN || f.date_weight < 3)) {
@@ -915,6 +945,24 @@ struct Clusterer::Impl {
         }
       }
     }
+    // A document that writes its day without a year, in an event cluster
+    // dated that day or the day before or after: that day, in the cluster's
+    // year, is its own date (a weak vote: the year is inferred). A day further
+    // from the cluster's is most often a background date (a death, a plan).
+    std::string monthday_how;
+    if (wd.f.date.empty() && wd.f.monthday) {
+      auto e = clusters.find(wd.event);
+      std::string ref = e != clusters.end() ? e->second.date().first : std::string();
+      if (int32_t r = day_number(ref); r != INT32_MIN) {
+        int32_t day = nearest_monthday(r, wd.f.monthday);
+        if (day != INT32_MIN && std::abs(day - r) <= 1) {
+          wd.f.date = day_string(day);
+          wd.f.date_weight = 1;
+          monthday_how = "its day " + wd.f.date.substr(5) + " in the year of event cluster " +
+                         std::to_string(wd.event) + " (" + ref + ")";
+        }
+      }
+    }
     wd.blob = serialise(wd.f);
     a.event = wd.event;
     a.story = wd.story;
@@ -926,11 +974,15 @@ struct Clusterer::Impl {
     touch(wd.event);
     touch(wd.story);
     bool own = wd.f.date_weight >= 3;
-    a.own_date = own;
+    a.own_date = own || !monthday_how.empty();
+    const std::string wd_date = wd.f.date;
     enter(std::move(wd));
     check_story(d.event_cluster, d.id);
     d.story = a.story = clusters.at(d.event_cluster).story;
-    if (!own) {
+    if (!monthday_how.empty()) {
+      d.event_date = wd_date;
+      d.event_date_how = monthday_how;
+    } else if (!own) {
       auto [cdate, votes] = clusters.at(d.event_cluster).date();
       if (!cdate.empty() && cdate != d.event_date) {
         d.event_date = cdate;

@@ -94,6 +94,42 @@ TEST(Clusterer, AWeekdayIsDatedByItsStory) {
   EXPECT_EQ(docs[2].event_date, "2025-04-26");
 }
 
+// A day written without a year ("el viernes 8 de septiembre") takes the year
+// of its event cluster when the cluster is dated that day or one apart; a
+// yearless day further away (a death recalled weeks later) is background and
+// leaves the cluster's date.
+TEST(Clusterer, ADayWithoutAYearTakesItsClustersYear) {
+  Clusterer c;
+  auto yearless = [](Document d, const std::string& value) {
+    TimeExpr t;
+    t.kind = "date";
+    t.value = value;
+    t.anchor = "none";
+    d.times.push_back(t);
+    d.event_date_how = "none: a date without a year (" + value + ")";
+    return d;
+  };
+  const std::vector<std::string> quake = {"earthquake", "magnitude", "victims", "epicentre", "rescue"};
+  std::vector<Document> docs = {
+      doc("fr", "fr", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake, "2023-09-09"),
+      yearless(doc("es", "es", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake), "XXXX-09-08"),
+      yearless(doc("it", "it", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake), "XXXX-08-01"),
+  };
+  ClusterDelta delta = c.assign(docs);
+  ASSERT_EQ(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_EQ(docs[1].event_date, "2023-09-08");
+  EXPECT_NE(docs[1].event_date_how.find("in the year of event cluster"), std::string::npos) << docs[1].event_date_how;
+  ASSERT_EQ(docs[2].event_cluster, docs[0].event_cluster);
+  EXPECT_EQ(docs[2].event_date, "2023-09-09");  // 1 August is background: the cluster's date
+  ASSERT_EQ(delta.members.size(), 3u);
+  EXPECT_TRUE(delta.members[1].own_date);
+  EXPECT_FALSE(delta.members[2].own_date);
+  // The yearless day votes weakly: the cluster keeps the date its text gives.
+  for (const auto& u : delta.clusters) {
+    if (u.id == docs[0].event_cluster) EXPECT_EQ(u.date, "2023-09-09");
+  }
+}
+
 TEST(Clusterer, OneHappeningAcrossLanguagesTakesTheDatedMembersDate) {
   Clusterer c;
   std::vector<Document> docs = {
