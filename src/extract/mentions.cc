@@ -1159,10 +1159,27 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
         bool dateline = seg.starts_sentence && all_caps(surface) &&
                         (after.starts_with(",") || after.starts_with(" -") || after.starts_with(" \xE2\x80\x93") ||
                          after.starts_with(" ("));
-        const RoleMatch* head = inside(orgs, span);
+        // The head word that types the name. A saint's prefix ("San",
+        // "Santa", "São") makes a place at the start of the name or after a
+        // place word or a lower-case particle ("Basilica di San Pietro"), not
+        // inside a person's name ("Aung San Suu Kyi").
+        const RoleMatch* head = nullptr;
+        for (const auto& o : orgs) {
+          if (o.span.begin < span.begin || o.span.end > span.end) continue;
+          if (o.role == "saint" && o.span.begin != span.begin) {
+            size_t k = o.span.begin;
+            while (k > span.begin && text[k - 1] == ' ') --k;
+            size_t w = k;
+            while (w > span.begin && text[w - 1] != ' ') --w;
+            std::string before(text.substr(w, k - w));
+            if (!before.empty() && fold_case(before) != before) continue;  // a capitalised word before it
+          }
+          head = &o;
+          break;
+        }
         if (head && head->role == "none" && !impl_->org_names.count(surface)) {
           continue;  // "World War II", "Copa del Mundo": a war, a tournament, a treaty is no entity
-        } else if (head && head->role == "place" && !impl_->org_names.count(surface)) {
+        } else if (head && (head->role == "place" || head->role == "saint") && !impl_->org_names.count(surface)) {
           m.type = "LOC";  // "Piazza San Pietro", "Sistine Chapel": a place or a building
           if (auto places = find_place(surface); !places.empty()) {
             m.place = impl_->gazetteer->places()[places[0].place].id;

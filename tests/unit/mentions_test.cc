@@ -285,6 +285,12 @@ TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
   auto it = mentions("Migliaia di fedeli hanno riempito Piazza San Pietro per il Santo Padre Leone.", "it");
   EXPECT_TRUE(has(it, "LOC Piazza San Pietro")) << testing::PrintToString(it);
   EXPECT_TRUE(has(it, "PER Leone [pope]")) << testing::PrintToString(it);
+  // A saint's prefix makes a place at the start of a name or after a
+  // particle, not inside a person's name.
+  auto es_saint = mentions("La opositora Aung San Suu Kyi escribió al alcalde de San Sebastián desde la Casa Santa Ana.", "es");
+  EXPECT_TRUE(has(es_saint, "PER Aung San Suu Kyi")) << testing::PrintToString(es_saint);
+  EXPECT_TRUE(has(es_saint, "LOC San Sebastián")) << testing::PrintToString(es_saint);
+  EXPECT_TRUE(has(es_saint, "LOC Casa Santa Ana")) << testing::PrintToString(es_saint);
   auto pt = mentions("Os turistas visitaram a Capela Sistina e a Basílica de São Pedro em maio.", "pt");
   EXPECT_TRUE(has(pt, "LOC Capela Sistina")) << testing::PrintToString(pt);
   EXPECT_TRUE(has(pt, "LOC Basílica de São Pedro")) << testing::PrintToString(pt);
