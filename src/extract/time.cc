@@ -1533,7 +1533,11 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           base = last_day;
           x.anchor = "inferred";
           x.evidence = "the day written before: " + fmt_days(last_day);
-        } else if (day_anchor.ok() && !im.options.narrative) {
+        } else if (day_anchor.ok() && !im.options.narrative &&
+                   !(r.shift == -2 && day_anchor.evidence.starts_with("first full date"))) {
+          // ("ago" counts from the day of writing (publication, URL or page
+          // date line), not from the first date the text gives, which is most
+          // often the very date it says was long ago.)
           base = days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d);
           x.anchor = day_anchor.kind;
           x.evidence = day_anchor.evidence;

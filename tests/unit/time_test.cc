@@ -243,6 +243,17 @@ TEST(Time, ShiftsFromTheLastDateOrThePublicationDate) {
   EXPECT_EQ(times("The plant closed six weeks ago.", "en", "2025-12-10"), V{"six weeks ago=2025-W44"});
   EXPECT_EQ(times("Das Werk schloss vor zwei Jahren.", "de", "2025-12-10"), V{"vor zwei Jahren=2023"});
   EXPECT_EQ(times("L'usine a fermé il y a trois jours.", "fr", "2025-12-10"), V{"il y a trois jours=2025-12-07"});
+  // The same in the other languages with publication dates in the news.
+  EXPECT_EQ(times("La fábrica cerró hace tres días.", "es", "2025-12-10"), V{"hace tres días=2025-12-07"});
+  EXPECT_EQ(times("La fabbrica ha chiuso due anni fa.", "it", "2025-12-10"), V{"due anni fa=2023"});
+  EXPECT_EQ(times("A fábrica fechou há dois dias.", "pt", "2025-12-10"), V{"há dois dias=2025-12-08"});
+  EXPECT_EQ(times("Fabriken stängde för tre dagar sedan.", "sv", "2025-12-10"), V{"tre dagar sedan=2025-12-07"});
+  EXPECT_EQ(times("Завод закрылся пять лет назад.", "ru", "2025-12-10"), V{"пять лет назад=2020"});
+  EXPECT_EQ(times("De fabriek sloot twee weken geleden.", "nl", "2025-12-10"), V{"twee weken geleden=2025-W48"});
+  EXPECT_EQ(times("Pabrik itu tutup dua hari yang lalu.", "id", "2025-12-10"), V{"dua hari yang lalu=2025-12-08"});
+  // Without a publication date, "ago" does not count from the text's own
+  // first date (here the very date it calls two years ago).
+  EXPECT_EQ(times("Two years ago, on 4 June 2022, the plant closed.", "en"), V{"4 June 2022=2022-06-04"});
   // "later", "nach": on from the last day written.
   EXPECT_EQ(times("Am 3. März 2024 begann der Streik; drei Tage später lenkte die Firma ein.", "de"),
             (V{"3. März 2024=2024-03-03", "drei Tage später=2024-03-06"}));
