@@ -447,15 +447,36 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
   };
   const bool spaced = doc.lang == "ar" || doc.lang == "he" || doc.lang == "fa" || doc.lang == "ko" || doc.lang == "hi";
   if (spaced) {
+    // Names of up to four words ("الأمم المتحدة"), longest first, as
+    // written or after a one-letter clitic on the first word.
+    constexpr size_t kMaxWords = 4;
+    std::vector<const Token*> words;
     for (const Token& t : doc.tokens) {
-      if (!t.is_word) continue;
-      if (lookup(t.span.begin, t.span.end)) continue;
-      int32_t i = static_cast<int32_t>(t.span.begin);
-      UChar32 c;
-      U8_NEXT(p, i, n, c);
-      if (c > 0 && clitic_prefix(doc.lang, c) && static_cast<uint32_t>(i) < t.span.end) {
-        lookup(static_cast<uint32_t>(i), t.span.end);
+      if (t.is_word) words.push_back(&t);
+    }
+    for (size_t w = 0; w < words.size();) {
+      const uint32_t begin = words[w]->span.begin;
+      uint32_t after_clitic = begin;
+      {
+        int32_t i = static_cast<int32_t>(begin);
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c > 0 && clitic_prefix(doc.lang, c) && static_cast<uint32_t>(i) < words[w]->span.end)
+          after_clitic = static_cast<uint32_t>(i);
       }
+      size_t taken = 0;
+      for (size_t k = std::min(kMaxWords, words.size() - w); k >= 1 && !taken; --k) {
+        // Only words joined by spaces.
+        bool joined = true;
+        for (size_t j = w + 1; j < w + k && joined; ++j) {
+          std::string_view gap = text.substr(words[j - 1]->span.end, words[j]->span.begin - words[j - 1]->span.end);
+          joined = gap.find_first_not_of(' ') == std::string_view::npos;
+        }
+        if (!joined) continue;
+        const uint32_t end = words[w + k - 1]->span.end;
+        if (lookup(begin, end) || (after_clitic != begin && lookup(after_clitic, end))) taken = k;
+      }
+      w += taken ? taken : 1;
     }
     return out;
   }
