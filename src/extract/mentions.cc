@@ -423,6 +423,24 @@ bool clitic_prefix(std::string_view lang, UChar32 c) {
 // place. Chinese, Japanese and Thai do not separate words, so every
 // character position is tried (names of up to kMaxLookupChars characters);
 // elsewhere each word, also without a one-letter clitic prefix.
+// Chinese place names by their administrative suffix: "湛江市", "徐闻县",
+// "翁田镇" name a city, county or town whatever the gazetteer knows.
+// The suffixes (a province, city, county, town, township; after a known place
+// also a state or district: "中爪哇省", "加州").
+bool chinese_place_suffix(UChar32 c, bool after_known_place) {
+  static const std::u32string kSuffixes = U"省市县縣镇鎮乡鄉";
+  static const std::u32string kAfterKnown = U"州区區";
+  return kSuffixes.find(c) != std::u32string::npos || (after_known_place && kAfterKnown.find(c) != std::u32string::npos);
+}
+// Characters that end a Chinese name before a suffix: function words,
+// determiners ("该市", "各省"), and the common words of "城市", "都市".
+bool chinese_name_breaker(UChar32 c) {
+  static const std::u32string kBreakers =
+      U"的在于於与與和及也对對是已会會向同并並则則等再就才又为為被把让讓给給从從到至以而但将將或各该該此这這那每其本全某个個"
+      U"城都";
+  return kBreakers.find(c) != std::u32string::npos;
+}
+
 std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) const {
   constexpr int kMaxLookupChars = 12;
   std::vector<Mention> out;
@@ -480,35 +498,91 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
     }
     return out;
   }
-  for (int32_t i = 0; i < n;) {
-    {
+  const bool chinese = doc.lang == "zh";
+  // The character at byte i, and where the next one starts.
+  auto char_at = [&](int32_t i, int32_t* next = nullptr) {
+    UChar32 c = -1;
+    int32_t k = i;
+    if (i < n) U8_NEXT(p, k, n, c);
+    if (next) *next = k;
+    return c;
+  };
+  // A suffix character at byte s stands as a word of its own or ends a word
+  // of three characters or more (ICU's dictionary segmentation: "湛江|市",
+  // "海口市"), not inside another word ("市场", "州长", "省份").
+  auto suffix_word = [&](uint32_t s, uint32_t e) {
+    auto t = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), s,
+                              [](uint32_t pos, const Token& x) { return pos < x.span.begin; });
+    if (t == doc.tokens.begin()) return false;
+    --t;
+    if (!(t->span.begin <= s && s < t->span.end)) return false;
+    if (t->span.begin == s) return t->span.end == e;
+    return t->span.end == e && icu::UnicodeString::fromUTF8(std::string(text.substr(t->span.begin, e - t->span.begin)))
+                                       .countChar32() >= 3;
+  };
+  // An unknown Chinese place: two Han characters (three after punctuation or
+  // another name) and a suffix, starting where a name can start.
+  auto suffixed_place = [&](int32_t i) {
+    UChar32 before = i > 0 ? [&] {
       int32_t k = i;
-      UChar32 first;
-      U8_NEXT(p, k, n, first);
-      if (first < 0 || (!impl_->gazetteer->starts_a_name(first) && !impl_->org_first_chars.count(first))) {
-        i = k;
+      UChar32 c;
+      U8_PREV(p, 0, k, c);
+      return c;
+    }() : -1;
+    bool after_name = !out.empty() && out.back().span.end == static_cast<uint32_t>(i);
+    bool strong = i == 0 || before < 0 || u_isUWhiteSpace(before) || u_ispunct(before) || after_name;
+    if (!strong && !chinese_name_breaker(before)) return false;
+    int32_t at = i;
+    UErrorCode st = U_ZERO_ERROR;
+    for (int len = 1; len <= 3; ++len) {
+      int32_t next;
+      UChar32 c = char_at(at, &next);
+      if (c < 0 || uscript_getScript(c, &st) != USCRIPT_HAN || chinese_name_breaker(c)) return false;
+      at = next;
+      if (len < 2 || (len == 3 && !strong)) continue;
+      int32_t end;
+      UChar32 suffix = char_at(at, &end);
+      if (suffix < 0 || !chinese_place_suffix(suffix, false) ||
+          !suffix_word(static_cast<uint32_t>(at), static_cast<uint32_t>(end)))
         continue;
+      Mention m;
+      m.type = "LOC";
+      m.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(end)};
+      out.push_back(std::move(m));
+      return true;
+    }
+    return false;
+  };
+  for (int32_t i = 0; i < n;) {
+    int32_t after_first;
+    const UChar32 first = char_at(i, &after_first);
+    bool found = false;
+    if (first >= 0 && (impl_->gazetteer->starts_a_name(first) || impl_->org_first_chars.count(first))) {
+      // Ends of the next kMaxLookupChars characters, longest first.
+      std::vector<int32_t> ends;
+      int32_t j = i;
+      for (int k = 0; k < kMaxLookupChars && j < n; ++k) {
+        UChar32 c;
+        U8_NEXT(p, j, n, c);
+        if (c < 0 || u_isUWhiteSpace(c) || u_ispunct(c)) break;
+        ends.push_back(j);
+      }
+      for (auto e = ends.rbegin(); e != ends.rend() && !found; ++e) {
+        if (*e - i >= 3) found = lookup(static_cast<uint32_t>(i), static_cast<uint32_t>(*e));  // not one CJK char
+      }
+      // A known region or city and its suffix: "中爪哇" + "省".
+      if (found && chinese && out.back().type == "LOC" && !out.back().place.empty()) {
+        Mention& m = out.back();
+        int32_t end;
+        UChar32 c = char_at(static_cast<int32_t>(m.span.end), &end);
+        auto places = impl_->gazetteer->find(std::string(m.span.of(text)));
+        bool country = !places.empty() && impl_->gazetteer->places()[places[0].place].kind == PlaceKind::kCountry;
+        if (!country && c >= 0 && chinese_place_suffix(c, true) && suffix_word(m.span.end, static_cast<uint32_t>(end)))
+          m.span.end = static_cast<uint32_t>(end);
       }
     }
-    // Ends of the next kMaxLookupChars characters, longest first.
-    std::vector<int32_t> ends;
-    int32_t j = i;
-    for (int k = 0; k < kMaxLookupChars && j < n; ++k) {
-      UChar32 c;
-      U8_NEXT(p, j, n, c);
-      if (c < 0 || u_isUWhiteSpace(c) || u_ispunct(c)) break;
-      ends.push_back(j);
-    }
-    bool found = false;
-    for (auto e = ends.rbegin(); e != ends.rend() && !found; ++e) {
-      if (*e - i >= 3) found = lookup(static_cast<uint32_t>(i), static_cast<uint32_t>(*e));  // not one CJK char
-    }
-    if (found) {
-      i = static_cast<int32_t>(out.back().span.end);
-    } else {
-      UChar32 c;
-      U8_NEXT(p, i, n, c);
-    }
+    if (!found && chinese && first >= 0) found = suffixed_place(i);
+    i = found ? static_cast<int32_t>(out.back().span.end) : after_first;
   }
   add_titled_people(doc, out);
   return out;

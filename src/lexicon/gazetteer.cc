@@ -325,6 +325,32 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
           if (ascii != n) add_new(ascii, "mul");
         }
       }
+      // Chinese: the short form of a province or city of China, Taiwan, Hong
+      // Kong or Macau without its administrative suffix (广东省 -> 广东,
+      // 广西壮族自治区 -> 广西), and every Chinese form also in traditional
+      // characters (ICU Simplified-Traditional: 广东 -> 廣東; iso-codes has
+      // no Taiwanese catalogue for these).
+      std::unique_ptr<icu::Transliterator> to_hant(
+          icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
+      auto chinese_forms = [&](const std::string& name, const std::string& id) {
+        std::vector<std::string> forms = {name};
+        const bool chinese_region = id.starts_with("iso:CN-") || id.starts_with("iso:TW-") ||
+                                    id.starts_with("iso:HK") || id.starts_with("iso:MO");
+        static const char* const kSuffixes[] = {"维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区",
+                                                "自治区", "省", "市"};
+        for (const char* suffix : kSuffixes) {
+          if (!chinese_region || !name.ends_with(suffix)) continue;
+          std::string stem = name.substr(0, name.size() - std::strlen(suffix));
+          if (icu::UnicodeString::fromUTF8(stem).countChar32() >= 2) forms.push_back(stem);
+          break;
+        }
+        for (size_t k = 0, n = forms.size(); k < n && to_hant; ++k) {
+          icu::UnicodeString u = icu::UnicodeString::fromUTF8(forms[k]);
+          to_hant->transliterate(u);
+          if (std::string t = utf8(u); t != forms[k]) forms.push_back(t);
+        }
+        return forms;
+      };
       for (const std::string& lang : langs) {
         // gettext's locale folders for the languages whose names differ.
         static const std::map<std::string, std::string> kLocaleDir = {
@@ -340,6 +366,12 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
           // other words (中央 "central", 伯恩 of 伯恩斯): three at least.
           bool cjk = lang == "zh" || lang == "zh_Hant" || lang == "ja" || lang == "ko";
           if (cjk && icu::UnicodeString::fromUTF8(it->second).countChar32() < 3) continue;
+          if (lang == "zh") {
+            for (const std::string& form : chinese_forms(it->second, g->places_[index].id)) {
+              if (!g->by_surface_.count(form)) g->add(form, index, "zh", false);
+            }
+            continue;
+          }
           if (g->by_surface_.count(it->second)) continue;
           for (std::string& form : inflected_forms(it->second, lang)) g->add(std::move(form), index, lang, true);
           g->add(it->second, index, lang, false);

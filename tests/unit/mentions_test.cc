@@ -279,6 +279,25 @@ TEST(Mentions, TitledPeopleInChineseAndJapanese) {
   EXPECT_TRUE(has(ja, "PER バイデン [president]")) << ::testing::PrintToString(ja);
 }
 
+// Chinese places: provinces without their suffix, in simplified and
+// traditional characters (derived from iso-codes and ICU, not listed);
+// unknown cities and counties by their administrative suffix, but not the
+// common words that hold one (城市, 超市, 市场, 州长); organisations and
+// news agencies from data/orgs in both scripts; Arabic names of several words.
+TEST(Mentions, ChinesePlacesBySuffixAndScriptVariants) {
+  auto hans = mentions("暴雨袭击广西和云南，梧州市和保山市受灾最重。新华社和路透社报道，城市超市的市场供应正常。", "zh");
+  for (const char* want : {"LOC 广西", "LOC 云南", "LOC 梧州市", "LOC 保山市", "ORG 新华社", "ORG 路透社"})
+    EXPECT_TRUE(has(hans, want)) << want << " " << testing::PrintToString(hans);
+  EXPECT_EQ(hans.size(), 6u) << testing::PrintToString(hans);
+  auto hant = mentions("地震波及雲南與四川，昭通縣的居民撤離，州長表示聯合國將援助。", "zh");
+  for (const char* want : {"LOC 雲南", "LOC 四川", "LOC 昭通縣", "ORG 聯合國"})
+    EXPECT_TRUE(has(hant, want)) << want << " " << testing::PrintToString(hant);
+  EXPECT_EQ(hant.size(), 4u) << testing::PrintToString(hant);
+  auto ar = mentions("قالت الأمم المتحدة إن حلف شمال الأطلسي سيجتمع.", "ar");
+  EXPECT_TRUE(has(ar, "ORG الأمم المتحدة")) << testing::PrintToString(ar);
+  EXPECT_TRUE(has(ar, "ORG حلف شمال الأطلسي")) << testing::PrintToString(ar);
+}
+
 // Buildings and squares are places; a war, a tournament or a summit named
 // in capitals is no entity; a sentence-opening conjunction is no name.
 TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
