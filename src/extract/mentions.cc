@@ -860,7 +860,8 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
       continue;
     }
     for (const Mention& t : tagged) {
-      if (t.span.begin == m.span.begin && t.span.end == m.span.end && t.type != m.type) {
+      // (A name data/orgs lists stays an organisation: "der Nato".)
+      if (t.span.begin == m.span.begin && t.span.end == m.span.end && t.type != m.type && m.org.empty()) {
         m.type = t.type;
         if (m.type != "PER") m.role.clear();
         if (m.type != "LOC") m.place.clear();
@@ -1272,16 +1273,27 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
           head = &o;
           break;
         }
-        if (head && head->role == "none" && !impl_->org_names.count(surface)) {
+        // A name data/orgs lists, also in the genitive of the languages that
+        // add -s ("Natos högkvarter"): its canonical name.
+        std::string known_org;
+        if (auto c = impl_->org_canonical.find(surface); c != impl_->org_canonical.end()) {
+          known_org = c->second;
+        } else if ((lang == "sv" || lang == "da" || lang == "nb" || lang == "no" || lang == "de") &&
+                   surface.size() > 2 && surface.back() == 's') {
+          if (auto g = impl_->org_canonical.find(std::string_view(surface).substr(0, surface.size() - 1));
+              g != impl_->org_canonical.end())
+            known_org = g->second;
+        }
+        if (head && head->role == "none" && known_org.empty()) {
           continue;  // "World War II", "Copa del Mundo": a war, a tournament, a treaty is no entity
-        } else if (head && (head->role == "place" || head->role == "saint") && !impl_->org_names.count(surface)) {
+        } else if (head && (head->role == "place" || head->role == "saint") && known_org.empty()) {
           m.type = "LOC";  // "Piazza San Pietro", "Sistine Chapel": a place or a building
           if (auto places = find_place(surface); !places.empty()) {
             m.place = impl_->gazetteer->places()[places[0].place].id;
           }
-        } else if (impl_->org_names.count(surface) || head) {
+        } else if (!known_org.empty() || head) {
           m.type = "ORG";
-          if (auto c = impl_->org_canonical.find(surface); c != impl_->org_canonical.end()) m.org = c->second;
+          m.org = known_org;
         } else if (dateline) {
           m.type = "LOC";  // "HANOI, April 14 (VNA) –"
           if (auto places = find_place(surface); !places.empty()) {

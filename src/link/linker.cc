@@ -435,12 +435,12 @@ RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void
         if (in.org.empty()) in.org = d.mentions[i].org;
       }
       for (Instance& in : out) {
-        // Type by weighted vote: a title or a gazetteer match outweighs the
-        // extractor's default guess.
+        // Type by weighted vote: a title, a gazetteer match or a known
+        // organisation (data/orgs) outweighs the extractor's default guess.
         std::map<std::string, int> votes;
         for (size_t i : in.mentions) {
           const Mention& mi = d.mentions[i];
-          int w = (!mi.role.empty() || !mi.place.empty()) ? 3 : 1;
+          int w = (!mi.role.empty() || !mi.place.empty() || !mi.org.empty()) ? 3 : 1;
           votes[mi.type] += w;
         }
         in.type.clear();

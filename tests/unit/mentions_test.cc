@@ -298,6 +298,17 @@ TEST(Mentions, ChinesePlacesBySuffixAndScriptVariants) {
   EXPECT_TRUE(has(ar, "ORG حلف شمال الأطلسي")) << testing::PrintToString(ar);
 }
 
+// A name data/orgs lists is an organisation whatever the German tagger
+// thinks of "der Nato", and also in the Swedish genitive.
+TEST(Mentions, KnownOrganisationsKeepTheirTypeAndTheirGenitive) {
+  auto de = mentions("Finnland trat im April der Nato bei. Die Nato begrüßte den Schritt.", "de");
+  EXPECT_TRUE(has(de, "ORG Nato")) << testing::PrintToString(de);
+  EXPECT_FALSE(has(de, "LOC Nato")) << testing::PrintToString(de);
+  auto sv = mentions("Flaggan hissades utanför Natos högkvarter i Bryssel.", "sv");
+  EXPECT_TRUE(has(sv, "ORG Natos")) << testing::PrintToString(sv);
+  EXPECT_TRUE(has(sv, "LOC Bryssel")) << testing::PrintToString(sv);
+}
+
 // Buildings and squares are places; a war, a tournament or a summit named
 // in capitals is no entity; a sentence-opening conjunction is no name.
 TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
