@@ -106,6 +106,19 @@ struct Instance {
 
 int type_rank(const std::string& t) { return t == "LOC" ? 3 : t == "ORG" ? 2 : t == "PER" ? 1 : 0; }
 
+// What stands between two items of a list of names: a comma, a semicolon or
+// a slash, or a conjunction ("Messi, Dybala, Paredes e Montiel").
+bool list_separator(std::string_view between) {
+  static const std::set<std::string_view> kAnd = {"and", "und", "et", "e", "y", "i", "og", "och", "en", "ja", "a",
+                                                  "dan", "và", "и", "і", "ve", "or", "oder", "ou", "o", "eller"};
+  size_t b = between.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return false;
+  between = between.substr(b, between.find_last_not_of(" \t") - b + 1);
+  if (between == "," || between == ";" || between == "/") return true;
+  if (between.starts_with(",")) between = between.substr(between.find_first_not_of(" ,"));
+  return kAnd.count(between) > 0;
+}
+
 }  // namespace
 
 struct Linker::Impl {
@@ -657,7 +670,35 @@ RegistryDelta Linker::link(std::vector<Document>& docs, const std::function<void
         bool titled = std::any_of(in.mentions.begin(), in.mentions.end(),
                                   [&](size_t i) { return !d.mentions[i].role.empty(); });
         bool known = id && m.ent(id).multi;
-        if (!titled && !known) {
+        // Or listed with a person already linked ("Messi, Dybala, Paredes e
+        // Montiel": longer names and known people are linked first, then
+        // the list in text order).
+        // A list has a comma somewhere: "Sanità e Igiene" of an organisation
+        // the extractor split is no list of people.
+        const std::string_view text = d.text;
+        auto between = [&](const Mention& a, const Mention& b) {  // a before b
+          return text.substr(a.span.end, b.span.begin - a.span.end);
+        };
+        auto adjacent = [&](const Mention& a, const Mention& b) {
+          if (a.span.end <= b.span.begin) return b.span.begin - a.span.end <= 12 && list_separator(between(a, b));
+          return b.span.end <= a.span.begin && a.span.begin - b.span.end <= 12 && list_separator(between(b, a));
+        };
+        auto comma = [&](const Mention& a, const Mention& b) {
+          std::string_view s = a.span.end <= b.span.begin ? between(a, b) : between(b, a);
+          return s.find(',') != std::string_view::npos || s.find(';') != std::string_view::npos;
+        };
+        auto listed = [&](size_t i) {
+          const Mention& x = d.mentions[i];
+          for (const Mention& y : d.mentions) {
+            if (y.entity <= 0 || y.type != "PER" || !adjacent(x, y)) continue;
+            if (comma(x, y)) return true;
+            for (const Mention& z : d.mentions) {
+              if (&z != &x && &z != &y && z.type == "PER" && adjacent(y, z) && comma(y, z)) return true;
+            }
+          }
+          return false;
+        };
+        if (!titled && !known && std::none_of(in.mentions.begin(), in.mentions.end(), listed)) {
           for (size_t i : in.mentions) d.mentions[i].entity = -1;  // removed below
           continue;
         }

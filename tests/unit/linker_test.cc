@@ -159,6 +159,23 @@ TEST(Linker, ALoneWordIsAPersonOnlyWithEvidence) {
   EXPECT_GT(docs[2].mentions[0].entity, 0);
 }
 
+// A lone surname in a comma list with a linked person is a person too;
+// joined by a conjunction alone to a split organisation name it is not.
+TEST(Linker, ALoneWordListedWithPeopleIsAPerson) {
+  auto l = linker();
+  std::vector<Document> docs = {
+      doc("a", "pt", "Lionel Messi, Dybala, Paredes e Montiel marcaram.",
+          {{"Lionel Messi", "PER"}, {"Dybala", "PER"}, {"Paredes", "PER"}, {"Montiel", "PER"}}),
+      doc("b", "it", "La Direzione di Sanità e Igiene ha parlato.", {{"Direzione di Sanità", "PER"}, {"Igiene", "PER"}}),
+  };
+  l->link(docs);
+  ASSERT_EQ(docs[0].mentions.size(), 4u);
+  for (const auto& m : docs[0].mentions) EXPECT_GT(m.entity, 0) << m.span.of(docs[0].text);
+  EXPECT_NE(entity_of(docs[0], "Dybala"), entity_of(docs[0], "Montiel"));
+  ASSERT_EQ(docs[1].mentions.size(), 1u);
+  EXPECT_EQ(docs[1].mentions[0].span.of(docs[1].text), "Direzione di Sanità");
+}
+
 TEST(Linker, OneTypePerEntityInADocument) {
   auto l = linker();
   // The extractor guessed PER for one "Marrakesh" and found the other in the
