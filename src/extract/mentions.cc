@@ -1358,7 +1358,91 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
       }
     }
   }
+  add_lowercase_bodies(text, lang, orgs, out);
   return out;
+}
+
+// French, Spanish, Italian and Portuguese write a body's head word in lower
+// case and capitalise its field: "ministère de l'Intérieur", "ministerio de
+// Sanidad", "ministero degli Esteri". Such a head, its particles and the
+// capitalised words after them are one organisation; mentions inside give
+// way to it.
+void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::string& lang,
+                                            const std::vector<RoleMatch>& orgs, std::vector<Mention>& out) const {
+  if (lang != "fr" && lang != "es" && lang != "it" && lang != "pt") return;
+  static const std::vector<std::string_view> kParticles = {
+      "de la ", "de l'", "de l\u2019", "des ", "du ", "de ", "del ", "dell'", "dell\u2019", "della ", "degli ",
+      "dei ", "delle ", "di ", "do ", "da ", "dos ", "das "};
+  for (const RoleMatch& o : orgs) {
+    // Ministries, agencies and councils: a lower-case "centro de Ighil" is
+    // the middle of a place.
+    if (o.role != "ministry" && o.role != "agency" && o.role != "council") continue;
+    unsigned char first = static_cast<unsigned char>(text[o.span.begin]);
+    if (!(first >= 'a' && first <= 'z')) continue;  // a capitalised head is the rules' run already
+    size_t pos = o.span.end;
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    bool particle = false;
+    for (std::string_view p : kParticles) {
+      if (text.substr(pos, p.size()) == p) {
+        pos += p.size(), particle = true;
+        break;
+      }
+    }
+    if (!particle) continue;
+    // The capitalised words after the particles (one space apart).
+    size_t end = pos;
+    for (size_t at = pos; at < text.size();) {
+      UChar32 c;
+      int32_t i = static_cast<int32_t>(at);
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+      if (c < 0 || !u_isupper(c)) break;
+      size_t w = static_cast<size_t>(i);
+      while (w < text.size()) {
+        int32_t k = static_cast<int32_t>(w);
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), k, static_cast<int32_t>(text.size()), c);
+        if (c < 0 || !(u_isalpha(c) || c == '-')) break;
+        w = static_cast<size_t>(k);
+      }
+      end = w;
+      if (w + 1 >= text.size() || text[w] != ' ') break;
+      at = w + 1;
+      // A particle or "and" between two capitalised words stays inside
+      // ("Manejo de Desastres y Emergencias"), not before a country or a
+      // city ("... de Turquía": the body's country).
+      auto place_after = [&](size_t from) {
+        size_t e = text.find_first_of(" ,.;:)", from);
+        return !impl_->gazetteer->find(std::string(text.substr(from, e == std::string_view::npos ? e : e - from)))
+                    .empty();
+      };
+      for (std::string_view p : kParticles) {
+        if (text.substr(at, p.size()) == p && at + p.size() < text.size() &&
+            std::isupper(static_cast<unsigned char>(text[at + p.size()]))) {
+          if (place_after(at + p.size())) at = text.size();
+          else at += p.size();
+          break;
+        }
+      }
+      if (at >= text.size()) break;
+      for (std::string_view p : {"y ", "e ", "et "}) {
+        if (text.substr(at, p.size()) == p && at + p.size() < text.size() &&
+            std::isupper(static_cast<unsigned char>(text[at + p.size()]))) {
+          at += p.size();
+          break;
+        }
+      }
+    }
+    if (end == pos) continue;
+    Span span{o.span.begin, static_cast<uint32_t>(end)};
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const Mention& m) { return m.span.begin < span.end && span.begin < m.span.end; }),
+              out.end());
+    Mention m;
+    m.span = span;
+    m.type = "ORG";
+    out.insert(std::upper_bound(out.begin(), out.end(), m,
+                                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; }),
+               std::move(m));
+  }
 }
 
 }  // namespace ng

@@ -309,6 +309,18 @@ TEST(Mentions, KnownOrganisationsKeepTheirTypeAndTheirGenitive) {
   EXPECT_TRUE(has(sv, "LOC Bryssel")) << testing::PrintToString(sv);
 }
 
+// Romance languages write a ministry's or agency's head in lower case:
+// the head, its particles and the capitalised field are one organisation,
+// without the country after them; a lower-case "centro de" is no body.
+TEST(Mentions, LowerCaseHeadsOfBodiesInRomanceLanguages) {
+  auto fr = mentions("Selon le ministère de l'Intérieur, le bilan s'alourdit.", "fr");
+  EXPECT_TRUE(has(fr, "ORG ministère de l'Intérieur")) << testing::PrintToString(fr);
+  auto es = mentions("La agencia de Gestión de Riesgos y Emergencias de Chile pidió calma en el centro de Valparaíso.", "es");
+  EXPECT_TRUE(has(es, "ORG agencia de Gestión de Riesgos y Emergencias")) << testing::PrintToString(es);
+  EXPECT_TRUE(has(es, "LOC Chile")) << testing::PrintToString(es);
+  EXPECT_FALSE(has(es, "ORG centro de Valparaíso")) << testing::PrintToString(es);
+}
+
 // Buildings and squares are places; a war, a tournament or a summit named
 // in capitals is no entity; a sentence-opening conjunction is no name.
 TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
