@@ -43,7 +43,9 @@ bool capitalised(std::string_view w) {
 // by one to five lower-case letters to the end). "O'Brien", "l'Élysée" and
 // "Xi'an"-like names with a capital or a long tail are left alone.
 size_t clitic_at(std::string_view w) {
-  for (std::string_view apo : {"'", "\xE2\x80\x99"}) {
+  // (Swedish, Danish and Finnish put a colon before the ending of an
+  // abbreviation: "USA:s", "EU:n".)
+  for (std::string_view apo : {"'", "\xE2\x80\x99", ":"}) {
     size_t at = w.rfind(apo);
     if (at == std::string_view::npos || at == 0) continue;
     std::string_view tail = w.substr(at + apo.size());
@@ -1015,13 +1017,36 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
     return lower != w && lower_words.count(lower) > 0;
   };
 
+  // French, Italian and Catalan elide an article or preposition onto the
+  // next word, and ICU keeps them one word ("l'Argentine", "d’Ukraine",
+  // "dell'Italia"): the name starts after the apostrophe.
+  std::vector<Token> elided;
+  elided.reserve(doc.tokens.size());
+  auto word_of = [&](const Token& tok) -> const Token* {
+    if (lang != "fr" && lang != "it" && lang != "ca") return &tok;
+    std::string_view w = tok.span.of(text);
+    for (std::string_view apo : {"'", "\xE2\x80\x99"}) {
+      size_t at = w.find(apo);
+      if (at == std::string_view::npos || at == 0 || at > 5) continue;
+      static const std::set<std::string_view> kElided = {"l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu",
+                                                         "lorsqu", "puisqu", "dell", "all", "dall", "nell", "sull",
+                                                         "un", "quell", "quest", "sant"};
+      std::string_view head = w.substr(0, at), rest = w.substr(at + apo.size());
+      if (!kElided.count(head) || rest.empty() || !capitalised(rest)) continue;
+      Token x = tok;
+      x.span.begin += static_cast<uint32_t>(at + apo.size());
+      elided.push_back(x);
+      return &elided.back();
+    }
+    return &tok;
+  };
   std::vector<const Token*> words;
   size_t t = 0;
   for (const Sentence& s : doc.sentences) {
     words.clear();
     while (t < doc.tokens.size() && doc.tokens[t].span.begin < s.span.begin) ++t;
     for (; t < doc.tokens.size() && doc.tokens[t].span.end <= s.span.end; ++t) {
-      if (doc.tokens[t].is_word) words.push_back(&doc.tokens[t]);
+      if (doc.tokens[t].is_word) words.push_back(word_of(doc.tokens[t]));
     }
     // Runs of capitalised words (with connectors inside), separated only by
     // spaces or hyphens.

@@ -321,6 +321,18 @@ TEST(Mentions, LowerCaseHeadsOfBodiesInRomanceLanguages) {
   EXPECT_FALSE(has(es, "ORG centro de Valparaíso")) << testing::PrintToString(es);
 }
 
+// An elided article is not part of the name ("l'Argentine", "dell'Italia");
+// a Swedish colon ending is a clitic ("USA:s").
+TEST(Mentions, ElidedArticlesAndColonEndings) {
+  auto fr = mentions("La France a battu l’Argentine, puis l'Espagne.", "fr");
+  EXPECT_TRUE(has(fr, "LOC Argentine")) << testing::PrintToString(fr);
+  EXPECT_TRUE(has(fr, "LOC Espagne")) << testing::PrintToString(fr);
+  auto it = mentions("Il presidente dell'Italia ha parlato.", "it");
+  EXPECT_TRUE(has(it, "LOC Italia")) << testing::PrintToString(it);
+  auto sv = mentions("Dokumentet lämnades till USA:s regering.", "sv");
+  EXPECT_TRUE(has(sv, "LOC USA")) << testing::PrintToString(sv);
+}
+
 // Buildings and squares are places; a war, a tournament or a summit named
 // in capitals is no entity; a sentence-opening conjunction is no name.
 TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
