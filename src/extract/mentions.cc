@@ -1312,6 +1312,7 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
         if (head && head->role == "none" && known_org.empty()) {
           continue;  // "World War II", "Copa del Mundo": a war, a tournament, a treaty is no entity
         } else if (head && (head->role == "place" || head->role == "saint") && known_org.empty()) {
+          if (head->span.begin == span.begin && head->span.end == span.end) continue;  // "in Piazza": no name
           m.type = "LOC";  // "Piazza San Pietro", "Sistine Chapel": a place or a building
           if (auto places = find_place(surface); !places.empty()) {
             m.place = impl_->gazetteer->places()[places[0].place].id;

@@ -339,6 +339,9 @@ TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
   auto it = mentions("Migliaia di fedeli hanno riempito Piazza San Pietro per il Santo Padre Leone.", "it");
   EXPECT_TRUE(has(it, "LOC Piazza San Pietro")) << testing::PrintToString(it);
   EXPECT_TRUE(has(it, "PER Leone [pope]")) << testing::PrintToString(it);
+  // A place word alone is no name; a feast is no entity.
+  auto it2 = mentions("I fedeli restano in Piazza fino a Pasqua, poi tornano a Milano.", "it");
+  EXPECT_EQ(it2, std::vector<std::string>{"LOC Milano"}) << testing::PrintToString(it2);
   // A saint's prefix makes a place at the start of a name or after a
   // particle, not inside a person's name.
   auto es_saint = mentions("La opositora Aung San Suu Kyi escribió al alcalde de San Sebastián desde la Casa Santa Ana.", "es");
