@@ -1287,6 +1287,9 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
         const RoleMatch* head = nullptr;
         for (const auto& o : orgs) {
           if (o.span.begin < span.begin || o.span.end > span.end) continue;
+          // Vietnamese names a body head first ("Bộ Quốc phòng"); "Bộ" at the
+          // end is a region ("Tây Bắc Bộ", the Northwest).
+          if (lang == "vi" && o.span.begin != span.begin) continue;
           if (o.role == "saint" && o.span.begin != span.begin) {
             size_t k = o.span.begin;
             while (k > span.begin && text[k - 1] == ' ') --k;

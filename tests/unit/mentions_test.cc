@@ -333,6 +333,17 @@ TEST(Mentions, ElidedArticlesAndColonEndings) {
   EXPECT_TRUE(has(sv, "LOC USA")) << testing::PrintToString(sv);
 }
 
+// Vietnamese names a body with its head first; "Bộ" ending a name is a
+// region of the country.
+TEST(Mentions, VietnameseHeadsComeFirst) {
+  auto vi = mentions("Bộ Quốc phòng cảnh báo mưa lớn ở Tây Bắc Bộ và Đông Bắc Bộ.", "vi");
+  // (The run ends at the lower-case syllable: "Bộ Quốc" of "Bộ Quốc phòng".)
+  EXPECT_TRUE(std::any_of(vi.begin(), vi.end(), [](const std::string& m) { return m.rfind("ORG Bộ Quốc", 0) == 0; }))
+      << testing::PrintToString(vi);
+  EXPECT_TRUE(has(vi, "LOC Tây Bắc Bộ")) << testing::PrintToString(vi);
+  EXPECT_TRUE(has(vi, "LOC Đông Bắc Bộ")) << testing::PrintToString(vi);
+}
+
 // Buildings and squares are places; a war, a tournament or a summit named
 // in capitals is no entity; a sentence-opening conjunction is no name.
 TEST(Mentions, PlaceHeadWordsAndNamesOfNoEntity) {
