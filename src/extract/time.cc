@@ -369,6 +369,13 @@ struct Raw {
   // kClock: hour and minute in a.y / a.m.
   int n = 0, unit = 0, shift = 0;
   bool bc = false;  // a century before Christ
+  // A range written as one ("8.–10. Dezember", "1939/1940", "Juni 1994 - Juni 2024") is two expressions, as
+  // TIMEX2 and TimeML annotate it: the first part ends at e1, the second starts at token tok2 (split_ranges).
+  size_t tok2 = 0;
+  uint32_t e1 = 0;
+  Type whole = kDate;      // after the split: the range's type
+  bool split = false;      // a part of a range
+  bool range_end = false;  // its second part: not the year the narrative moves to, not the event date
 };
 
 struct Anchor {
@@ -594,6 +601,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
           T[after + 1].num() > d && !s.glued_number(after + 1)) {
         r.type = Raw::kRange;
         r.z = {0, m, T[after + 1].num()};
+        r.e1 = T[after - 1].e;
+        r.tok2 = after + 1;
         after += 2;
       }
       size_t y = after;
@@ -625,6 +634,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
           if (s.year(y2) && T[y2].num() >= r.a.y) {
             r.type = Raw::kMonthRange;
             r.z = {T[y2].num(), e2.value, 0};
+            r.e1 = T[y].e;
+            r.tok2 = after + 1;
             after = y2 + 1;
           }
         }
@@ -647,6 +658,23 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
   // Year first: ISO "2025-12-09", "2025-12", "2025/12/09", year ranges "2020-2025", CJK "2025年12月9日".
   if (s.year(i)) {
     int y = T[i].num();
+    // "1912/13", "1926–28": a range of years whose end keeps only its last two digits ("2025-12" stays a month).
+    if (i + 2 < T.size() && is_dash(T[i + 1]) && (!T[i + 1].is("-") || T[i + 2].num() > 12) && T[i + 1].b == T[i].e &&
+        T[i + 2].b == T[i + 1].e && T[i + 2].kind == Tok::kNum && T[i + 2].f.size() == 2 &&
+        !(i + 3 < T.size() && T[i + 3].f == T[i + 1].f && T[i + 3].b == T[i + 2].e)) {
+      int z = y / 100 * 100 + T[i + 2].num();
+      if (z <= y) z += 100;
+      if (z - y <= 10) {
+        r.type = Raw::kYearRange;
+        r.a = {y, 0, 0};
+        r.z = {z, 0, 0};
+        r.year_written = true;
+        r.e = T[i + 2].e;
+        r.e1 = T[i].e;
+        r.tok2 = i + 2;
+        return i + 3;
+      }
+    }
     if (i + 2 < T.size() && (T[i + 1].is("-") || T[i + 1].is("/") || T[i + 1].is(".")) && T[i + 1].b == T[i].e &&
         s.num(i + 2, 1, 12) && T[i + 2].f.size() == 2) {
       int m = T[i + 2].num();
@@ -672,6 +700,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       r.z = {T[i + 2].num(), 0, 0};
       r.year_written = true;
       r.e = T[i + 2].e;
+      r.e1 = T[i].e;
+      r.tok2 = i + 2;
       return i + 3;
     }
     if (i + 1 < T.size() && (T[i + 1].f == "年" || T[i + 1].f == "년")) {
@@ -745,16 +775,21 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
   // Day first: "9. Dezember 2025", "4 Maret", "28 maj", "8 de septiembre de 2023", "9 декабря", "8.–10. Dezember", "15
   // Feb, 2024".
   size_t k = i + 1;
-  if (k < T.size() && T[k].is(".")) ++k;
+  bool dot = k < T.size() && T[k].is(".");
+  if (dot) ++k;
+  uint32_t e1 = T[k - 1].e;
   k = s.glue(k);
   int d2 = 0;
   size_t sep = 0;
-  if (k < T.size() && is_dash(T[k]) && T[k].f != "/")
+  // "8.–10. Dezember", "27./28. September", "vom 16. auf den 17. Juni".
+  if (k < T.size() && is_dash(T[k]) && (T[k].f != "/" || dot))
     sep = k + 1;
   else if (k < T.size() && T[k].kind == Tok::kWord)
     sep = s.match(k, Kind::kTo, e);
   if (sep && s.num(sep, 1, 31) && T[sep].num() > d && !s.glued_number(sep)) {
     d2 = T[sep].num();
+    r.e1 = e1;
+    r.tok2 = sep;
     k = sep + 1;
     if (k < T.size() && T[k].is(".")) ++k;
     k = s.glue(k);
@@ -1038,9 +1073,27 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     Raw r;
     r.b = t.b;
     r.tok = i;
-    // "490 v. Chr.", "44 BC".
+    // "490 v. Chr.", "44 BC"; "264–260 v. Chr.": two years.
     if (t.kind == Tok::kNum && t.f.size() <= 4 && !s.glued_number(i)) {
       Entry bc;
+      if (i + 3 < toks.size() && is_dash(toks[i + 1]) && toks[i + 2].kind == Tok::kNum && toks[i + 2].f.size() <= 4 &&
+          toks[i + 2].num() != t.num()) {
+        if (size_t jj = s.match(i + 3, Kind::kBc, bc)) {
+          r.type = Raw::kBcYear;
+          r.a = {t.num(), 0, 0};
+          r.e = t.e;
+          raws.push_back(r);
+          r.a = {toks[i + 2].num(), 0, 0};
+          r.b = toks[i + 2].b;
+          r.tok = i + 2;
+          r.range_end = true;
+          r.e = toks[jj - 1].e;
+          if (jj < toks.size() && toks[jj].is(".") && toks[jj].b == toks[jj - 1].e) r.e = toks[jj++].e;
+          raws.push_back(r);
+          i = jj;
+          continue;
+        }
+      }
       if (size_t jj = s.match(i + 1, Kind::kBc, bc)) {
         r.type = Raw::kBcYear;
         r.a = {t.num(), 0, 0};
@@ -1081,6 +1134,20 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     if (size_t j = match_date(s, i, r)) {
       Entry m;
+      // "Mai/Juni 1940", "im Juni und Juli 1944", "von Mai bis November 1915": the first month takes the year of the
+      // second.
+      if (r.type == Raw::kMonth && !r.year_written && j == i + 1 && j + 1 < toks.size() && !toks[j].nl_before) {
+        size_t next = 0;
+        if (is_dash(toks[j]) && toks[j].b == toks[i].e && toks[j + 1].b == toks[j].e)
+          next = j + 1;
+        else if (toks[j].kind == Tok::kWord && !(next = s.match(j, Kind::kAnd, m)))
+          next = s.match(j, Kind::kTo, m);
+        Raw second;
+        if (next && match_date(s, next, second) && second.type == Raw::kMonth && second.year_written) {
+          r.a.y = second.a.y;
+          r.year_written = true;
+        }
+      }
       if (r.type == Raw::kDate || r.type == Raw::kRange || r.type == Raw::kMonth) {
         // "le 27 mai": a determiner the language writes before dates belongs to the expression.
         if (i > 0 && toks[i - 1].kind == Tok::kWord && s.match(i - 1, Kind::kDet, m) == i &&
@@ -1207,6 +1274,32 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     ++i;
   }
+  // Ranges are two expressions: "8.–10. Dezember 2025" is "8." (2025-12-08) and "10. Dezember 2025".
+  {
+    std::vector<Raw> parts;
+    parts.reserve(raws.size() + 8);
+    for (const Raw& r : raws) {
+      Raw::Type one = r.type == Raw::kRange ? Raw::kDate : r.type == Raw::kYearRange ? Raw::kYear
+                      : r.type == Raw::kMonthRange ? Raw::kMonth : r.type;
+      if (one == r.type || !r.tok2 || !r.e1) {
+        parts.push_back(r);
+        continue;
+      }
+      Raw first = r, second = r;
+      first.type = second.type = one;
+      first.whole = second.whole = r.type;
+      first.split = second.split = true;
+      first.e = r.e1;
+      second.a = r.z;
+      second.b = toks[r.tok2].b;
+      second.tok = r.tok2;
+      second.range_end = true;
+      second.weekday = 0;
+      parts.push_back(first);
+      parts.push_back(second);
+    }
+    raws.swap(parts);
+  }
   // Page stamps: "Updated ... November 16, 2023", "Published 15 Feb, 2024", or a date alone on its line at the top.
   for (Raw& r : raws) {
     auto [lo, hi] = line_bounds(r.tok);
@@ -1218,9 +1311,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     size_t date_words = 0;
     for (size_t k = r.tok; k <= hi && toks[k].b < r.e; ++k) date_words += toks[k].kind == Tok::kWord;
-    r.stamp = (r.type == Raw::kDate && r.year_written && (stamp_word || words - date_words <= 1) && hi - lo < 25);
+    bool date = r.type == Raw::kDate && !r.split;
+    r.stamp = (date && r.year_written && (stamp_word || words - date_words <= 1) && hi - lo < 25);
     // "Updated 15 Feb, 2024 ...", a "date 2024-02-15" tag: a stamp word just before the date.
-    for (size_t k = r.tok >= 3 ? r.tok - 3 : 0; k < r.tok && r.type == Raw::kDate && r.year_written; ++k) {
+    for (size_t k = r.tok >= 3 ? r.tok - 3 : 0; k < r.tok && date && r.year_written; ++k) {
       if (toks[k].kind == Tok::kWord && s.has(k, Kind::kStamp)) r.stamp = true;
     }
   }
@@ -1313,14 +1407,14 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
   }
   for (const Raw& r : raws) {
-    if (r.type == Raw::kDate && r.year_written) {
+    if (r.type == Raw::kDate && r.year_written && !r.split) {
       consider({r.a, "inferred", "first full date " + fmt_date(r.a.y, r.a.m, r.a.d)});
       break;
     }
   }
   if (!year_anchor.ok()) {
     for (const Raw& r : raws) {
-      if (r.type == Raw::kMonth && r.year_written) {
+      if (r.type == Raw::kMonth && r.year_written && !r.split) {
         consider({r.a, "inferred", "first year-month " + fmt_month(r.a.y, r.a.m)});
         break;
       }
@@ -1329,7 +1423,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   if (!year_anchor.ok()) {
     std::map<int, int> years, any_years;  // any_years: with goals, a base for the weekday test below
     for (const Raw& r : raws) {
-      if (!r.year_written || r.type == Raw::kYearRange) continue;
+      if (!r.year_written || r.whole == Raw::kYearRange) continue;
       bool target = false;
       for (size_t k = r.tok >= 2 ? r.tok - 2 : 0; k < r.tok; ++k) {
         if (toks[k].kind == Tok::kWord && s.has(k, Kind::kTarget)) target = true;
@@ -1388,7 +1482,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   std::string last_value;    // the last date, month, quarter, season or year, for "a year earlier"
   std::string last_quarter;  // the last quarter, for "the quarter"
   for (const Raw& r : raws) {
-    if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) {
+    bool range_start = r.split && (r.whole == Raw::kYearRange || r.whole == Raw::kMonthRange);
+    if (r.range_end) {
+      // The end of a range: the story is at its beginning.
+    } else if (r.year_written && !range_start) {
       // Otherwise a bare year far from the narrative's, or in parentheses, is an aside
       // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
       // A year alone on its line is a heading: the story moves there.
@@ -1399,8 +1496,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       if (!aside || !im.options.narrative) {
         narrative_year = r.a.y;
       }
-    } else if ((r.type == Raw::kYearRange || r.type == Raw::kMonthRange) &&
-               (!narrative_year || line_bounds(r.tok).second - line_bounds(r.tok).first < 12)) {
+    } else if (range_start && (!narrative_year || line_bounds(r.tok).second - line_bounds(r.tok).first < 12)) {
       // "Der Krieg (1861-1865)", a heading "Juni 1944 bis Mai 1945": the story starts at the beginning.
       narrative_year = r.a.y;
     }
@@ -1715,7 +1811,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
     }
     if (x.value.empty()) continue;
-    if (day != INT64_MIN && !r.stamp) days.push_back({day, &r});
+    if (day != INT64_MIN && !r.stamp && !r.range_end) days.push_back({day, &r});
     if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
     if ((x.kind == "date" || x.kind == "month" || x.kind == "quarter" || x.kind == "season" || x.kind == "year") &&
         x.value.find('X') == std::string::npos)

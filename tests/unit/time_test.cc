@@ -115,11 +115,24 @@ TEST(Time, YearlessDatesTakeTheNearestYear) {
 }
 
 TEST(Time, Ranges) {
-  EXPECT_EQ(times("The fair runs December 8-10, 2025 in Turin.", "en"), V{"December 8-10, 2025=2025-12-08/2025-12-10"});
-  EXPECT_EQ(times("Die Messe läuft vom 8.–10. Dezember 2025.", "de"), V{"8.–10. Dezember 2025=2025-12-08/2025-12-10"});
-  EXPECT_EQ(times("The plan covers 2020-2025.", "en"), V{"2020-2025=2020/2025"});
-  EXPECT_EQ(times("Rencana itu berlaku (Juni 2021 - Juni 2026).", "id"), V{"Juni 2021 - Juni 2026=2021-06/2026-06"});
+  // A range is two expressions, as TIMEX2 and TimeML annotate it; the first takes the month and year of the second.
+  EXPECT_EQ(times("The fair runs December 8-10, 2025 in Turin.", "en"),
+            (V{"December 8=2025-12-08", "10, 2025=2025-12-10"}));
+  EXPECT_EQ(times("Die Messe läuft vom 8.–10. Dezember 2025.", "de"),
+            (V{"8.=2025-12-08", "10. Dezember 2025=2025-12-10"}));
+  EXPECT_EQ(times("The plan covers 2020-2025.", "en"), (V{"2020=2020", "2025=2025"}));
+  EXPECT_EQ(times("Rencana itu berlaku (Juni 2021 - Juni 2026).", "id"), (V{"Juni 2021=2021-06", "Juni 2026=2026-06"}));
   EXPECT_EQ(times("Els premis de 2019.", "ca"), V{"2019=2019"});
+  // Two-digit ends, nights, "bis zum", months sharing a year, years before Christ.
+  EXPECT_EQ(times("Die Saison 1998/99 endete mit einem Titel.", "de"), (V{"1998=1998", "99=1999"}));
+  EXPECT_EQ(times("In der Nacht vom 3. auf den 4. März 1921 brannte die Mühle.", "de"),
+            (V{"3.=1921-03-03", "4. März 1921=1921-03-04"}));
+  EXPECT_EQ(times("Die Ausstellung lief vom 2. bis zum 9. Mai 1931.", "de"), (V{"2.=1931-05-02", "9. Mai 1931=1931-05-09"}));
+  EXPECT_EQ(times("Die Deiche wurden im Mai/Juni 1911 und zwischen Juli und Oktober 1912 erhöht.", "de"),
+            (V{"Mai=1911-05", "Juni 1911=1911-06", "Juli=1912-07", "Oktober 1912=1912-10"}));
+  EXPECT_EQ(times("Die Stadt blühte 312–308 v. Chr. auf.", "de"), (V{"312=BC0312", "308 v. Chr.=BC0308"}));
+  // A month number after a year stays a month.
+  EXPECT_EQ(times("Die Zahlen für 2024-11 liegen vor.", "de"), V{"2024-11=2024-11"});
 }
 
 TEST(Time, YearFromAnAnniversary) {
