@@ -40,10 +40,13 @@ int days_in_month(int y, int m) {
 }
 bool valid_date(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= (y ? days_in_month(y, m) : 31); }
 
+// y < 0: before Christ ("BC0216-08-02"); 0: unknown ("XXXX-08-02").
 std::string fmt_date(int y, int m, int d) {
   char buf[32];
   if (y > 0)
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (y < 0)
+    std::snprintf(buf, sizeof buf, "BC%04d-%02d-%02d", -y, m, d);
   else
     std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
   return buf;
@@ -52,6 +55,8 @@ std::string fmt_month(int y, int m) {
   char buf[32];
   if (y > 0)
     std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else if (y < 0)
+    std::snprintf(buf, sizeof buf, "BC%04d-%02d", -y, m);
   else
     std::snprintf(buf, sizeof buf, "XXXX-%02d", m);
   return buf;
@@ -237,9 +242,12 @@ enum class Kind : uint8_t {
   kVague,     // a vague step in a narrative ("wenig später", "shortly after"): the time written before
   kAnd,       // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
   kYearPrep,  // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
+  kYearOf,    // after a month, day or season, its year relative to the year written before: "des folgenden Jahres"
+              // +1, "desselben Jahres" 0, "of the previous year" -1; followed by a year ("des Jahres 1972"): that year
+  kHoliday,   // a fixed-date holiday, value MMDD: "Weihnachten" 1225, "Neujahrstag" 101
 };
 
-static_assert(static_cast<unsigned>(Kind::kYearPrep) < 64, "Tok::kinds holds one bit per Kind");
+static_assert(static_cast<unsigned>(Kind::kHoliday) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -342,7 +350,8 @@ Result<Kind> parse_kind(const std::string& s) {
       {"sameday", Kind::kSameDay}, {"number", Kind::kNumber}, {"unit", Kind::kUnit},
       {"durprep", Kind::kDurPrep}, {"durpost", Kind::kDurPost}, {"clock", Kind::kClock},
       {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
-      {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep}};
+      {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep},
+      {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -376,7 +385,18 @@ struct Raw {
   Type whole = kDate;      // after the split: the range's type
   bool split = false;      // a part of a range
   bool range_end = false;  // its second part: not the year the narrative moves to, not the event date
+  bool has_yearof = false;  // "im März des folgenden Jahres": the year is the one written before + yearof
+  int yearof = 0;
+  bool holiday = false;     // "Weihnachten": a date, but no event date
 };
+
+// A year as TIMEX writes it: 1916 -> "1916", -479 (479 BC) -> "BC0479".
+std::string fmt_year(int y) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, y < 0 ? "BC%04d" : "%04d", y < 0 ? -y : y);
+  return buf;
+}
+
 
 struct Anchor {
   Ymd date;          // y (and m, d when known)
@@ -574,6 +594,39 @@ struct Scan {
 // The CJK day mark after a day number: 日, 号, 號, or Korean 일 (with a particle attached: 일에).
 bool day_mark(const std::string& f) {
   return f == "日" || f == "号" || f == "號" || f.rfind("일", 0) == 0;
+}
+
+// After an expression ending before token j: "des Jahres 1972", "1940", "479 v. Chr." (a year, negative before
+// Christ), or "des folgenden Jahres" (r.has_yearof). Extends r; returns the token after it, or j.
+size_t year_after(const Scan& s, size_t j, Raw& r) {
+  const auto& T = s.toks;
+  if (j >= T.size() || T[j].nl_before) return j;
+  Entry of;
+  size_t k = s.match(j, Kind::kYearOf, of);
+  size_t y = k ? k : j;
+  if (y < T.size() && T[y].kind == Tok::kNum && T[y].f.size() <= 4 && !s.glued_number(y) && !T[y].nl_before) {
+    Entry bc;
+    if (size_t after = s.match(y + 1, Kind::kBc, bc)) {
+      r.a.y = -T[y].num();
+      r.year_written = true;
+      r.e = T[after - 1].e;
+      if (after < T.size() && T[after].is(".") && T[after].b == T[after - 1].e) r.e = T[after++].e;
+      return after;
+    }
+    if (s.year(y) && !(y + 1 < T.size() && T[y + 1].kind == Tok::kNum)) {
+      r.a.y = T[y].num();
+      r.year_written = true;
+      r.e = T[y].e;
+      return y + 1;
+    }
+  }
+  if (k) {
+    r.has_yearof = true;
+    r.yearof = of.value;
+    r.e = T[k - 1].e;
+    return k;
+  }
+  return j;
 }
 
 // Tries a date starting at token i; on success fills r and returns the token after it.
@@ -1148,6 +1201,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           r.year_written = true;
         }
       }
+      // "8. Mai desselben Jahres", "im März des folgenden Jahres", "2. August 216 v. Chr.".
+      if ((r.type == Raw::kDate || r.type == Raw::kMonth) && !r.year_written) j = year_after(s, j, r);
       if (r.type == Raw::kDate || r.type == Raw::kRange || r.type == Raw::kMonth) {
         // "le 27 mai": a determiner the language writes before dates belongs to the expression.
         if (i > 0 && toks[i - 1].kind == Tok::kWord && s.match(i - 1, Kind::kDet, m) == i &&
@@ -1168,6 +1223,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       continue;
     }
     Entry e;
+    // "Weihnachten 1966", "am Neujahrstag".
+    if (size_t jj = s.match(i, Kind::kHoliday, e)) {
+      r.type = Raw::kDate;
+      r.a = {0, e.value / 100, e.value % 100};
+      r.holiday = true;
+      r.e = toks[jj - 1].e;
+      if (valid_date(0, r.a.m, r.a.d)) {
+        jj = year_after(s, jj, r);
+        raws.push_back(r);
+        i = jj;
+        continue;
+      }
+    }
     bool rel = false;
     // "20. Jahrhunderts", "19th century": the century as TIMEX writes it ("19").
     if (t.kind == Tok::kNum && t.f.size() <= 2 && t.num() >= 1 && t.num() <= 21) {
@@ -1193,7 +1261,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     for (Kind k : {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef,
                    Kind::kQuarter, Kind::kSeason, Kind::kVague}) {
-      // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
+      // In a history narrative "yesterday" is the narrative's, not the publication's; "heute" is nowadays.
       if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay &&
           k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef && k != Kind::kVague)
         continue;
@@ -1205,6 +1273,15 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         r.rel = k;
         r.offset = e.value;
         r.e = toks[jj - 1].e;
+        // "Sommer 1940", "Frühjahr 479 v. Chr.", "Herbst des Jahres 1972", "Ende des Jahres 1939", "Frühjahr des
+        // nächsten Jahres".
+        if (k == Kind::kSeason) {
+          jj = year_after(s, jj, r);
+        } else if (k == Kind::kYearRel && e.value == 0) {
+          Raw with = r;
+          size_t after = year_after(s, jj, with);
+          if (with.year_written) r = with, jj = after;
+        }
         raws.push_back(r);
         i = jj;
         rel = true;
@@ -1481,20 +1558,25 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   uint32_t last_day_sent = UINT32_MAX;  // its sentence
   std::string last_value;    // the last date, month, quarter, season or year, for "a year earlier"
   std::string last_quarter;  // the last quarter, for "the quarter"
+  int last_year = 0;         // the year of the last expression with one (negative: before Christ)
   for (const Raw& r : raws) {
     bool range_start = r.split && (r.whole == Raw::kYearRange || r.whole == Raw::kMonthRange);
+    bool bc_year = r.type == Raw::kBcYear;
+    int written_year = bc_year ? -r.a.y : r.a.y;
     if (r.range_end) {
       // The end of a range: the story is at its beginning.
-    } else if (r.year_written && !range_start) {
+    } else if (r.stamp && pub.d && r.a.y == pub.y && r.a.m == pub.m && r.a.d == pub.d) {
+      // The document's own date line is not the story's.
+    } else if ((r.year_written || bc_year) && !range_start) {
       // Otherwise a bare year far from the narrative's, or in parentheses, is an aside
       // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
       // A year alone on its line is a heading: the story moves there.
       auto [lo, hi] = line_bounds(r.tok);
-      bool aside = r.type == Raw::kYear && narrative_year && lo != hi &&
-                   (std::abs(r.a.y - narrative_year) > kNarrativeJump ||
+      bool aside = (r.type == Raw::kYear || bc_year) && narrative_year && lo != hi &&
+                   (std::abs(written_year - narrative_year) > kNarrativeJump ||
                     (r.tok > 0 && toks[r.tok - 1].is("(")));
       if (!aside || !im.options.narrative) {
-        narrative_year = r.a.y;
+        narrative_year = written_year;
       }
     } else if (range_start && (!narrative_year || line_bounds(r.tok).second - line_bounds(r.tok).first < 12)) {
       // "Der Krieg (1861-1865)", a heading "Juni 1944 bis Mai 1945": the story starts at the beginning.
@@ -1506,7 +1588,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     auto use_year_anchor = [&](int m, int d) {
       if (im.options.narrative && narrative_year) {
         x.anchor = "inferred";
-        x.evidence = "year written before: " + std::to_string(narrative_year);
+        x.evidence = "year written before: " + fmt_year(narrative_year);
         return narrative_year;
       }
       if (!year_anchor.ok()) {
@@ -1517,10 +1599,20 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       x.evidence = year_anchor.evidence;
       return nearest_year(m, d, year_anchor.date);
     };
+    // "im März des folgenden Jahres": the year written before (a narrative's), moved by yearof.
+    auto year_of = [&]() {
+      int base = im.options.narrative ? narrative_year : last_year ? last_year : year_anchor.ok() ? year_anchor.date.y : 0;
+      if (!base) return 0;
+      x.anchor = "inferred";
+      x.evidence = "year written before: " + fmt_year(base);
+      int y = base + r.yearof;
+      if (im.options.narrative && r.yearof > 0) narrative_year = y;  // the story moves on
+      return y;
+    };
     int64_t day = INT64_MIN;
     switch (r.type) {
       case Raw::kDate: {
-        int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, r.a.d);
+        int y = r.year_written ? r.a.y : r.has_yearof ? year_of() : use_year_anchor(r.a.m, r.a.d);
         if (r.has_mod && y && year_anchor.date.m && valid_date(y, r.a.m, r.a.d)) {
           // "dernier": on or before the anchor; "prochain": after it.
           const Ymd& A = year_anchor.date;
@@ -1554,7 +1646,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         break;
       }
       case Raw::kMonth: {
-        int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, 0);
+        int y = r.year_written ? r.a.y : r.has_yearof ? year_of() : use_year_anchor(r.a.m, 0);
         x.kind = "month";
         x.value = fmt_month(y, r.a.m);
         break;
@@ -1609,15 +1701,16 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         int sign = r.shift > 0 ? 1 : -1;
         // "two years ago" counts from today: only a quarter written before lends its granularity.
         bool granular = r.shift != -2 || last_value.find("-Q") != std::string::npos;
-        if (r.unit == 4 && granular && !last_value.empty() && std::isdigit(static_cast<unsigned char>(last_value[0]))) {
-          int y = std::atoi(last_value.substr(0, 4).c_str()) + sign * r.n;
-          if (y < 1 || y > 9999) continue;
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "%04d", y);
+        if (r.unit == 4 && granular && last_year) {
+          // A narrative's "ein Jahr später" is a year (TIMEX2); news keep the granularity ("2023-Q3").
+          int y = last_year + sign * r.n;
+          size_t rest = last_value.rfind("BC", 0) == 0 ? 6 : 4;
+          if (y == 0 || y > 9999) continue;
           x.kind = "relative";
           x.anchor = "inferred";
           x.evidence = "shifted from " + last_value;
-          x.value = buf + last_value.substr(4);
+          x.value = fmt_year(y) + (im.options.narrative ? std::string() : last_value.substr(rest));
+          if (im.options.narrative && sign > 0) narrative_year = y;  // "ein Jahr später": the story moves on
           if (x.value.size() == 10 && !valid_date(y, std::atoi(x.value.substr(5, 2).c_str()),
                                                   std::atoi(x.value.substr(8, 2).c_str())))
             continue;
@@ -1654,7 +1747,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           mm = ((mm % 12) + 12) % 12 + 1;
           x.value = fmt_month(yy, mm);
         } else if (r.unit == 4) {
-          x.value = std::to_string(by + sign * r.n);
+          x.value = fmt_year(by + sign * r.n);
         } else if (r.unit == 5) {
           x.value = std::to_string((by + sign * 10 * r.n) / 10);
         } else {
@@ -1722,21 +1815,9 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.value = fmt_days(day);
           break;
         }
-        if ((r.rel == Kind::kRef || r.rel == Kind::kVague) && im.options.narrative) {
-          // A history's "jetzt", "wenig später": the time written before; "bald": its year.
-          if (r.rel == Kind::kVague || r.offset == 0) {
-            if (last_value.empty()) continue;
-            x.value = last_value;
-          } else {
-            if (!narrative_year) continue;
-            x.value = std::to_string(narrative_year);
-          }
-          x.kind = "relative";
-          x.anchor = "inferred";
-          x.evidence = "the time written before";
-          break;
-        }
-        if (r.rel == Kind::kRef) {
+        // TIMEX2 and TimeML write a vague reference as such, its anchor aside: "jetzt", a history's "heute"
+        // (nowadays) PRESENT_REF; "kürzlich", "kurz zuvor" PAST_REF; "bald", "wenig später" FUTURE_REF.
+        if (r.rel == Kind::kRef || r.rel == Kind::kVague || (r.rel == Kind::kDay && im.options.narrative)) {
           x.kind = "ref";
           x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
           break;
@@ -1748,13 +1829,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.value = buf;
           break;
         }
+        if (r.rel == Kind::kYearRel && r.year_written) {
+          // "Ende des Jahres 1939".
+          x.kind = "year";
+          x.value = fmt_year(r.a.y);
+          break;
+        }
         if (r.rel == Kind::kYearRel && im.options.narrative) {
           // "im folgenden Jahr", "Ende des Jahres": the narrative's year, not the publication's.
           if (!narrative_year) continue;
           x.kind = "relative";
           x.anchor = "inferred";
-          x.evidence = "year written before: " + std::to_string(narrative_year);
-          x.value = std::to_string(narrative_year + r.offset);
+          x.evidence = "year written before: " + fmt_year(narrative_year);
+          x.value = fmt_year(narrative_year + r.offset);
           if (r.offset > 0) narrative_year += r.offset;  // "des neuen Jahres": the story moves on
           break;
         }
@@ -1776,10 +1863,16 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         if (r.rel == Kind::kSeason) {
           static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
           int y = im.options.narrative && narrative_year ? narrative_year : year_anchor.ok() ? year_anchor.date.y : 0;
+          x.anchor = im.options.narrative && narrative_year ? "inferred" : year_anchor.kind;
+          if (r.year_written) {
+            y = r.a.y;  // "Sommer 1940"
+            x.anchor = "explicit";
+          } else if (r.has_yearof) {
+            y = year_of();  // "Frühjahr des nächsten Jahres"
+          }
           if (!y || r.offset < 1 || r.offset > 4) continue;
           x.kind = "season";
-          x.anchor = im.options.narrative && narrative_year ? "inferred" : year_anchor.kind;
-          x.value = std::to_string(y) + "-" + kSeasons[r.offset - 1];
+          x.value = fmt_year(y) + "-" + kSeasons[r.offset - 1];
           break;
         }
         if (!day_anchor.ok()) continue;
@@ -1811,11 +1904,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
     }
     if (x.value.empty()) continue;
-    if (day != INT64_MIN && !r.stamp && !r.range_end) days.push_back({day, &r});
+    if (day != INT64_MIN && !r.stamp && !r.range_end && !r.holiday) days.push_back({day, &r});
     if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
     if ((x.kind == "date" || x.kind == "month" || x.kind == "quarter" || x.kind == "season" || x.kind == "year") &&
-        x.value.find('X') == std::string::npos)
+        x.value.find('X') == std::string::npos) {
       last_value = x.value;
+      last_year = x.value.rfind("BC", 0) == 0 ? -std::atoi(x.value.c_str() + 2) : std::atoi(x.value.c_str());
+    }
     if (x.kind == "quarter") last_quarter = x.value;
     out.times.push_back(std::move(x));
   }

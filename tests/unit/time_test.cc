@@ -312,10 +312,47 @@ TEST(Time, NarrativesMoveOnWithTheirHeadingsAndYearWords) {
       "Vorgeschichte\nDas Heer kam 1990 an.\n1813\nDas Heer zog nach Osten. Am 16. Oktober begann die Schlacht. Im "
       "folgenden Jahr zog es weiter; am 31. März war es am Ziel. Die Stadt, deren Mauern 1250 gebaut wurden, fiel am 2. "
       "April. Wenig später kam der Frieden. Heute ist dort ein Museum.";
-  // The heading "1813" moves the story back from 1990; "1250" is an aside; "Heute" is the writer's day.
+  // The heading "1813" moves the story back from 1990; "1250" is an aside; vague references are written as such
+  // (TIMEX2): "Wenig später" FUTURE_REF, a history's "Heute" (nowadays) PRESENT_REF.
   EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
             (V{"1990=1990", "1813=1813", "16. Oktober=1813-10-16", "Im folgenden Jahr=1814", "31. März=1814-03-31",
-               "1250=1250", "2. April=1814-04-02", "Wenig später=1814-04-02", "Heute=2011-02-16"}));
+               "1250=1250", "2. April=1814-04-02", "Wenig später=FUTURE_REF", "Heute=PRESENT_REF"}));
+}
+
+TEST(Time, SeasonsAndYearPhrasesTakeTheYearWrittenAfterThem) {
+  // "Sommer 1907" is one expression; its year is the written one, in a narrative or not.
+  EXPECT_EQ(times("Im Sommer 1907 brannte die Scheune.", "de", "2025-12-10"), V{"Sommer 1907=1907-SU"});
+  EXPECT_EQ(narrative_times("Die Brücke stand 1880. Im Spätherbst 1883 stürzte sie ein; im Frühjahres 1884 nicht.",
+                            "de", "2011-02-16"),
+            (V{"1880=1880", "Spätherbst 1883=1883-FA", "Frühjahres 1884=1884-SP"}));
+  EXPECT_EQ(narrative_times("Zum Ende des Jahres 1702 war die Ernte eingebracht; im Laufe des Jahres 1703 nicht.",
+                            "de", "2011-02-16"),
+            (V{"Ende des Jahres 1702=1702", "im Laufe des Jahres 1703=1703"}));
+  // "des folgenden Jahres", "desselben Jahres": the year written before, moved on.
+  EXPECT_EQ(narrative_times("Das Werk wurde 1851 begonnen. Im März des folgenden Jahres ruhte es, am 4. Mai desselben "
+                            "Jahres ging es weiter; im Frühjahr des nächsten Jahres war es fertig.",
+                            "de", "2011-02-16"),
+            (V{"1851=1851", "März des folgenden Jahres=1852-03", "4. Mai desselben Jahres=1852-05-04",
+               "Frühjahr des nächsten Jahres=1853-SP"}));
+  // Fixed-date holidays.
+  EXPECT_EQ(narrative_times("Zu Weihnachten 1871 schneite es, am Neujahrstag auch.", "de", "2011-02-16"),
+            (V{"Weihnachten 1871=1871-12-25", "Neujahrstag=1871-01-01"}));
+}
+
+TEST(Time, NarrativesBeforeChrist) {
+  const std::string text =
+      "Die Belagerung (331–329 v. Chr.)\nIm Frühjahr 330 v. Chr. erreichte das Heer den Fluss. Am 3. Juni begann der "
+      "Sturm. Ein Jahr später fiel die Stadt, im Herbst.";
+  EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
+            (V{"331=BC0331", "329 v. Chr.=BC0329", "Frühjahr 330 v. Chr.=BC0330-SP", "3. Juni=BC0330-06-03",
+               "Ein Jahr später=BC0329", "Herbst=BC0329-FA"}));
+}
+
+TEST(Time, NarrativeVagueReferencesAreWrittenAsSuch) {
+  EXPECT_EQ(narrative_times("Am 2. Mai 1866 zog das Heer aus. Kurz zuvor war der Fluss gestiegen, bald fiel er "
+                            "wieder; jetzt ist dort ein Park.",
+                            "de", "2011-02-16"),
+            (V{"2. Mai 1866=1866-05-02", "Kurz zuvor=PAST_REF", "bald=FUTURE_REF", "jetzt=PRESENT_REF"}));
 }
 
 TEST(Time, RunsInThePipeline) {
