@@ -32,6 +32,10 @@ const char* const kLangs[] = {"en", "de", "fr", "es", "id", "sv", "vi", "ru", "p
 // History narratives: a bare year more than this many years from the
 // narrative's is an aside.
 constexpr int kNarrativeJump = 10;
+// A yearless day within this many days before / after the story's day line is on it, unless the expression written
+// since is nearer (days after it, twice the days before it); a bare year in running text ("seit 1939") is never
+// nearer.
+constexpr int64_t kLineBack = 14, kLineAhead = 45, kWeakYear = kLineAhead + 1;
 
 int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -860,7 +864,7 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       if (d2) r.z.y = r.a.y;
       r.year_written = true;
       after = y + 1;
-      if (after < T.size() && s.has(after, Kind::kGlue) && T[after].f.size() <= 8) {
+      if (after < T.size() && !T[after].nl_before && s.has(after, Kind::kGlue) && T[after].f.size() <= 8) {
         after = s.glue(after);
         // An abbreviated year word keeps its dot ("2025 r.", "2025 г.").
         if (after < T.size() && T[after].is(".") && T[after - 1].f.size() <= 2 && T[after - 1].kind == Tok::kWord) ++after;
@@ -1187,18 +1191,20 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     if (size_t j = match_date(s, i, r)) {
       Entry m;
-      // "Mai/Juni 1940", "im Juni und Juli 1944", "von Mai bis November 1915": the first month takes the year of the
-      // second.
-      if (r.type == Raw::kMonth && !r.year_written && j == i + 1 && j + 1 < toks.size() && !toks[j].nl_before) {
+      // "Mai/Juni 1940", "im Juni und Juli 1944", "von Mai bis November 1915", "29. März bis 12. Mai 1780": the
+      // first month or day takes the year of the second (the one before, if its month is later).
+      if ((r.type == Raw::kMonth || r.type == Raw::kDate) && !r.year_written && j + 1 < toks.size() &&
+          !toks[j].nl_before) {
         size_t next = 0;
-        if (is_dash(toks[j]) && toks[j].b == toks[i].e && toks[j + 1].b == toks[j].e)
+        if (is_dash(toks[j]) && toks[j].b == toks[j - 1].e && toks[j + 1].b == toks[j].e)
           next = j + 1;
         else if (toks[j].kind == Tok::kWord && !(next = s.match(j, Kind::kAnd, m)))
           next = s.match(j, Kind::kTo, m);
         Raw second;
-        if (next && match_date(s, next, second) && second.type == Raw::kMonth && second.year_written) {
-          r.a.y = second.a.y;
-          r.year_written = true;
+        if (next && match_date(s, next, second) && (second.type == Raw::kMonth || second.type == Raw::kDate) &&
+            second.year_written && second.a.m) {
+          r.a.y = second.a.y - (r.a.m > second.a.m ? 1 : 0);
+          r.year_written = r.a.y != 0;
         }
       }
       // "8. Mai desselben Jahres", "im März des folgenden Jahres", "2. August 216 v. Chr.".
@@ -1547,6 +1553,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   }
   if (im.reference.y) consider({im.reference, "inferred", "reference date " + im.options.reference_date});
 
+  // "bis 2030", "by 2050", "bis zum 9. Januar 1916": a goal or an end point just before the expression.
+  auto after_target = [&](const Raw& r) {
+    for (size_t k = r.tok >= 2 ? r.tok - 2 : 0; k < r.tok; ++k) {
+      if (toks[k].kind == Tok::kWord && s.has(k, Kind::kTarget)) return true;
+    }
+    return false;
+  };
   // ---- pass 2: values ----
   struct Resolved {
     int64_t day = INT64_MIN;  // day precision value, for the event date
@@ -1559,28 +1572,88 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   std::string last_value;    // the last date, month, quarter, season or year, for "a year earlier"
   std::string last_quarter;  // the last quarter, for "the quarter"
   int last_year = 0;         // the year of the last expression with one (negative: before Christ)
+  // A history narrative's place (TimeOptions::narrative): narrative_year and the span of days of the expression that
+  // set it (story_lo..story_hi; a bare year in running text, "seit 1939", gives none: story_weak); the story's day
+  // line (the last day written or resolved, flashbacks and end points aside); the year of the last heading with one.
+  int64_t story_lo = INT64_MIN, story_hi = INT64_MIN, line_day = INT64_MIN;
+  bool story_weak = false;
+  int section_year = 0;
+  size_t section_line = SIZE_MAX;  // the heading line that gave it
+  auto set_story = [&](int y, int64_t lo, int64_t hi, bool weak) {
+    narrative_year = y;
+    story_lo = lo, story_hi = hi, story_weak = weak;
+  };
+  auto whole_year = [&](int y, bool weak) { set_story(y, days_from_civil(y, 1, 1), days_from_civil(y, 12, 31), weak); };
+  // Headings: short lines without a sentence's end ("Kriegsjahr 1915", "Westlicher Kriegsschauplatz").
+  std::vector<size_t> headings;  // first tokens of heading lines
+  if (im.options.narrative) {
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].nl_before) continue;
+      auto [lo, hi] = line_bounds(i);
+      const Tok& last = toks[hi];
+      bool ends = last.kind == Tok::kPunct && (last.f == "." || last.f == ":" || last.f == "!" || last.f == "?" ||
+                                              last.f == ";" || last.f == "," || last.f == "\u201c" ||
+                                              last.f == "\"" || last.f == "\u00ab" || last.f == "\u00bb");
+      if (hi - lo <= 14 && !ends) headings.push_back(lo);
+    }
+  }
+  size_t next_heading = 0;
   for (const Raw& r : raws) {
     bool range_start = r.split && (r.whole == Raw::kYearRange || r.whole == Raw::kMonthRange);
     bool bc_year = r.type == Raw::kBcYear;
     int written_year = bc_year ? -r.a.y : r.a.y;
+    auto [line_lo, line_hi] = line_bounds(r.tok);
+    bool on_heading = false;
+    if (im.options.narrative) {
+      // A heading starts a section: the day line is broken; a heading without a year goes back to the year of the
+      // last one with one ("1862" ... "Westlicher Kriegsschauplatz").
+      for (; next_heading < headings.size() && headings[next_heading] <= r.tok; ++next_heading) {
+        size_t h = headings[next_heading];
+        line_day = last_day = INT64_MIN;
+        if (h == line_lo) continue;  // r's own line: r may give it its year
+        bool year_on_it = false;
+        for (const Raw& q : raws) {
+          if (q.tok >= h && q.tok <= line_bounds(h).second && (q.year_written || q.type == Raw::kBcYear))
+            year_on_it = true;
+        }
+        if (!year_on_it && section_year) whole_year(section_year, false);
+      }
+      on_heading = next_heading > 0 && headings[next_heading - 1] == line_lo;
+    }
     if (r.range_end) {
       // The end of a range: the story is at its beginning.
     } else if (r.stamp && pub.d && r.a.y == pub.y && r.a.m == pub.m && r.a.d == pub.d) {
       // The document's own date line is not the story's.
+    } else if (im.options.narrative && r.type != Raw::kYear && after_target(r)) {
+      // "bis zum 9. Januar 1916": where something lasted to, not where the story is.
     } else if ((r.year_written || bc_year) && !range_start) {
       // Otherwise a bare year far from the narrative's, or in parentheses, is an aside
       // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
       // A year alone on its line is a heading: the story moves there.
-      auto [lo, hi] = line_bounds(r.tok);
-      bool aside = (r.type == Raw::kYear || bc_year) && narrative_year && lo != hi &&
+      bool bare = r.type == Raw::kYear || bc_year;
+      bool aside = bare && narrative_year && line_lo != line_hi &&
                    (std::abs(written_year - narrative_year) > kNarrativeJump ||
                     (r.tok > 0 && toks[r.tok - 1].is("(")));
       if (!aside || !im.options.narrative) {
-        narrative_year = written_year;
+        // Where in the year: a day, a month; a bare year in running text ("seit 1939", "bis 1915") says nothing
+        // of it unless a year word stands before it ("im Jahr 1941") or it heads a section.
+        Entry unit;
+        size_t before = r.tok;
+        while (before > 0 && toks[before - 1].b >= r.b) --before;
+        bool year_word = before > 0 && s.match(before - 1, Kind::kUnit, unit) == before && unit.value == 4;
+        int y = written_year;
+        if (r.type == Raw::kDate && valid_date(y, r.a.m, r.a.d))
+          set_story(y, days_from_civil(y, r.a.m, r.a.d), days_from_civil(y, r.a.m, r.a.d), false);
+        else if (r.type == Raw::kMonth && r.a.m)
+          set_story(y, days_from_civil(y, r.a.m, 1), days_from_civil(y, r.a.m, days_in_month(y, r.a.m)), false);
+        else
+          whole_year(y, bare && !year_word && !on_heading && line_lo != line_hi);
+        if (on_heading && section_line != line_lo) section_year = y, section_line = line_lo;
       }
-    } else if (range_start && (!narrative_year || line_bounds(r.tok).second - line_bounds(r.tok).first < 12)) {
+    } else if (range_start && (!narrative_year || line_hi - line_lo < 12)) {
       // "Der Krieg (1861-1865)", a heading "Juni 1944 bis Mai 1945": the story starts at the beginning.
-      narrative_year = r.a.y;
+      whole_year(r.a.y, false);
+      if (on_heading && section_line != line_lo) section_year = r.a.y, section_line = line_lo;
     }
     TimeExpr x;
     x.span = {r.b, r.e};
@@ -1589,6 +1662,38 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       if (im.options.narrative && narrative_year) {
         x.anchor = "inferred";
         x.evidence = "year written before: " + fmt_year(narrative_year);
+        // A yearless day or month close to the story's day line (two weeks before it to six weeks after) is on
+        // it, when the year written since is further from it or says nothing of where it is ("am 28. Juli" ...
+        // "bereits beim Kriegsrat vom 8. Dezember 1912" ... "am 27. Juli": 1914).
+        if (m && line_day != INT64_MIN) {
+          auto days_of = [&](int y, int64_t& lo, int64_t& hi) {
+            if (!valid_date(y, m, d ? d : 1)) return false;
+            lo = days_from_civil(y, m, d ? d : 1);
+            hi = days_from_civil(y, m, d ? d : days_in_month(y, m));
+            return true;
+          };
+          int64_t lo, hi, best = INT64_MAX;
+          if (days_of(narrative_year, lo, hi)) {
+            best = story_weak                ? kWeakYear
+                   : story_lo == INT64_MIN   ? 0
+                   : hi < story_lo           ? 2 * (story_lo - hi)
+                   : lo > story_hi           ? lo - story_hi
+                                             : 0;
+          }
+          int ly, lm, ld, y = narrative_year;
+          civil_from_days(line_day, ly, lm, ld);
+          for (int cand : {ly, ly + 1, ly - 1}) {
+            if (cand == narrative_year || cand == 0 || !days_of(cand, lo, hi)) continue;
+            int64_t off = hi < line_day ? hi - line_day : lo > line_day ? lo - line_day : 0;
+            if (off < -kLineBack || off > kLineAhead) continue;
+            int64_t dist = off < 0 ? -2 * off : off;
+            if (dist < best) best = dist, y = cand;
+          }
+          if (y != narrative_year) {
+            narrative_year = y;
+            x.evidence = "the story's day line: " + fmt_days(line_day);
+          }
+        }
         return narrative_year;
       }
       if (!year_anchor.ok()) {
@@ -1714,6 +1819,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           if (x.value.size() == 10 && !valid_date(y, std::atoi(x.value.substr(5, 2).c_str()),
                                                   std::atoi(x.value.substr(8, 2).c_str())))
             continue;
+          break;
+        }
+        // A narrative's "einen Monat später" after "Anfang Mai": the month written before, moved on.
+        size_t month_len = last_value.rfind("BC", 0) == 0 ? 9 : 7;
+        if (im.options.narrative && r.unit == 3 && last_year && last_value.size() == month_len && r.n > 0) {
+          int mm = std::atoi(last_value.c_str() + month_len - 2) - 1 + sign * r.n;
+          int yy = last_year + (mm < 0 ? (mm - 11) / 12 : mm / 12);
+          mm = ((mm % 12) + 12) % 12 + 1;
+          if (yy == 0) continue;
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "shifted from " + last_value;
+          x.value = fmt_month(yy, mm);
           break;
         }
         // From the last day written ("later", "nach"), or from the publication date ("ago", "vor").
@@ -1906,6 +2024,17 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     if (x.value.empty()) continue;
     if (day != INT64_MIN && !r.stamp && !r.range_end && !r.holiday) days.push_back({day, &r});
     if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
+    if (im.options.narrative && day != INT64_MIN && !r.stamp) {
+      bool end_point = r.year_written && after_target(r);
+      bool flashback = r.year_written && line_day != INT64_MIN && day < line_day - 60;
+      if (!end_point && !flashback) line_day = day;
+      // Where the story is now: the day resolved.
+      if (!r.year_written && !end_point) {
+        int dy, dm, dd;
+        civil_from_days(day, dy, dm, dd);
+        set_story(dy, day, day, false);
+      }
+    }
     if ((x.kind == "date" || x.kind == "month" || x.kind == "quarter" || x.kind == "season" || x.kind == "year") &&
         x.value.find('X') == std::string::npos) {
       last_value = x.value;

@@ -334,9 +334,9 @@ TEST(Time, SeasonsAndYearPhrasesTakeTheYearWrittenAfterThem) {
                             "de", "2011-02-16"),
             (V{"1851=1851", "März des folgenden Jahres=1852-03", "4. Mai desselben Jahres=1852-05-04",
                "Frühjahr des nächsten Jahres=1853-SP"}));
-  // Fixed-date holidays.
+  // Fixed-date holidays; the New Year after a Christmas is the next year's (the story's day line).
   EXPECT_EQ(narrative_times("Zu Weihnachten 1871 schneite es, am Neujahrstag auch.", "de", "2011-02-16"),
-            (V{"Weihnachten 1871=1871-12-25", "Neujahrstag=1871-01-01"}));
+            (V{"Weihnachten 1871=1871-12-25", "Neujahrstag=1872-01-01"}));
 }
 
 TEST(Time, NarrativesBeforeChrist) {
@@ -353,6 +353,42 @@ TEST(Time, NarrativeVagueReferencesAreWrittenAsSuch) {
                             "wieder; jetzt ist dort ein Park.",
                             "de", "2011-02-16"),
             (V{"2. Mai 1866=1866-05-02", "Kurz zuvor=PAST_REF", "bald=FUTURE_REF", "jetzt=PRESENT_REF"}));
+}
+
+TEST(Time, NarrativesKeepToTheirDayLine) {
+  // A flashback with a full date, then the story goes on next to the day it had reached.
+  EXPECT_EQ(narrative_times("Am 12. Mai 1848 brach der Aufstand aus. Schon beim Treffen vom 3. Oktober 1846 hatten die "
+                            "Zünfte gedroht. Am 14. Mai erreichte er die Hauptstadt.",
+                            "de", "2011-02-16"),
+            (V{"12. Mai 1848=1848-05-12", "3. Oktober 1846=1846-10-03", "14. Mai=1848-05-14"}));
+  // A bare year in running text says nothing of where the story is; a year word before it does.
+  EXPECT_EQ(narrative_times("Am 2. März 1871 lief die Flotte aus, mit Schiffen, die seit 1869 bereitlagen. Am 9. März "
+                            "erreichte sie den Hafen.",
+                            "de", "2011-02-16"),
+            (V{"2. März 1871=1871-03-02", "1869=1869", "9. März=1871-03-09"}));
+  EXPECT_EQ(narrative_times("Am 2. März 1871 lief die Flotte aus. Im Jahr 1872 kehrte sie zurück; am 9. März lag sie "
+                            "im Hafen.",
+                            "de", "2011-02-16"),
+            (V{"2. März 1871=1871-03-02", "1872=1872", "9. März=1872-03-09"}));
+  // An end point ("bis zum ...") is not where the story is.
+  EXPECT_EQ(narrative_times("Am 4. Juni 1702 begann die Belagerung, die bis zum 20. Januar 1703 dauern sollte. Am 10. Juni "
+                            "fiel das Tor.",
+                            "de", "2011-02-16"),
+            (V{"4. Juni 1702=1702-06-04", "20. Januar 1703=1703-01-20", "10. Juni=1702-06-10"}));
+  // "einen Monat später" after a month: the month moved on.
+  EXPECT_EQ(narrative_times("Anfang Mai 1833 zog das Heer los und kam einen Monat später an.", "de", "2011-02-16"),
+            (V{"Anfang Mai 1833=1833-05", "einen Monat später=1833-06"}));
+}
+
+TEST(Time, NarrativeSectionsStartAtTheirHeadingsYear) {
+  const std::string text =
+      "1821\nDer Norden\nIm März stieg der Fluss. Am 3. Oktober 1822 war er trocken.\nDer Süden\nIm Mai "
+      "regnete es.\nReise nach Osten, 4. Juni bis 2. Juli 1823\nAm 10. Juni brach man auf.";
+  // A heading without a year goes back to the year of the last heading with one; a range in a heading starts the
+  // story at its beginning.
+  EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
+            (V{"1821=1821", "März=1821-03", "3. Oktober 1822=1822-10-03", "Mai=1821-05", "4. Juni=1823-06-04",
+               "2. Juli 1823=1823-07-02", "10. Juni=1823-06-10"}));
 }
 
 TEST(Time, RunsInThePipeline) {
