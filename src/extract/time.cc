@@ -249,9 +249,10 @@ enum class Kind : uint8_t {
   kYearOf,    // after a month, day or season, its year relative to the year written before: "des folgenden Jahres"
               // +1, "desselben Jahres" 0, "of the previous year" -1; followed by a year ("des Jahres 1972"): that year
   kHoliday,   // a fixed-date holiday, value MMDD: "Weihnachten" 1225, "Neujahrstag" 101
+  kPlan,      // a narrative's future in the past ("sollte"): a yearless day in its sentence is after the story's
 };
 
-static_assert(static_cast<unsigned>(Kind::kHoliday) < 64, "Tok::kinds holds one bit per Kind");
+static_assert(static_cast<unsigned>(Kind::kPlan) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -355,7 +356,7 @@ Result<Kind> parse_kind(const std::string& s) {
       {"durprep", Kind::kDurPrep}, {"durpost", Kind::kDurPost}, {"clock", Kind::kClock},
       {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
       {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep},
-      {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}};
+      {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}, {"plan", Kind::kPlan}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -1130,19 +1131,22 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     Raw r;
     r.b = t.b;
     r.tok = i;
-    // "490 v. Chr.", "44 BC"; "264–260 v. Chr.": two years.
+    // "490 v. Chr.", "44 BC"; "264–260 v. Chr.", "von 431 bis 404 v. Chr.": two years.
     if (t.kind == Tok::kNum && t.f.size() <= 4 && !s.glued_number(i)) {
       Entry bc;
-      if (i + 3 < toks.size() && is_dash(toks[i + 1]) && toks[i + 2].kind == Tok::kNum && toks[i + 2].f.size() <= 4 &&
-          toks[i + 2].num() != t.num()) {
-        if (size_t jj = s.match(i + 3, Kind::kBc, bc)) {
+      size_t second = i + 1 < toks.size() && is_dash(toks[i + 1]) ? i + 2 : s.match(i + 1, Kind::kTo, bc);
+      if (second && second + 1 < toks.size() && toks[second].kind == Tok::kNum && toks[second].f.size() <= 4 &&
+          toks[second].num() != t.num() && !s.glued_number(second)) {
+        if (size_t jj = s.match(second + 1, Kind::kBc, bc)) {
           r.type = Raw::kBcYear;
           r.a = {t.num(), 0, 0};
           r.e = t.e;
+          r.split = true;
+          r.whole = Raw::kYearRange;
           raws.push_back(r);
-          r.a = {toks[i + 2].num(), 0, 0};
-          r.b = toks[i + 2].b;
-          r.tok = i + 2;
+          r.a = {toks[second].num(), 0, 0};
+          r.b = toks[second].b;
+          r.tok = second;
           r.range_end = true;
           r.e = toks[jj - 1].e;
           if (jj < toks.size() && toks[jj].is(".") && toks[jj].b == toks[jj - 1].e) r.e = toks[jj++].e;
@@ -1560,6 +1564,15 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     return false;
   };
+  // A plan word ("sollte") after the expression in its clause (to the next comma or sentence end, 15 words at most).
+  auto plan_after = [&](const Raw& r) {
+    for (size_t k = r.tok + 1; k < toks.size() && k < r.tok + 16 && sent_of[k] == sent_of[r.tok]; ++k) {
+      if (toks[k].b >= r.e && (toks[k].is(",") || toks[k].is(";") || (toks[k].is(".") && toks[k - 1].kind == Tok::kWord)))
+        return false;
+      if (toks[k].kind == Tok::kWord && toks[k].b >= r.e && s.has(k, Kind::kPlan)) return true;
+    }
+    return false;
+  };
   // ---- pass 2: values ----
   struct Resolved {
     int64_t day = INT64_MIN;  // day precision value, for the event date
@@ -1598,6 +1611,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
   }
   size_t next_heading = 0;
+  int last_written = 0;  // the last year written, asides too
   for (const Raw& r : raws) {
     bool range_start = r.split && (r.whole == Raw::kYearRange || r.whole == Raw::kMonthRange);
     bool bc_year = r.type == Raw::kBcYear;
@@ -1631,8 +1645,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
       // A year alone on its line is a heading: the story moves there.
       bool bare = r.type == Raw::kYear || bc_year;
-      bool aside = bare && narrative_year && line_lo != line_hi &&
-                   (std::abs(written_year - narrative_year) > kNarrativeJump ||
+      // Two in a row ("(218–216 v. Chr.)" ... "Ende 218 v. Chr."): the story has moved there.
+      bool aside = bare && narrative_year && line_lo != line_hi && !on_heading &&
+                   ((std::abs(written_year - narrative_year) > kNarrativeJump &&
+                     !(last_written && std::abs(written_year - last_written) <= kNarrativeJump)) ||
                     (r.tok > 0 && toks[r.tok - 1].is("(")));
       if (!aside || !im.options.narrative) {
         // Where in the year: a day, a month; a bare year in running text ("seit 1939", "bis 1915") says nothing
@@ -1646,18 +1662,22 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           set_story(y, days_from_civil(y, r.a.m, r.a.d), days_from_civil(y, r.a.m, r.a.d), false);
         else if (r.type == Raw::kMonth && r.a.m)
           set_story(y, days_from_civil(y, r.a.m, 1), days_from_civil(y, r.a.m, days_in_month(y, r.a.m)), false);
+        else if (r.type == Raw::kRel && r.rel == Kind::kSeason && r.offset >= 1 && r.offset <= 3)
+          set_story(y, days_from_civil(y, 3 * r.offset, 1), days_from_civil(y, 3 * r.offset + 2, 30), false);
         else
           whole_year(y, bare && !year_word && !on_heading && line_lo != line_hi);
         if (on_heading && section_line != line_lo) section_year = y, section_line = line_lo;
       }
-    } else if (range_start && (!narrative_year || line_hi - line_lo < 12)) {
+    } else if (range_start && (!narrative_year || line_hi - line_lo < 12 || on_heading)) {
       // "Der Krieg (1861-1865)", a heading "Juni 1944 bis Mai 1945": the story starts at the beginning.
-      whole_year(r.a.y, false);
-      if (on_heading && section_line != line_lo) section_year = r.a.y, section_line = line_lo;
+      whole_year(written_year, false);
+      if (on_heading && section_line != line_lo) section_year = written_year, section_line = line_lo;
     }
+    if ((r.year_written || bc_year) && !r.range_end && !(r.stamp && pub.d && r.a.y == pub.y)) last_written = written_year;
     TimeExpr x;
     x.span = {r.b, r.e};
     x.anchor = "explicit";
+    bool plan = false;
     auto use_year_anchor = [&](int m, int d) {
       if (im.options.narrative && narrative_year) {
         x.anchor = "inferred";
@@ -1718,6 +1738,14 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     switch (r.type) {
       case Raw::kDate: {
         int y = r.year_written ? r.a.y : r.has_yearof ? year_of() : use_year_anchor(r.a.m, r.a.d);
+        // A narrative's plan ("die am 1. Januar in Kraft treten sollte"): the first such day after the story's.
+        if (im.options.narrative && !r.year_written && !r.has_yearof && y && line_day != INT64_MIN &&
+            valid_date(y, r.a.m, r.a.d) && days_from_civil(y, r.a.m, r.a.d) < line_day && y + 1 != 0 &&
+            plan_after(r)) {
+          ++y;
+          plan = true;
+          x.evidence += "; a plan: after the story's day";
+        }
         if (r.has_mod && y && year_anchor.date.m && valid_date(y, r.a.m, r.a.d)) {
           // "dernier": on or before the anchor; "prochain": after it.
           const Ymd& A = year_anchor.date;
@@ -2024,7 +2052,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     if (x.value.empty()) continue;
     if (day != INT64_MIN && !r.stamp && !r.range_end && !r.holiday) days.push_back({day, &r});
     if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
-    if (im.options.narrative && day != INT64_MIN && !r.stamp) {
+    if (im.options.narrative && day != INT64_MIN && !r.stamp && !plan) {
       bool end_point = r.year_written && after_target(r);
       bool flashback = r.year_written && line_day != INT64_MIN && day < line_day - 60;
       if (!end_point && !flashback) line_day = day;

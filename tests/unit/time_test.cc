@@ -375,6 +375,22 @@ TEST(Time, NarrativesKeepToTheirDayLine) {
                             "fiel das Tor.",
                             "de", "2011-02-16"),
             (V{"4. Juni 1702=1702-06-04", "20. Januar 1703=1703-01-20", "10. Juni=1702-06-10"}));
+  // A season with a year is a part of that year: the story's day line is nearer.
+  EXPECT_EQ(narrative_times("Am 28. Oktober 1848 fiel die Stadt; im Frühjahr 1849 folgte die Verfassung. Am 2. November "
+                            "floh der Fürst.",
+                            "de", "2011-02-16"),
+            (V{"28. Oktober 1848=1848-10-28", "Frühjahr 1849=1849-SP", "2. November=1848-11-02"}));
+  // A plan ("sollte") is after the story's day.
+  EXPECT_EQ(narrative_times("Am 20. Oktober 1806 unterschrieb der König das Gesetz, das am 1. April in Kraft treten "
+                            "sollte.",
+                            "de", "2011-02-16"),
+            (V{"20. Oktober 1806=1806-10-20", "1. April=1807-04-01"}));
+  // Far years two in a row: the story has moved there (the first alone is an aside).
+  EXPECT_EQ(narrative_times("Im Jahr 480 v. Chr. fiel die Stadt. Von 431 bis 404 v. Chr. dauerte der nächste Krieg; "
+                            "Ende 430 v. Chr. kam die Seuche, im Sommer auch der Feind.",
+                            "de", "2011-02-16"),
+            (V{"480 v. Chr.=BC0480", "431=BC0431", "404 v. Chr.=BC0404", "Ende 430 v. Chr.=BC0430",
+               "Sommer=BC0430-SU"}));
   // "einen Monat später" after a month: the month moved on.
   EXPECT_EQ(narrative_times("Anfang Mai 1833 zog das Heer los und kam einen Monat später an.", "de", "2011-02-16"),
             (V{"Anfang Mai 1833=1833-05", "einen Monat später=1833-06"}));
