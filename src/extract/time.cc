@@ -250,9 +250,11 @@ enum class Kind : uint8_t {
               // +1, "desselben Jahres" 0, "of the previous year" -1; followed by a year ("des Jahres 1972"): that year
   kHoliday,   // a fixed-date holiday, value MMDD: "Weihnachten" 1225, "Neujahrstag" 101
   kPlan,      // a narrative's future in the past ("sollte"): a yearless day in its sentence is after the story's
+  kSameMonth, // the month written before, moved by the value: "im selben Monat" 0, "im folgenden Monat" +1
+  kHalf,      // a half year: "zweite Jahreshälfte" 2; 0: its ordinal is the number before ("1. Halbjahr")
 };
 
-static_assert(static_cast<unsigned>(Kind::kPlan) < 64, "Tok::kinds holds one bit per Kind");
+static_assert(static_cast<unsigned>(Kind::kHalf) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -356,7 +358,8 @@ Result<Kind> parse_kind(const std::string& s) {
       {"durprep", Kind::kDurPrep}, {"durpost", Kind::kDurPost}, {"clock", Kind::kClock},
       {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
       {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep},
-      {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}, {"plan", Kind::kPlan}};
+      {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}, {"plan", Kind::kPlan},
+      {"samemonth", Kind::kSameMonth}, {"half", Kind::kHalf}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -954,9 +957,10 @@ size_t match_clock(const Scan& s, size_t i, Raw& r) {
   if (e.value == 12 && h < 12) h += 12;      // p.m.
   if (e.value == -12 && h == 12) h = 0;      // 12 a.m.
   if ((e.value == 12 || e.value == -12) && T[i].num() > 12) return 0;
-  // "18 h 30": the minutes after the hour word.
+  // "18 h 30", "4 Uhr 45": the minutes after the hour word.
   if (!m && j < T.size() && T[j].kind == Tok::kNum && T[j].f.size() == 2 && s.num(j, 0, 59) && !s.glued_number(j) &&
-      T[j - 1].f == "h") {
+      (T[j - 1].f == "h" || T[j - 1].f == "uhr") && !T[j].nl_before &&
+      !(j + 1 < T.size() && (s.has(j + 1, Kind::kMonth) || s.has(j + 1, Kind::kUnit)))) {
     m = T[j].num();
     ++j;
   }
@@ -1247,11 +1251,21 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
     }
     bool rel = false;
-    // "20. Jahrhunderts", "19th century": the century as TIMEX writes it ("19").
+    // "20. Jahrhunderts", "19th century": the century as TIMEX writes it ("19"); "1. Halbjahr".
     if (t.kind == Tok::kNum && t.f.size() <= 2 && t.num() >= 1 && t.num() <= 21) {
       size_t k = i + 1;
       if (k < toks.size() && toks[k].is(".")) ++k;
       k = s.glue(k);
+      if (size_t jj = t.num() <= 2 ? s.match(k, Kind::kHalf, e) : 0; jj && e.value == 0) {
+        r.type = Raw::kRel;
+        r.rel = Kind::kHalf;
+        r.offset = t.num();
+        r.e = toks[jj - 1].e;
+        jj = year_after(s, jj, r);
+        raws.push_back(r);
+        i = jj;
+        continue;
+      }
       if (size_t jj = s.match(k, Kind::kCentury, e)) {
         r.type = Raw::kRel;
         r.rel = Kind::kCentury;
@@ -1269,11 +1283,12 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         continue;
       }
     }
-    for (Kind k : {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef,
-                   Kind::kQuarter, Kind::kSeason, Kind::kVague}) {
+    for (Kind k : {Kind::kSameDay, Kind::kSameMonth, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel,
+                   Kind::kRef, Kind::kQuarter, Kind::kHalf, Kind::kSeason, Kind::kVague}) {
       // In a history narrative "yesterday" is the narrative's, not the publication's; "heute" is nowadays.
       if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay &&
-          k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef && k != Kind::kVague)
+          k != Kind::kSameMonth && k != Kind::kHalf && k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef &&
+          k != Kind::kVague)
         continue;
       if (!im.options.narrative && k == Kind::kVague) continue;
       if (size_t jj = s.match(i, k, e)) {
@@ -1285,7 +1300,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         r.e = toks[jj - 1].e;
         // "Sommer 1940", "Frühjahr 479 v. Chr.", "Herbst des Jahres 1972", "Ende des Jahres 1939", "Frühjahr des
         // nächsten Jahres".
-        if (k == Kind::kSeason) {
+        if (k == Kind::kHalf && e.value == 0) continue;  // "Halbjahr" needs its ordinal
+        // "am Morgen des 6. Juni": the date's part of the day (a fuzzy phrase up to the date), not a day of its own.
+        if ((k == Kind::kSameDay || k == Kind::kDay) && jj + 1 < toks.size() && !toks[jj].nl_before) {
+          bool part = false;
+          Entry f;
+          for (size_t p = i; p < jj && !part; ++p) {
+            size_t to = s.match(p, Kind::kFuzzy, f);
+            Raw probe;
+            part = to >= jj && to < toks.size() && match_date(s, to, probe);
+          }
+          if (part) continue;
+        }
+        if (k == Kind::kSeason || k == Kind::kHalf) {
           jj = year_after(s, jj, r);
         } else if (k == Kind::kYearRel && e.value == 0) {
           Raw with = r;
@@ -1420,9 +1447,18 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     size_t first = r.tok;
     while (first > 0 && toks[first - 1].b >= r.b) --first;  // r.b may already include a determiner
-    if (first > 0 && toks[first - 1].kind == Tok::kWord && s.match(first - 1, Kind::kFuzzy, m) == first &&
-        (ri == 0 || raws[ri - 1].e <= toks[first - 1].b)) {
-      r.b = toks[first - 1].b;
+    // "late November", "gegen Ende September", "am frühen Morgen des 6. Juni": phrases ending where it begins.
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (size_t back = std::min<size_t>(3, first); back >= 1 && !grew; --back) {
+        size_t at = first - back;
+        if (toks[at].kind == Tok::kWord && s.match(at, Kind::kFuzzy, m) == first &&
+            (ri == 0 || raws[ri - 1].e <= toks[at].b) && !toks[first].nl_before) {
+          r.b = toks[at].b;
+          first = at;
+          grew = true;
+        }
+      }
     }
   }
 
@@ -2004,6 +2040,31 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           }
           x.kind = "quarter";
           x.anchor = "inferred";
+          break;
+        }
+        if (r.rel == Kind::kHalf) {
+          int y = r.year_written ? r.a.y
+                  : r.has_yearof ? year_of()
+                  : im.options.narrative && narrative_year ? narrative_year
+                  : year_anchor.ok() ? year_anchor.date.y : 0;
+          if (!y || r.offset < 1 || r.offset > 2) continue;
+          x.kind = "half";
+          x.anchor = r.year_written ? "explicit" : "inferred";
+          x.value = fmt_year(y) + "-H" + std::to_string(r.offset);
+          break;
+        }
+        if (r.rel == Kind::kSameMonth) {
+          // "im selben Monat": the month written before ("1940-05-10" -> 1940-05), moved by the offset.
+          size_t ylen = last_value.rfind("BC", 0) == 0 ? 6 : 4;
+          if (!last_year || last_value.size() < ylen + 3) continue;
+          int mm = std::atoi(last_value.c_str() + ylen + 1) - 1 + r.offset;
+          int yy = last_year + (mm < 0 ? (mm - 11) / 12 : mm / 12);
+          mm = ((mm % 12) + 12) % 12 + 1;
+          if (yy == 0) continue;
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "the month written before: " + last_value;
+          x.value = fmt_month(yy, mm);
           break;
         }
         if (r.rel == Kind::kSeason) {

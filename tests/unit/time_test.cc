@@ -126,7 +126,7 @@ TEST(Time, Ranges) {
   // Two-digit ends, nights, "bis zum", months sharing a year, years before Christ.
   EXPECT_EQ(times("Die Saison 1998/99 endete mit einem Titel.", "de"), (V{"1998=1998", "99=1999"}));
   EXPECT_EQ(times("In der Nacht vom 3. auf den 4. März 1921 brannte die Mühle.", "de"),
-            (V{"3.=1921-03-03", "4. März 1921=1921-03-04"}));
+            (V{"Nacht vom 3.=1921-03-03", "4. März 1921=1921-03-04"}));
   EXPECT_EQ(times("Die Ausstellung lief vom 2. bis zum 9. Mai 1931.", "de"), (V{"2.=1931-05-02", "9. Mai 1931=1931-05-09"}));
   EXPECT_EQ(times("Die Deiche wurden im Mai/Juni 1911 und zwischen Juli und Oktober 1912 erhöht.", "de"),
             (V{"Mai=1911-05", "Juni 1911=1911-06", "Juli=1912-07", "Oktober 1912=1912-10"}));
@@ -405,6 +405,24 @@ TEST(Time, NarrativeSectionsStartAtTheirHeadingsYear) {
   EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
             (V{"1821=1821", "März=1821-03", "3. Oktober 1822=1822-10-03", "Mai=1821-05", "4. Juni=1823-06-04",
                "2. Juli 1823=1823-07-02", "10. Juni=1823-06-10"}));
+}
+
+TEST(Time, AnaphoricDaysMonthsAndHalfYears) {
+  EXPECT_EQ(narrative_times("Am 3. Mai 1809 erreichte die Vorhut den Pass. Am Abend desselben Tages kam der Regen, am Tag "
+                            "darauf der Schnee. Im selben Monat zog das Heer ab.",
+                            "de", "2011-02-16"),
+            (V{"3. Mai 1809=1809-05-03", "Am Abend desselben Tages=1809-05-03", "am Tag darauf=1809-05-04",
+               "Im selben Monat=1809-05"}));
+  EXPECT_EQ(narrative_times("Das Jahr 1784 war ruhig; im 1. Halbjahr wurde gebaut, in der zweiten Jahreshälfte geerntet.",
+                            "de", "2011-02-16"),
+            (V{"1784=1784", "1. Halbjahr=1784-H1", "zweiten Jahreshälfte=1784-H2"}));
+  // "am Morgen des 6. Juni" is the date with its part of the day (not "morgen", tomorrow).
+  EXPECT_EQ(times("Am frühen Morgen des 6. Juni 2024 begann die Übung.", "de", "2024-06-10"),
+            V{"frühen Morgen des 6. Juni 2024=2024-06-06"});
+  EXPECT_EQ(times("Gegen Ende September 2023 schloss das Werk.", "de"), V{"Gegen Ende September 2023=2023-09"});
+  // "4 Uhr 45": the minutes after the hour word.
+  EXPECT_EQ(times("Am 2. Juni 2024 um 4 Uhr 45 fuhr der Zug ab.", "de"),
+            (V{"2. Juni 2024=2024-06-02", "4 Uhr 45=2024-06-02T04:45"}));
 }
 
 TEST(Time, RunsInThePipeline) {
