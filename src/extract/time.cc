@@ -252,9 +252,10 @@ enum class Kind : uint8_t {
   kPlan,      // a narrative's future in the past ("sollte"): a yearless day in its sentence is after the story's
   kSameMonth, // the month written before, moved by the value: "im selben Monat" 0, "im folgenden Monat" +1
   kHalf,      // a half year: "zweite Jahreshälfte" 2; 0: its ordinal is the number before ("1. Halbjahr")
+  kDecadeWord,  // a decade by name, before a year word: "zwanziger (Jahre)" 20
 };
 
-static_assert(static_cast<unsigned>(Kind::kHalf) < 64, "Tok::kinds holds one bit per Kind");
+static_assert(static_cast<unsigned>(Kind::kDecadeWord) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -359,7 +360,7 @@ Result<Kind> parse_kind(const std::string& s) {
       {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
       {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep},
       {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}, {"plan", Kind::kPlan},
-      {"samemonth", Kind::kSameMonth}, {"half", Kind::kHalf}};
+      {"samemonth", Kind::kSameMonth}, {"half", Kind::kHalf}, {"decade", Kind::kDecadeWord}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -396,6 +397,7 @@ struct Raw {
   bool has_yearof = false;  // "im März des folgenden Jahres": the year is the one written before + yearof
   int yearof = 0;
   bool holiday = false;     // "Weihnachten": a date, but no event date
+  int decade_digits = 4;    // kDecade: "1920er" 4; "20er Jahre", "zwanziger Jahre" 2 (the century is the story's)
 };
 
 // A year as TIMEX writes it: 1916 -> "1916", -479 (479 BC) -> "BC0479".
@@ -637,6 +639,20 @@ size_t year_after(const Scan& s, size_t j, Raw& r) {
   return j;
 }
 
+// "1980er Jahre", "1980er-Jahren": the year word after a decade is part of it. Returns the token after it.
+size_t decade_years(const Scan& s, size_t j, Raw& r) {
+  const auto& T = s.toks;
+  size_t k = j < T.size() && T[j].is("-") && T[j].b == T[j - 1].e ? j + 1 : j;
+  Entry unit;
+  if (k < T.size() && !T[k].nl_before) {
+    if (size_t after = s.match(k, Kind::kUnit, unit); after && unit.value == 4) {
+      r.e = T[after - 1].e;
+      return after;
+    }
+  }
+  return j;
+}
+
 // Tries a date starting at token i; on success fills r and returns the token after it.
 size_t match_date(const Scan& s, size_t i, Raw& r) {
   const auto& T = s.toks;
@@ -790,7 +806,7 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       r.type = Raw::kDecade;
       r.a = {y, 0, 0};
       r.e = T[i + 1].e;
-      return i + 2;
+      return decade_years(s, i + 2, r);
     }
     if (s.glued_number(i) || (i + 1 < T.size() && (T[i + 1].is("%") || T[i + 1].kind == Tok::kNum))) return 0;
     // German writes nouns capitalised: "1370 Landungsboote" counts boats, "im Jahr 1370 begann" is a year.
@@ -1135,6 +1151,33 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     Raw r;
     r.b = t.b;
     r.tok = i;
+    // "die 20er Jahre", "Anfang der 460er Jahre", "die zwanziger Jahre": a decade of the story's century.
+    {
+      Entry dw;
+      size_t after = 0;
+      int n = 0;
+      if (t.kind == Tok::kNum && (t.f.size() == 2 || t.f.size() == 3) && t.num() % 10 == 0 && t.num() > 0 &&
+          i + 1 < toks.size() && toks[i + 1].f == "er" && toks[i + 1].b == t.e) {
+        n = t.num(), after = i + 2;
+      } else if (size_t jj = s.match(i, Kind::kDecadeWord, dw)) {
+        n = dw.value, after = jj;
+      }
+      if (n) {
+        Raw d = r;
+        d.type = Raw::kDecade;
+        d.a = {n, 0, 0};
+        d.decade_digits = n >= 100 ? 3 : 2;
+        d.e = toks[after - 1].e;
+        size_t jj = decade_years(s, after, d);
+        if (jj != after) {  // only with its year word: "20er" alone may be anything
+          Entry bc;
+          if (size_t b2 = s.match(jj, Kind::kBc, bc)) d.bc = true, d.e = toks[b2 - 1].e, jj = b2;
+          raws.push_back(d);
+          i = jj;
+          continue;
+        }
+      }
+    }
     // "490 v. Chr.", "44 BC"; "264–260 v. Chr.", "von 431 bis 404 v. Chr.": two years.
     if (t.kind == Tok::kNum && t.f.size() <= 4 && !s.glued_number(i)) {
       Entry bc;
@@ -1835,10 +1878,31 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         x.value = buf;
         break;
       }
-      case Raw::kDecade:
+      case Raw::kDecade: {
         x.kind = "decade";
-        x.value = std::to_string(r.a.y / 10);
+        if (r.decade_digits == 4) {
+          x.value = std::to_string(r.a.y / 10);
+          break;
+        }
+        // "die 20er Jahre": the century of the story (of the text's year); "460er Jahre" in a story before Christ.
+        int base = im.options.narrative && narrative_year ? narrative_year
+                   : last_year                             ? last_year
+                   : year_anchor.ok()                      ? year_anchor.date.y
+                                                           : 0;
+        char buf[16];
+        if (r.decade_digits == 3) {
+          bool bc = r.bc || base < 0;
+          std::snprintf(buf, sizeof buf, bc ? "BC%03d" : "%03d", r.a.y / 10);
+        } else {
+          if (base <= 0) continue;
+          int y = base / 100 * 100 + r.a.y;
+          if (y > base + 5) y -= 100;
+          std::snprintf(buf, sizeof buf, "%03d", y / 10);
+        }
+        x.anchor = r.decade_digits == 2 ? "inferred" : "explicit";
+        x.value = buf;
         break;
+      }
       case Raw::kDuration: {
         static const char* const kUnits[] = {"D", "W", "M", "Y", "DE", "CE", "H", "M"};
         if (r.unit < 1 || r.unit > 8) continue;
@@ -1943,6 +2007,23 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         break;
       case Raw::kWeekday: {
         x.kind = "weekday";
+        if (im.options.narrative && r.weekday >= 1 && r.weekday <= 7 && !r.paren_day) {
+          // A narrative's "am Montag": the next Monday from the day written before (on it, if it is one).
+          int64_t from = line_day != INT64_MIN ? line_day : last_day;
+          if (from == INT64_MIN) {
+            x.value = "XXXX-WXX-" + std::to_string(r.weekday);
+            x.anchor = "none";
+            break;
+          }
+          int w = weekday_of(from);
+          day = r.has_mod && r.mod < 0 ? from - ((w - r.weekday + 7) % 7 ? (w - r.weekday + 7) % 7 : 7)
+                                       : from + (r.weekday - w + 7) % 7;
+          x.kind = "date";
+          x.anchor = "inferred";
+          x.evidence = "the story's day: " + fmt_days(from);
+          x.value = fmt_days(day);
+          break;
+        }
         if (!day_anchor.ok()) {
           // No day to count from: the weekday alone, as TIMEX3 writes it
           // ("XXXX-WXX-6", a Saturday); its event cluster's story may date it.

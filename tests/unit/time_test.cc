@@ -283,7 +283,7 @@ TEST(Time, ClockTimes) {
 
 TEST(Time, DecadesCenturiesAndYearsBeforeChrist) {
   EXPECT_EQ(times("In the 1990s trade grew fast.", "en"), V{"1990s=199"});
-  EXPECT_EQ(times("In den 1980er Jahren wuchs der Handel.", "de"), V{"1980er=198"});
+  EXPECT_EQ(times("In den 1980er Jahren wuchs der Handel.", "de"), V{"1980er Jahren=198"});
   EXPECT_EQ(times("Die Stadt wurde 490 v. Chr. zerstört.", "de"), V{"490 v. Chr.=BC0490"});
   EXPECT_EQ(times("The fort was built in 44 BC by the legion.", "en"), V{"44 BC=BC0044"});
   EXPECT_EQ(times("Der Tempel stammt aus dem 8. Jh. v. Chr. und steht noch.", "de"), V{"8. Jh. v. Chr.=BC07"});
@@ -423,6 +423,22 @@ TEST(Time, AnaphoricDaysMonthsAndHalfYears) {
   // "4 Uhr 45": the minutes after the hour word.
   EXPECT_EQ(times("Am 2. Juni 2024 um 4 Uhr 45 fuhr der Zug ab.", "de"),
             (V{"2. Juni 2024=2024-06-02", "4 Uhr 45=2024-06-02T04:45"}));
+}
+
+TEST(Time, DecadesOfTheStorysCentury) {
+  EXPECT_EQ(narrative_times("Im Jahr 1931 wuchs die Stadt, wie schon in den 20er Jahren und den achtziger Jahren davor.",
+                            "de", "2011-02-16"),
+            (V{"1931=1931", "20er Jahren=192", "achtziger Jahren=188"}));
+  EXPECT_EQ(narrative_times("Im Jahr 455 v. Chr. zog das Heer aus; Mitte der 460er Jahre war es still gewesen.", "de",
+                            "2011-02-16"),
+            (V{"455 v. Chr.=BC0455", "Mitte der 460er Jahre=BC046"}));
+  EXPECT_EQ(times("In den 1980er-Jahren wuchs der Handel.", "de"), V{"1980er-Jahren=198"});
+}
+
+TEST(Time, NarrativeWeekdaysFollowTheStory) {
+  EXPECT_EQ(narrative_times("Am 4. März 1848 (ein Samstag) tagte der Rat; am Montag zog das Volk zum Schloss.", "de",
+                            "2011-02-16"),
+            (V{"4. März 1848=1848-03-04", "Samstag=1848-03-04", "Montag=1848-03-06"}));
 }
 
 TEST(Time, RunsInThePipeline) {
