@@ -253,9 +253,10 @@ enum class Kind : uint8_t {
   kSameMonth, // the month written before, moved by the value: "im selben Monat" 0, "im folgenden Monat" +1
   kHalf,      // a half year: "zweite Jahreshälfte" 2; 0: its ordinal is the number before ("1. Halbjahr")
   kDecadeWord,  // a decade by name, before a year word: "zwanziger (Jahre)" 20
+  kWeekend,   // a weekend: 0 the last one (the next one with a future marker), -1 the last, +1 the next
 };
 
-static_assert(static_cast<unsigned>(Kind::kDecadeWord) < 64, "Tok::kinds holds one bit per Kind");
+static_assert(static_cast<unsigned>(Kind::kWeekend) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -360,7 +361,8 @@ Result<Kind> parse_kind(const std::string& s) {
       {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
       {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep},
       {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}, {"plan", Kind::kPlan},
-      {"samemonth", Kind::kSameMonth}, {"half", Kind::kHalf}, {"decade", Kind::kDecadeWord}};
+      {"samemonth", Kind::kSameMonth}, {"half", Kind::kHalf}, {"decade", Kind::kDecadeWord},
+      {"weekend", Kind::kWeekend}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -1326,12 +1328,12 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         continue;
       }
     }
-    for (Kind k : {Kind::kSameDay, Kind::kSameMonth, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel,
-                   Kind::kRef, Kind::kQuarter, Kind::kHalf, Kind::kSeason, Kind::kVague}) {
+    for (Kind k : {Kind::kSameDay, Kind::kSameMonth, Kind::kDay, Kind::kWeek, Kind::kWeekend, Kind::kMonthRel,
+                   Kind::kYearRel, Kind::kRef, Kind::kQuarter, Kind::kHalf, Kind::kSeason, Kind::kVague}) {
       // In a history narrative "yesterday" is the narrative's, not the publication's; "heute" is nowadays.
       if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay &&
           k != Kind::kSameMonth && k != Kind::kHalf && k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef &&
-          k != Kind::kVague)
+          k != Kind::kVague && k != Kind::kWeekend)
         continue;
       if (!im.options.narrative && k == Kind::kVague) continue;
       if (size_t jj = s.match(i, k, e)) {
@@ -1341,6 +1343,11 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         r.rel = k;
         r.offset = e.value;
         r.e = toks[jj - 1].e;
+        if (k == Kind::kWeekend) {
+          for (size_t q = i >= 8 ? i - 8 : 0; q < i && !r.future; ++q) {
+            if (sent_of[q] == sent_of[i] && toks[q].kind == Tok::kWord && s.has(q, Kind::kFuture)) r.future = true;
+          }
+        }
         // "Sommer 1940", "Frühjahr 479 v. Chr.", "Herbst des Jahres 1972", "Ende des Jahres 1939", "Frühjahr des
         // nächsten Jahres".
         if (k == Kind::kHalf && e.value == 0) continue;  // "Halbjahr" needs its ordinal
@@ -2132,6 +2139,21 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.kind = "half";
           x.anchor = r.year_written ? "explicit" : "inferred";
           x.value = fmt_year(y) + "-H" + std::to_string(r.offset);
+          break;
+        }
+        if (r.rel == Kind::kWeekend) {
+          // "over the weekend": the last Saturday and Sunday up to the day (the story's, else the publication's);
+          // "next weekend", or with a future marker: the coming one. ISO week + "-WE".
+          int64_t from = im.options.narrative ? (line_day != INT64_MIN ? line_day : last_day)
+                         : day_anchor.ok() ? days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d)
+                                           : INT64_MIN;
+          if (from == INT64_MIN) continue;
+          int w = weekday_of(from);  // 6 Saturday, 7 Sunday
+          int64_t saturday = from - (w - 6 + 7) % 7;
+          if (r.offset > 0 || (r.offset == 0 && r.future)) saturday = from + ((6 - w + 7) % 7 ? (6 - w + 7) % 7 : 7);
+          x.kind = "weekend";
+          x.anchor = "inferred";
+          x.value = iso_week(saturday) + "-WE";
           break;
         }
         if (r.rel == Kind::kSameMonth) {

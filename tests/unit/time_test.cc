@@ -441,6 +441,16 @@ TEST(Time, NarrativeWeekdaysFollowTheStory) {
             (V{"4. März 1848=1848-03-04", "Samstag=1848-03-04", "Montag=1848-03-06"}));
 }
 
+TEST(Time, Weekends) {
+  // 2025-12-10 is a Wednesday: the last weekend is in week 49, the next in week 50.
+  EXPECT_EQ(times("The talks stalled over the weekend.", "en", "2025-12-10"), V{"the weekend=2025-W49-WE"});
+  EXPECT_EQ(times("The envoys will meet again next weekend.", "en", "2025-12-10"), V{"next weekend=2025-W50-WE"});
+  EXPECT_EQ(times("Die Gespräche werden am Wochenende fortgesetzt.", "de", "2025-12-10"),
+            V{"Wochenende=2025-W50-WE"});
+  EXPECT_EQ(times("The fund closed the full year with a loss, as in the past year.", "en", "2025-12-10"),
+            (V{"the full year=2025", "the past year=2024"}));
+}
+
 TEST(Time, RunsInThePipeline) {
   PipelineOptions o;
   o.data_dir = NG_TEST_DATA_DIR;
