@@ -33,9 +33,9 @@ const char* const kLangs[] = {"en", "de", "fr", "es", "id", "sv", "vi", "ru", "p
 // narrative's is an aside.
 constexpr int kNarrativeJump = 10;
 // A yearless day within this many days before / after the story's day line is on it, unless the expression written
-// since is nearer (days after it, twice the days before it); a bare year in running text ("seit 1939") is never
-// nearer.
-constexpr int64_t kLineBack = 14, kLineAhead = 45, kWeakYear = kLineAhead + 1;
+// since is nearer (days after it, twice the days before it); after a bare year in running text ("seit 1939"), which
+// is never nearer, any later day of the line's year is.
+constexpr int64_t kLineBack = 14, kLineAhead = 45, kWeakAhead = 300, kWeakYear = kWeakAhead + 1;
 
 int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -1743,6 +1743,11 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         size_t before = r.tok;
         while (before > 0 && toks[before - 1].b >= r.b) --before;
         bool year_word = before > 0 && s.match(before - 1, Kind::kUnit, unit) == before && unit.value == 4;
+        // "1938 wurde ...", "Anfang 1917 begann ...": a sentence that starts with its year is set in it.
+        bool starts = toks[before].nl_before ||
+                      (before >= 2 && (toks[before - 1].is(".") || toks[before - 1].is("!") || toks[before - 1].is("?")) &&
+                       toks[before - 2].kind == Tok::kWord);
+        year_word = year_word || starts;
         int y = written_year;
         if (r.type == Raw::kDate && valid_date(y, r.a.m, r.a.d))
           set_story(y, days_from_civil(y, r.a.m, r.a.d), days_from_civil(y, r.a.m, r.a.d), false);
@@ -1791,7 +1796,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           for (int cand : {ly, ly + 1, ly - 1}) {
             if (cand == narrative_year || cand == 0 || !days_of(cand, lo, hi)) continue;
             int64_t off = hi < line_day ? hi - line_day : lo > line_day ? lo - line_day : 0;
-            if (off < -kLineBack || off > kLineAhead) continue;
+            // After a bare year in running text, any later day of the line's year is on it.
+            if (off < -kLineBack || off > (story_weak && cand == ly ? kWeakAhead : kLineAhead)) continue;
             int64_t dist = off < 0 ? -2 * off : off;
             if (dist < best) best = dist, y = cand;
           }

@@ -375,6 +375,15 @@ TEST(Time, NarrativesKeepToTheirDayLine) {
                             "fiel das Tor.",
                             "de", "2011-02-16"),
             (V{"4. Juni 1702=1702-06-04", "20. Januar 1703=1703-01-20", "10. Juni=1702-06-10"}));
+  // ... even months later in the line's year; but a sentence that starts with its year is set in it.
+  EXPECT_EQ(narrative_times("Am 3. Juli 1871 landeten die Siedler. Im August bauten sie Hütten, die seit 1869 geplant "
+                            "waren. Am 30. September kam der Frost.",
+                            "de", "2011-02-16"),
+            (V{"3. Juli 1871=1871-07-03", "August=1871-08", "1869=1869", "30. September=1871-09-30"}));
+  EXPECT_EQ(narrative_times("Am 3. Juli 1871 landeten die Siedler. 1872 kam ein zweites Schiff. Am 30. Juli zogen sie "
+                            "weiter.",
+                            "de", "2011-02-16"),
+            (V{"3. Juli 1871=1871-07-03", "1872=1872", "30. Juli=1872-07-30"}));
   // A season with a year is a part of that year: the story's day line is nearer.
   EXPECT_EQ(narrative_times("Am 28. Oktober 1848 fiel die Stadt; im Frühjahr 1849 folgte die Verfassung. Am 2. November "
                             "floh der Fürst.",
