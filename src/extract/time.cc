@@ -567,6 +567,18 @@ struct Scan {
     }
     return 0;
   }
+  // Whether the n words from token i, ending at token `end`, are a phrase of `kind` in the document's language.
+  bool phrase_is(size_t i, size_t n, size_t end, Kind kind) const {
+    if (!lt || i >= toks.size() || !(toks[i].kinds & (uint64_t{1} << static_cast<unsigned>(kind)))) return false;
+    std::string key;
+    if (phrase_key(i, n, key) != end) return false;
+    auto it = lt->phrases.find(key);
+    if (it == lt->phrases.end()) return false;
+    for (const Entry& e : it->second) {
+      if (e.kind == kind) return true;
+    }
+    return false;
+  }
   bool has(size_t i, Kind kind) const {
     Entry e;
     return i < toks.size() && match(i, kind, e) > 0;
@@ -1502,7 +1514,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       grew = false;
       for (size_t back = std::min<size_t>(3, first); back >= 1 && !grew; --back) {
         size_t at = first - back;
-        if (toks[at].kind == Tok::kWord && s.match(at, Kind::kFuzzy, m) == first &&
+        if (toks[at].kind == Tok::kWord && (s.match(at, Kind::kFuzzy, m) == first || s.phrase_is(at, back, first, Kind::kFuzzy)) &&
             (ri == 0 || raws[ri - 1].e <= toks[at].b) && !toks[first].nl_before) {
           r.b = toks[at].b;
           first = at;
