@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -1592,14 +1593,14 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
   }
   for (const Raw& r : raws) {
-    if (r.type == Raw::kDate && r.year_written && !r.split) {
+    if (r.type == Raw::kDate && r.year_written && !r.split && r.a.y > 0) {
       consider({r.a, "inferred", "first full date " + fmt_date(r.a.y, r.a.m, r.a.d)});
       break;
     }
   }
   if (!year_anchor.ok()) {
     for (const Raw& r : raws) {
-      if (r.type == Raw::kMonth && r.year_written && !r.split) {
+      if (r.type == Raw::kMonth && r.year_written && !r.split && r.a.y > 0) {
         consider({r.a, "inferred", "first year-month " + fmt_month(r.a.y, r.a.m)});
         break;
       }
@@ -1608,7 +1609,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   if (!year_anchor.ok()) {
     std::map<int, int> years, any_years;  // any_years: with goals, a base for the weekday test below
     for (const Raw& r : raws) {
-      if (!r.year_written || r.whole == Raw::kYearRange) continue;
+      if (!r.year_written || r.whole == Raw::kYearRange || r.a.y <= 0) continue;
       bool target = false;
       for (size_t k = r.tok >= 2 ? r.tok - 2 : 0; k < r.tok; ++k) {
         if (toks[k].kind == Tok::kWord && s.has(k, Kind::kTarget)) target = true;
@@ -1695,8 +1696,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     story_lo = lo, story_hi = hi, story_weak = weak;
   };
   auto whole_year = [&](int y, bool weak) { set_story(y, days_from_civil(y, 1, 1), days_from_civil(y, 12, 31), weak); };
-  // Headings: short lines without a sentence's end ("Kriegsjahr 1915", "Westlicher Kriegsschauplatz").
-  std::vector<size_t> headings;  // first tokens of heading lines
+  // Headings: short lines without a sentence's end ("Kriegsjahr 1915", "Westlicher Kriegsschauplatz"), with
+  // whether a year is written on them.
+  struct Heading {
+    size_t lo, hi;  // its tokens
+    bool year = false;
+  };
+  std::vector<Heading> headings;
   if (im.options.narrative) {
     for (size_t i = 0; i < toks.size(); ++i) {
       if (!toks[i].nl_before) continue;
@@ -1705,7 +1711,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       bool ends = last.kind == Tok::kPunct && (last.f == "." || last.f == ":" || last.f == "!" || last.f == "?" ||
                                               last.f == ";" || last.f == "," || last.f == "\u201c" ||
                                               last.f == "\"" || last.f == "\u00ab" || last.f == "\u00bb");
-      if (hi - lo <= 14 && !ends) headings.push_back(lo);
+      if (hi - lo <= 14 && !ends) headings.push_back({lo, hi});
+    }
+    size_t h = 0;
+    for (const Raw& q : raws) {
+      while (h < headings.size() && headings[h].hi < q.tok) ++h;
+      if (h < headings.size() && q.tok >= headings[h].lo && (q.year_written || q.type == Raw::kBcYear))
+        headings[h].year = true;
     }
   }
   size_t next_heading = 0;
@@ -1714,23 +1726,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     bool range_start = r.split && (r.whole == Raw::kYearRange || r.whole == Raw::kMonthRange);
     bool bc_year = r.type == Raw::kBcYear;
     int written_year = bc_year ? -r.a.y : r.a.y;
-    auto [line_lo, line_hi] = line_bounds(r.tok);
+    size_t line_lo = 0, line_hi = 0;  // r's line (narratives only)
     bool on_heading = false;
     if (im.options.narrative) {
+      std::tie(line_lo, line_hi) = line_bounds(r.tok);
       // A heading starts a section: the day line is broken; a heading without a year goes back to the year of the
       // last one with one ("1862" ... "Westlicher Kriegsschauplatz").
-      for (; next_heading < headings.size() && headings[next_heading] <= r.tok; ++next_heading) {
-        size_t h = headings[next_heading];
+      for (; next_heading < headings.size() && headings[next_heading].lo <= r.tok; ++next_heading) {
+        const Heading& h = headings[next_heading];
         line_day = last_day = INT64_MIN;
-        if (h == line_lo) continue;  // r's own line: r may give it its year
-        bool year_on_it = false;
-        for (const Raw& q : raws) {
-          if (q.tok >= h && q.tok <= line_bounds(h).second && (q.year_written || q.type == Raw::kBcYear))
-            year_on_it = true;
-        }
-        if (!year_on_it && section_year) whole_year(section_year, false);
+        if (h.lo == line_lo) continue;  // r's own line: r may give it its year
+        if (!h.year && section_year) whole_year(section_year, false);
       }
-      on_heading = next_heading > 0 && headings[next_heading - 1] == line_lo;
+      on_heading = next_heading > 0 && headings[next_heading - 1].lo == line_lo;
     }
     if (r.range_end) {
       // The end of a range: the story is at its beginning.
@@ -1738,6 +1746,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       // The document's own date line is not the story's.
     } else if (im.options.narrative && r.type != Raw::kYear && after_target(r)) {
       // "bis zum 9. Januar 1916": where something lasted to, not where the story is.
+    } else if (!im.options.narrative) {
+      if (r.year_written && !range_start) narrative_year = written_year;
     } else if ((r.year_written || bc_year) && !range_start) {
       // Otherwise a bare year far from the narrative's, or in parentheses, is an aside
       // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
@@ -1748,7 +1758,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
                    ((std::abs(written_year - narrative_year) > kNarrativeJump &&
                      !(last_written && std::abs(written_year - last_written) <= kNarrativeJump)) ||
                     (r.tok > 0 && toks[r.tok - 1].is("(")));
-      if (!aside || !im.options.narrative) {
+      if (!aside) {
         // Where in the year: a day, a month; a bare year in running text ("seit 1939", "bis 1915") says nothing
         // of it unless a year word stands before it ("im Jahr 1941") or it heads a section.
         Entry unit;
@@ -1771,7 +1781,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           whole_year(y, bare && !year_word && !on_heading && line_lo != line_hi);
         if (on_heading && section_line != line_lo) section_year = y, section_line = line_lo;
       }
-    } else if (range_start && (!narrative_year || line_hi - line_lo < 12 || on_heading)) {
+    } else if (range_start && (!narrative_year || line_hi - line_lo < 12 || on_heading)) {  // narratives only
       // "Der Krieg (1861-1865)", a heading "Juni 1944 bis Mai 1945": the story starts at the beginning.
       whole_year(written_year, false);
       if (on_heading && section_line != line_lo) section_year = written_year, section_line = line_lo;
