@@ -1515,8 +1515,9 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       grew = false;
       for (size_t back = std::min<size_t>(3, first); back >= 1 && !grew; --back) {
         size_t at = first - back;
-        if (toks[at].kind == Tok::kWord && (s.match(at, Kind::kFuzzy, m) == first || s.phrase_is(at, back, first, Kind::kFuzzy)) &&
-            (ri == 0 || raws[ri - 1].e <= toks[at].b) && !toks[first].nl_before) {
+        bool ends_here = s.match(at, Kind::kFuzzy, m) == first || s.phrase_is(at, back, first, Kind::kFuzzy);
+        if (toks[at].kind == Tok::kWord && ends_here && (ri == 0 || raws[ri - 1].e <= toks[at].b) &&
+            !toks[first].nl_before) {
           r.b = toks[at].b;
           first = at;
           grew = true;
@@ -1666,8 +1667,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   // A plan word ("sollte") after the expression in its clause (to the next comma or sentence end, 15 words at most).
   auto plan_after = [&](const Raw& r) {
     for (size_t k = r.tok + 1; k < toks.size() && k < r.tok + 16 && sent_of[k] == sent_of[r.tok]; ++k) {
-      if (toks[k].b >= r.e && (toks[k].is(",") || toks[k].is(";") || (toks[k].is(".") && toks[k - 1].kind == Tok::kWord)))
-        return false;
+      bool clause_end = toks[k].is(",") || toks[k].is(";") || (toks[k].is(".") && toks[k - 1].kind == Tok::kWord);
+      if (toks[k].b >= r.e && clause_end) return false;
       if (toks[k].kind == Tok::kWord && toks[k].b >= r.e && s.has(k, Kind::kPlan)) return true;
     }
     return false;
@@ -1767,8 +1768,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         bool year_word = before > 0 && s.match(before - 1, Kind::kUnit, unit) == before && unit.value == 4;
         // "1938 wurde ...", "Anfang 1917 begann ...": a sentence that starts with its year is set in it.
         bool starts = toks[before].nl_before ||
-                      (before >= 2 && (toks[before - 1].is(".") || toks[before - 1].is("!") || toks[before - 1].is("?")) &&
-                       toks[before - 2].kind == Tok::kWord);
+                      (before >= 2 && toks[before - 2].kind == Tok::kWord &&
+                       (toks[before - 1].is(".") || toks[before - 1].is("!") || toks[before - 1].is("?")));
         year_word = year_word || starts;
         int y = written_year;
         if (r.type == Raw::kDate && valid_date(y, r.a.m, r.a.d))
@@ -1786,7 +1787,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       whole_year(written_year, false);
       if (on_heading && section_line != line_lo) section_year = written_year, section_line = line_lo;
     }
-    if ((r.year_written || bc_year) && !r.range_end && !(r.stamp && pub.d && r.a.y == pub.y)) last_written = written_year;
+    if ((r.year_written || bc_year) && !r.range_end && !(r.stamp && pub.d && r.a.y == pub.y))
+      last_written = written_year;
     TimeExpr x;
     x.span = {r.b, r.e};
     x.anchor = "explicit";
@@ -1840,7 +1842,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     };
     // "im März des folgenden Jahres": the year written before (a narrative's), moved by yearof.
     auto year_of = [&]() {
-      int base = im.options.narrative ? narrative_year : last_year ? last_year : year_anchor.ok() ? year_anchor.date.y : 0;
+      int base = im.options.narrative ? narrative_year
+                 : last_year             ? last_year
+                 : year_anchor.ok()      ? year_anchor.date.y
+                                         : 0;
       if (!base) return 0;
       x.anchor = "inferred";
       x.evidence = "year written before: " + fmt_year(base);

@@ -127,7 +127,8 @@ TEST(Time, Ranges) {
   EXPECT_EQ(times("Die Saison 1998/99 endete mit einem Titel.", "de"), (V{"1998=1998", "99=1999"}));
   EXPECT_EQ(times("In der Nacht vom 3. auf den 4. März 1921 brannte die Mühle.", "de"),
             (V{"Nacht vom 3.=1921-03-03", "4. März 1921=1921-03-04"}));
-  EXPECT_EQ(times("Die Ausstellung lief vom 2. bis zum 9. Mai 1931.", "de"), (V{"2.=1931-05-02", "9. Mai 1931=1931-05-09"}));
+  EXPECT_EQ(times("Die Ausstellung lief vom 2. bis zum 9. Mai 1931.", "de"),
+            (V{"2.=1931-05-02", "9. Mai 1931=1931-05-09"}));
   EXPECT_EQ(times("Die Deiche wurden im Mai/Juni 1911 und zwischen Juli und Oktober 1912 erhöht.", "de"),
             (V{"Mai=1911-05", "Juni 1911=1911-06", "Juli=1912-07", "Oktober 1912=1912-10"}));
   EXPECT_EQ(times("Die Stadt blühte 312–308 v. Chr. auf.", "de"), (V{"312=BC0312", "308 v. Chr.=BC0308"}));
@@ -371,8 +372,8 @@ TEST(Time, NarrativesKeepToTheirDayLine) {
                             "de", "2011-02-16"),
             (V{"2. März 1871=1871-03-02", "1872=1872", "9. März=1872-03-09"}));
   // An end point ("bis zum ...") is not where the story is.
-  EXPECT_EQ(narrative_times("Am 4. Juni 1702 begann die Belagerung, die bis zum 20. Januar 1703 dauern sollte. Am 10. Juni "
-                            "fiel das Tor.",
+  EXPECT_EQ(narrative_times("Am 4. Juni 1702 begann die Belagerung, die bis zum 20. Januar 1703 dauern sollte. "
+                            "Am 10. Juni fiel das Tor.",
                             "de", "2011-02-16"),
             (V{"4. Juni 1702=1702-06-04", "20. Januar 1703=1703-01-20", "10. Juni=1702-06-10"}));
   // ... even months later in the line's year; but a sentence that starts with its year is set in it.
@@ -385,8 +386,8 @@ TEST(Time, NarrativesKeepToTheirDayLine) {
                             "de", "2011-02-16"),
             (V{"3. Juli 1871=1871-07-03", "1872=1872", "30. Juli=1872-07-30"}));
   // A season with a year is a part of that year: the story's day line is nearer.
-  EXPECT_EQ(narrative_times("Am 28. Oktober 1848 fiel die Stadt; im Frühjahr 1849 folgte die Verfassung. Am 2. November "
-                            "floh der Fürst.",
+  EXPECT_EQ(narrative_times("Am 28. Oktober 1848 fiel die Stadt; im Frühjahr 1849 folgte die Verfassung. "
+                            "Am 2. November floh der Fürst.",
                             "de", "2011-02-16"),
             (V{"28. Oktober 1848=1848-10-28", "Frühjahr 1849=1849-SP", "2. November=1848-11-02"}));
   // A plan ("sollte") is after the story's day.
@@ -417,12 +418,13 @@ TEST(Time, NarrativeSectionsStartAtTheirHeadingsYear) {
 }
 
 TEST(Time, AnaphoricDaysMonthsAndHalfYears) {
-  EXPECT_EQ(narrative_times("Am 3. Mai 1809 erreichte die Vorhut den Pass. Am Abend desselben Tages kam der Regen, am Tag "
-                            "darauf der Schnee. Im selben Monat zog das Heer ab.",
+  EXPECT_EQ(narrative_times("Am 3. Mai 1809 erreichte die Vorhut den Pass. Am Abend desselben Tages kam der Regen, "
+                            "am Tag darauf der Schnee. Im selben Monat zog das Heer ab.",
                             "de", "2011-02-16"),
             (V{"3. Mai 1809=1809-05-03", "Am Abend desselben Tages=1809-05-03", "am Tag darauf=1809-05-04",
                "Im selben Monat=1809-05"}));
-  EXPECT_EQ(narrative_times("Das Jahr 1784 war ruhig; im 1. Halbjahr wurde gebaut, in der zweiten Jahreshälfte geerntet.",
+  EXPECT_EQ(narrative_times("Das Jahr 1784 war ruhig; im 1. Halbjahr wurde gebaut, in der zweiten Jahreshälfte "
+                            "geerntet.",
                             "de", "2011-02-16"),
             (V{"1784=1784", "1. Halbjahr=1784-H1", "zweiten Jahreshälfte=1784-H2"}));
   // "am Morgen des 6. Juni" is the date with its part of the day (not "morgen", tomorrow).
@@ -435,7 +437,8 @@ TEST(Time, AnaphoricDaysMonthsAndHalfYears) {
 }
 
 TEST(Time, DecadesOfTheStorysCentury) {
-  EXPECT_EQ(narrative_times("Im Jahr 1931 wuchs die Stadt, wie schon in den 20er Jahren und den achtziger Jahren davor.",
+  EXPECT_EQ(narrative_times("Im Jahr 1931 wuchs die Stadt, wie schon in den 20er Jahren und den achtziger Jahren "
+                            "davor.",
                             "de", "2011-02-16"),
             (V{"1931=1931", "20er Jahren=192", "achtziger Jahren=188"}));
   EXPECT_EQ(narrative_times("Im Jahr 455 v. Chr. zog das Heer aus; Mitte der 460er Jahre war es still gewesen.", "de",
