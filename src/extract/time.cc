@@ -786,15 +786,19 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
         return i + 3;
       }
     }
-    if (i + 2 < T.size() && is_dash(T[i + 1]) && s.year(i + 2) && T[i + 2].num() > y && T[i + 2].num() - y <= 100) {
+    // "2020-2025", "1936 bis 1939", "from 1990 to 1995".
+    Entry to;
+    size_t y2 = i + 1 < T.size() && is_dash(T[i + 1]) ? i + 2 : s.match(i + 1, Kind::kTo, to);
+    if (y2 && y2 < T.size() && s.year(y2) && !s.glued_number(y2) && T[y2].num() > y && T[y2].num() - y <= 100 &&
+        !T[y2].nl_before) {
       r.type = Raw::kYearRange;
       r.a = {y, 0, 0};
-      r.z = {T[i + 2].num(), 0, 0};
+      r.z = {T[y2].num(), 0, 0};
       r.year_written = true;
-      r.e = T[i + 2].e;
+      r.e = T[y2].e;
       r.e1 = T[i].e;
-      r.tok2 = i + 2;
-      return i + 3;
+      r.tok2 = y2;
+      return y2 + 1;
     }
     if (i + 1 < T.size() && (T[i + 1].f == "年" || T[i + 1].f == "년")) {
       Raw inner;

@@ -132,6 +132,8 @@ TEST(Time, Ranges) {
   EXPECT_EQ(times("Die Deiche wurden im Mai/Juni 1911 und zwischen Juli und Oktober 1912 erhöht.", "de"),
             (V{"Mai=1911-05", "Juni 1911=1911-06", "Juli=1912-07", "Oktober 1912=1912-10"}));
   EXPECT_EQ(times("Die Stadt blühte 312–308 v. Chr. auf.", "de"), (V{"312=BC0312", "308 v. Chr.=BC0308"}));
+  EXPECT_EQ(times("Der Bau dauerte von 1921 bis 1924, im späten Frühjahr 1925 zog man ein.", "de"),
+            (V{"1921=1921", "1924=1924", "späten Frühjahr 1925=1925-SP"}));
   // A month number after a year stays a month.
   EXPECT_EQ(times("Die Zahlen für 2024-11 liegen vor.", "de"), V{"2024-11=2024-11"});
 }
