@@ -1804,7 +1804,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         // A yearless day or month close to the story's day line (two weeks before it to six weeks after) is on
         // it, when the year written since is further from it or says nothing of where it is ("am 28. Juli" ...
         // "bereits beim Kriegsrat vom 8. Dezember 1912" ... "am 27. Juli": 1914).
-        if (m && line_day != INT64_MIN) {
+        if (m) {
           auto days_of = [&](int y, int64_t& lo, int64_t& hi) {
             if (!valid_date(y, m, d ? d : 1)) return false;
             lo = days_from_civil(y, m, d ? d : 1);
@@ -1819,9 +1819,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
                    : lo > story_hi           ? lo - story_hi
                                              : 0;
           }
-          int ly, lm, ld, y = narrative_year;
-          civil_from_days(line_day, ly, lm, ld);
+          int ly = 0, lm, ld, y = narrative_year;
+          if (line_day != INT64_MIN) civil_from_days(line_day, ly, lm, ld);
           for (int cand : {ly, ly + 1, ly - 1}) {
+            if (line_day == INT64_MIN) break;
             if (cand == narrative_year || cand == 0 || !days_of(cand, lo, hi)) continue;
             int64_t off = hi < line_day ? hi - line_day : lo > line_day ? lo - line_day : 0;
             // After a bare year in running text, any later day of the line's year is on it.
@@ -1829,9 +1830,17 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
             int64_t dist = off < 0 ? -2 * off : off;
             if (dist < best) best = dist, y = cand;
           }
+          // "Im Dezember 1941 ... Im Januar": just after the story's month, in the next year.
+          int next = narrative_year + 1;
+          if (!story_weak && story_hi != INT64_MIN && next != 0 && days_of(next, lo, hi) && lo > story_hi &&
+              lo - story_hi <= kLineAhead && lo - story_hi < best) {
+            best = lo - story_hi, y = next;
+          }
           if (y != narrative_year) {
+            x.evidence = y == narrative_year + 1 && (line_day == INT64_MIN || ly != y)
+                             ? "the year after the story's " + fmt_year(narrative_year)
+                             : "the story's day line: " + fmt_days(line_day);
             narrative_year = y;
-            x.evidence = "the story's day line: " + fmt_days(line_day);
           }
         }
         return narrative_year;

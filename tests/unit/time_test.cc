@@ -387,6 +387,10 @@ TEST(Time, NarrativesKeepToTheirDayLine) {
                             "weiter.",
                             "de", "2011-02-16"),
             (V{"3. Juli 1871=1871-07-03", "1872=1872", "30. Juli=1872-07-30"}));
+  // Just after the story's month, the next year's.
+  EXPECT_EQ(narrative_times("Im Dezember 1812 erreichte das Heer die Grenze. Im Januar war es aufgelöst.", "de",
+                            "2011-02-16"),
+            (V{"Dezember 1812=1812-12", "Januar=1813-01"}));
   // A season with a year is a part of that year: the story's day line is nearer.
   EXPECT_EQ(narrative_times("Am 28. Oktober 1848 fiel die Stadt; im Frühjahr 1849 folgte die Verfassung. "
                             "Am 2. November floh der Fürst.",
