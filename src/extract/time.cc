@@ -580,6 +580,10 @@ struct Scan {
     }
     return false;
   }
+  // Whether a phrase of `kind` may start at token i (the bit test match() begins with, inline).
+  bool may(size_t i, Kind kind) const {
+    return i < toks.size() && (toks[i].kinds >> static_cast<unsigned>(kind)) & 1;
+  }
   bool has(size_t i, Kind kind) const {
     Entry e;
     return i < toks.size() && match(i, kind, e) > 0;
@@ -1178,7 +1182,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       if (t.kind == Tok::kNum && (t.f.size() == 2 || t.f.size() == 3) && t.num() % 10 == 0 && t.num() > 0 &&
           i + 1 < toks.size() && toks[i + 1].f == "er" && toks[i + 1].b == t.e) {
         n = t.num(), after = i + 2;
-      } else if (size_t jj = s.match(i, Kind::kDecadeWord, dw)) {
+      } else if (size_t jj = s.may(i, Kind::kDecadeWord) ? s.match(i, Kind::kDecadeWord, dw) : 0) {
         n = dw.value, after = jj;
       }
       if (n) {
@@ -1200,7 +1204,9 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     // "490 v. Chr.", "44 BC"; "264–260 v. Chr.", "von 431 bis 404 v. Chr.": two years.
     if (t.kind == Tok::kNum && t.f.size() <= 4 && !s.glued_number(i)) {
       Entry bc;
-      size_t second = i + 1 < toks.size() && is_dash(toks[i + 1]) ? i + 2 : s.match(i + 1, Kind::kTo, bc);
+      size_t second = i + 1 < toks.size() && is_dash(toks[i + 1]) ? i + 2
+                      : s.may(i + 1, Kind::kTo)                      ? s.match(i + 1, Kind::kTo, bc)
+                                                                     : 0;
       if (second && second + 1 < toks.size() && toks[second].kind == Tok::kNum && toks[second].f.size() <= 4 &&
           toks[second].num() != t.num() && !s.glued_number(second)) {
         if (size_t jj = s.match(second + 1, Kind::kBc, bc)) {
@@ -1300,7 +1306,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     Entry e;
     // "Weihnachten 1966", "am Neujahrstag".
-    if (size_t jj = s.match(i, Kind::kHoliday, e)) {
+    if (size_t jj = s.may(i, Kind::kHoliday) ? s.match(i, Kind::kHoliday, e) : 0) {
       r.type = Raw::kDate;
       r.a = {0, e.value / 100, e.value % 100};
       r.holiday = true;
@@ -1345,8 +1351,11 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         continue;
       }
     }
-    for (Kind k : {Kind::kSameDay, Kind::kSameMonth, Kind::kDay, Kind::kWeek, Kind::kWeekend, Kind::kMonthRel,
-                   Kind::kYearRel, Kind::kRef, Kind::kQuarter, Kind::kHalf, Kind::kSeason, Kind::kVague}) {
+    static constexpr Kind kRelKinds[] = {Kind::kSameDay, Kind::kSameMonth, Kind::kDay,  Kind::kWeek,
+                                         Kind::kWeekend, Kind::kMonthRel,  Kind::kYearRel, Kind::kRef,
+                                         Kind::kQuarter, Kind::kHalf,      Kind::kSeason,  Kind::kVague};
+    for (Kind k : kRelKinds) {
+      if (!s.may(i, k)) continue;
       // In a history narrative "yesterday" is the narrative's, not the publication's; "heute" is nowadays.
       if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay &&
           k != Kind::kSameMonth && k != Kind::kHalf && k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef &&
