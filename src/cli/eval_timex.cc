@@ -36,7 +36,8 @@ PATH: a directory searched recursively for *.tml (TimeML: TimeBank/AQUAINT,
 French TimeBank), or a WikiWars directory with in/*.sgm and key/*.key.apf.xml.
 Each document's creation time is its publication date. Prints extent F1
 (strict, relaxed) and value F1, beside HeidelTime's published value F1.
---misses first lists wrong values, spurious and missed expressions.
+--misses first lists, per document ("== file"), wrong values, extents,
+spurious and missed expressions, each with its byte offset in the text ("@N").
 --half 1|2 scores only the odd (1st, 3rd, ...) or even documents in sorted
 file-name order: tune on one half, check on the other.
 )";
@@ -152,7 +153,12 @@ Result<TimexDoc> parse_wikiwars(const std::string& sgm, const std::string& key) 
   long drift = 0;  // grows along the document
   for (size_t p = k.find("<timex2 "); p != std::string::npos; p = k.find("<timex2 ", p + 1)) {
     size_t te = k.find('>', p);
-    std::string value = attr(std::string_view(k).substr(p, te - p), "VAL");
+    // The key's tags of anchored timexes carry VAL twice (the converter wrote
+    // the inline key's anchor_val as a first VAL): the timex's own value,
+    // as the inline key (keyinline/) gives it, is the last one.
+    std::string_view tag2 = std::string_view(k).substr(p, te - p);
+    size_t last_val = tag2.rfind(" VAL=\"");
+    std::string value = last_val == std::string_view::npos ? "" : attr(tag2.substr(last_val), "VAL");
     size_t end = k.find("</timex2>", p);
     size_t c = k.find("<charseq", p);
     if (c == std::string::npos || c > end) continue;
@@ -243,28 +249,30 @@ void score(const TimexDoc& d, const std::vector<TimeExpr>& sys, Scores& s, bool 
           if (t.span.begin == g.b && t.span.end == g.e) {
             strict.tp_sys++, strict.tp_gold++;
           } else if (debug && &relaxed != &s.all_relaxed) {
-            std::printf("  extent: %s (gold %s)\n", std::string(t.span.of(d.text)).c_str(),
-                        d.text.substr(g.b, g.e - g.b).c_str());
+            std::printf("  extent: %s (gold %s) @%u\n", std::string(t.span.of(d.text)).c_str(),
+                        d.text.substr(g.b, g.e - g.b).c_str(), t.span.begin);
           }
           if (same_value(t.value, g.value))
             value.tp_sys++, value.tp_gold++;
           else if (debug && &relaxed != &s.all_relaxed) {
-            std::printf("  wrong: %s -> %s (gold %s)\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str(),
-                        g.value.c_str());
+            std::printf("  wrong: %s -> %s (gold %s) @%u\n", std::string(t.span.of(d.text)).c_str(),
+                        t.value.c_str(), g.value.c_str(), t.span.begin);
           }
           hit = true;
           break;
         }
       }
       if (debug && !hit && &relaxed != &s.all_relaxed)
-        std::printf("  spurious: %s -> %s\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str());
+        std::printf("  spurious: %s -> %s @%u\n", std::string(t.span.of(d.text)).c_str(), t.value.c_str(),
+                    t.span.begin);
     }
     for (size_t i = 0; debug && &relaxed != &s.all_relaxed && i < gold.size(); ++i) {
       if (!used[i])
-        std::printf("  missed: %s (%s %s)\n", d.text.substr(gold[i]->b, gold[i]->e - gold[i]->b).c_str(),
-                    gold[i]->type.c_str(), gold[i]->value.c_str());
+        std::printf("  missed: %s (%s %s) @%zu\n", d.text.substr(gold[i]->b, gold[i]->e - gold[i]->b).c_str(),
+                    gold[i]->type.c_str(), gold[i]->value.c_str(), gold[i]->b);
     }
   };
+  if (misses) std::printf("== %s\n", d.name.c_str());
   std::vector<const Gold*> main, all;
   for (const Gold& g : d.gold) {
     all.push_back(&g);

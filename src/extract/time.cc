@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -32,6 +33,10 @@ const char* const kLangs[] = {"en", "de", "fr", "es", "id", "sv", "vi", "ru", "p
 // History narratives: a bare year more than this many years from the
 // narrative's is an aside.
 constexpr int kNarrativeJump = 10;
+// A yearless day within this many days before / after the story's day line is on it, unless the expression written
+// since is nearer (days after it, twice the days before it); after a bare year in running text ("seit 1939"), which
+// is never nearer, any later day of the line's year is.
+constexpr int64_t kLineBack = 14, kLineAhead = 45, kWeakAhead = 300, kWeakYear = kWeakAhead + 1;
 
 int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -40,10 +45,13 @@ int days_in_month(int y, int m) {
 }
 bool valid_date(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= (y ? days_in_month(y, m) : 31); }
 
+// y < 0: before Christ ("BC0216-08-02"); 0: unknown ("XXXX-08-02").
 std::string fmt_date(int y, int m, int d) {
   char buf[32];
   if (y > 0)
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (y < 0)
+    std::snprintf(buf, sizeof buf, "BC%04d-%02d-%02d", -y, m, d);
   else
     std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
   return buf;
@@ -52,6 +60,8 @@ std::string fmt_month(int y, int m) {
   char buf[32];
   if (y > 0)
     std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else if (y < 0)
+    std::snprintf(buf, sizeof buf, "BC%04d-%02d", -y, m);
   else
     std::snprintf(buf, sizeof buf, "XXXX-%02d", m);
   return buf;
@@ -237,9 +247,17 @@ enum class Kind : uint8_t {
   kVague,     // a vague step in a narrative ("wenig später", "shortly after"): the time written before
   kAnd,       // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
   kYearPrep,  // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
+  kYearOf,    // after a month, day or season, its year relative to the year written before: "des folgenden Jahres"
+              // +1, "desselben Jahres" 0, "of the previous year" -1; followed by a year ("des Jahres 1972"): that year
+  kHoliday,   // a fixed-date holiday, value MMDD: "Weihnachten" 1225, "Neujahrstag" 101
+  kPlan,      // a narrative's future in the past ("sollte"): a yearless day in its sentence is after the story's
+  kSameMonth, // the month written before, moved by the value: "im selben Monat" 0, "im folgenden Monat" +1
+  kHalf,      // a half year: "zweite Jahreshälfte" 2; 0: its ordinal is the number before ("1. Halbjahr")
+  kDecadeWord,  // a decade by name, before a year word: "zwanziger (Jahre)" 20
+  kWeekend,   // a weekend: 0 the last one (the next one with a future marker), -1 the last, +1 the next
 };
 
-static_assert(static_cast<unsigned>(Kind::kYearPrep) < 64, "Tok::kinds holds one bit per Kind");
+static_assert(static_cast<unsigned>(Kind::kWeekend) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -342,7 +360,10 @@ Result<Kind> parse_kind(const std::string& s) {
       {"sameday", Kind::kSameDay}, {"number", Kind::kNumber}, {"unit", Kind::kUnit},
       {"durprep", Kind::kDurPrep}, {"durpost", Kind::kDurPost}, {"clock", Kind::kClock},
       {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
-      {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep}};
+      {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep},
+      {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}, {"plan", Kind::kPlan},
+      {"samemonth", Kind::kSameMonth}, {"half", Kind::kHalf}, {"decade", Kind::kDecadeWord},
+      {"weekend", Kind::kWeekend}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -369,7 +390,26 @@ struct Raw {
   // kClock: hour and minute in a.y / a.m.
   int n = 0, unit = 0, shift = 0;
   bool bc = false;  // a century before Christ
+  // A range written as one ("8.–10. Dezember", "1939/1940", "Juni 1994 - Juni 2024") is two expressions, as
+  // TIMEX2 and TimeML annotate it: the first part ends at e1, the second starts at token tok2 (split_ranges).
+  size_t tok2 = 0;
+  uint32_t e1 = 0;
+  Type whole = kDate;      // after the split: the range's type
+  bool split = false;      // a part of a range
+  bool range_end = false;  // its second part: not the year the narrative moves to, not the event date
+  bool has_yearof = false;  // "im März des folgenden Jahres": the year is the one written before + yearof
+  int yearof = 0;
+  bool holiday = false;     // "Weihnachten": a date, but no event date
+  int decade_digits = 4;    // kDecade: "1920er" 4; "20er Jahre", "zwanziger Jahre" 2 (the century is the story's)
 };
+
+// A year as TIMEX writes it: 1916 -> "1916", -479 (479 BC) -> "BC0479".
+std::string fmt_year(int y) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, y < 0 ? "BC%04d" : "%04d", y < 0 ? -y : y);
+  return buf;
+}
+
 
 struct Anchor {
   Ymd date;          // y (and m, d when known)
@@ -528,6 +568,22 @@ struct Scan {
     }
     return 0;
   }
+  // Whether the n words from token i, ending at token `end`, are a phrase of `kind` in the document's language.
+  bool phrase_is(size_t i, size_t n, size_t end, Kind kind) const {
+    if (!lt || i >= toks.size() || !(toks[i].kinds & (uint64_t{1} << static_cast<unsigned>(kind)))) return false;
+    std::string key;
+    if (phrase_key(i, n, key) != end) return false;
+    auto it = lt->phrases.find(key);
+    if (it == lt->phrases.end()) return false;
+    for (const Entry& e : it->second) {
+      if (e.kind == kind) return true;
+    }
+    return false;
+  }
+  // Whether a phrase of `kind` may start at token i (the bit test match() begins with, inline).
+  bool may(size_t i, Kind kind) const {
+    return i < toks.size() && (toks[i].kinds >> static_cast<unsigned>(kind)) & 1;
+  }
   bool has(size_t i, Kind kind) const {
     Entry e;
     return i < toks.size() && match(i, kind, e) > 0;
@@ -569,6 +625,53 @@ bool day_mark(const std::string& f) {
   return f == "日" || f == "号" || f == "號" || f.rfind("일", 0) == 0;
 }
 
+// After an expression ending before token j: "des Jahres 1972", "1940", "479 v. Chr." (a year, negative before
+// Christ), or "des folgenden Jahres" (r.has_yearof). Extends r; returns the token after it, or j.
+size_t year_after(const Scan& s, size_t j, Raw& r) {
+  const auto& T = s.toks;
+  if (j >= T.size() || T[j].nl_before) return j;
+  Entry of;
+  size_t k = s.match(j, Kind::kYearOf, of);
+  size_t y = k ? k : j;
+  if (y < T.size() && T[y].kind == Tok::kNum && T[y].f.size() <= 4 && !s.glued_number(y) && !T[y].nl_before) {
+    Entry bc;
+    if (size_t after = s.match(y + 1, Kind::kBc, bc)) {
+      r.a.y = -T[y].num();
+      r.year_written = true;
+      r.e = T[after - 1].e;
+      if (after < T.size() && T[after].is(".") && T[after].b == T[after - 1].e) r.e = T[after++].e;
+      return after;
+    }
+    if (s.year(y) && !(y + 1 < T.size() && T[y + 1].kind == Tok::kNum)) {
+      r.a.y = T[y].num();
+      r.year_written = true;
+      r.e = T[y].e;
+      return y + 1;
+    }
+  }
+  if (k) {
+    r.has_yearof = true;
+    r.yearof = of.value;
+    r.e = T[k - 1].e;
+    return k;
+  }
+  return j;
+}
+
+// "1980er Jahre", "1980er-Jahren": the year word after a decade is part of it. Returns the token after it.
+size_t decade_years(const Scan& s, size_t j, Raw& r) {
+  const auto& T = s.toks;
+  size_t k = j < T.size() && T[j].is("-") && T[j].b == T[j - 1].e ? j + 1 : j;
+  Entry unit;
+  if (k < T.size() && !T[k].nl_before) {
+    if (size_t after = s.match(k, Kind::kUnit, unit); after && unit.value == 4) {
+      r.e = T[after - 1].e;
+      return after;
+    }
+  }
+  return j;
+}
+
 // Tries a date starting at token i; on success fills r and returns the token after it.
 size_t match_date(const Scan& s, size_t i, Raw& r) {
   const auto& T = s.toks;
@@ -594,6 +697,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
           T[after + 1].num() > d && !s.glued_number(after + 1)) {
         r.type = Raw::kRange;
         r.z = {0, m, T[after + 1].num()};
+        r.e1 = T[after - 1].e;
+        r.tok2 = after + 1;
         after += 2;
       }
       size_t y = after;
@@ -625,6 +730,8 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
           if (s.year(y2) && T[y2].num() >= r.a.y) {
             r.type = Raw::kMonthRange;
             r.z = {T[y2].num(), e2.value, 0};
+            r.e1 = T[y].e;
+            r.tok2 = after + 1;
             after = y2 + 1;
           }
         }
@@ -647,6 +754,23 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
   // Year first: ISO "2025-12-09", "2025-12", "2025/12/09", year ranges "2020-2025", CJK "2025年12月9日".
   if (s.year(i)) {
     int y = T[i].num();
+    // "1912/13", "1926–28": a range of years whose end keeps only its last two digits ("2025-12" stays a month).
+    if (i + 2 < T.size() && is_dash(T[i + 1]) && (!T[i + 1].is("-") || T[i + 2].num() > 12) && T[i + 1].b == T[i].e &&
+        T[i + 2].b == T[i + 1].e && T[i + 2].kind == Tok::kNum && T[i + 2].f.size() == 2 &&
+        !(i + 3 < T.size() && T[i + 3].f == T[i + 1].f && T[i + 3].b == T[i + 2].e)) {
+      int z = y / 100 * 100 + T[i + 2].num();
+      if (z <= y) z += 100;
+      if (z - y <= 10) {
+        r.type = Raw::kYearRange;
+        r.a = {y, 0, 0};
+        r.z = {z, 0, 0};
+        r.year_written = true;
+        r.e = T[i + 2].e;
+        r.e1 = T[i].e;
+        r.tok2 = i + 2;
+        return i + 3;
+      }
+    }
     if (i + 2 < T.size() && (T[i + 1].is("-") || T[i + 1].is("/") || T[i + 1].is(".")) && T[i + 1].b == T[i].e &&
         s.num(i + 2, 1, 12) && T[i + 2].f.size() == 2) {
       int m = T[i + 2].num();
@@ -666,13 +790,19 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
         return i + 3;
       }
     }
-    if (i + 2 < T.size() && is_dash(T[i + 1]) && s.year(i + 2) && T[i + 2].num() > y && T[i + 2].num() - y <= 100) {
+    // "2020-2025", "1936 bis 1939", "from 1990 to 1995".
+    Entry to;
+    size_t y2 = i + 1 < T.size() && is_dash(T[i + 1]) ? i + 2 : s.match(i + 1, Kind::kTo, to);
+    if (y2 && y2 < T.size() && s.year(y2) && !s.glued_number(y2) && T[y2].num() > y && T[y2].num() - y <= 100 &&
+        !T[y2].nl_before) {
       r.type = Raw::kYearRange;
       r.a = {y, 0, 0};
-      r.z = {T[i + 2].num(), 0, 0};
+      r.z = {T[y2].num(), 0, 0};
       r.year_written = true;
-      r.e = T[i + 2].e;
-      return i + 3;
+      r.e = T[y2].e;
+      r.e1 = T[i].e;
+      r.tok2 = y2;
+      return y2 + 1;
     }
     if (i + 1 < T.size() && (T[i + 1].f == "年" || T[i + 1].f == "년")) {
       Raw inner;
@@ -699,7 +829,7 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       r.type = Raw::kDecade;
       r.a = {y, 0, 0};
       r.e = T[i + 1].e;
-      return i + 2;
+      return decade_years(s, i + 2, r);
     }
     if (s.glued_number(i) || (i + 1 < T.size() && (T[i + 1].is("%") || T[i + 1].kind == Tok::kNum))) return 0;
     // German writes nouns capitalised: "1370 Landungsboote" counts boats, "im Jahr 1370 begann" is a year.
@@ -745,16 +875,21 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
   // Day first: "9. Dezember 2025", "4 Maret", "28 maj", "8 de septiembre de 2023", "9 декабря", "8.–10. Dezember", "15
   // Feb, 2024".
   size_t k = i + 1;
-  if (k < T.size() && T[k].is(".")) ++k;
+  bool dot = k < T.size() && T[k].is(".");
+  if (dot) ++k;
+  uint32_t e1 = T[k - 1].e;
   k = s.glue(k);
   int d2 = 0;
   size_t sep = 0;
-  if (k < T.size() && is_dash(T[k]) && T[k].f != "/")
+  // "8.–10. Dezember", "27./28. September", "vom 16. auf den 17. Juni".
+  if (k < T.size() && is_dash(T[k]) && (T[k].f != "/" || dot))
     sep = k + 1;
   else if (k < T.size() && T[k].kind == Tok::kWord)
     sep = s.match(k, Kind::kTo, e);
   if (sep && s.num(sep, 1, 31) && T[sep].num() > d && !s.glued_number(sep)) {
     d2 = T[sep].num();
+    r.e1 = e1;
+    r.tok2 = sep;
     k = sep + 1;
     if (k < T.size() && T[k].is(".")) ++k;
     k = s.glue(k);
@@ -772,7 +907,7 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
       if (d2) r.z.y = r.a.y;
       r.year_written = true;
       after = y + 1;
-      if (after < T.size() && s.has(after, Kind::kGlue) && T[after].f.size() <= 8) {
+      if (after < T.size() && !T[after].nl_before && s.has(after, Kind::kGlue) && T[after].f.size() <= 8) {
         after = s.glue(after);
         // An abbreviated year word keeps its dot ("2025 r.", "2025 г.").
         if (after < T.size() && T[after].is(".") && T[after - 1].f.size() <= 2 && T[after - 1].kind == Tok::kWord) ++after;
@@ -861,9 +996,10 @@ size_t match_clock(const Scan& s, size_t i, Raw& r) {
   if (e.value == 12 && h < 12) h += 12;      // p.m.
   if (e.value == -12 && h == 12) h = 0;      // 12 a.m.
   if ((e.value == 12 || e.value == -12) && T[i].num() > 12) return 0;
-  // "18 h 30": the minutes after the hour word.
+  // "18 h 30", "4 Uhr 45": the minutes after the hour word.
   if (!m && j < T.size() && T[j].kind == Tok::kNum && T[j].f.size() == 2 && s.num(j, 0, 59) && !s.glued_number(j) &&
-      T[j - 1].f == "h") {
+      (T[j - 1].f == "h" || T[j - 1].f == "uhr") && !T[j].nl_before &&
+      !(j + 1 < T.size() && (s.has(j + 1, Kind::kMonth) || s.has(j + 1, Kind::kUnit)))) {
     m = T[j].num();
     ++j;
   }
@@ -1038,9 +1174,59 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     Raw r;
     r.b = t.b;
     r.tok = i;
-    // "490 v. Chr.", "44 BC".
+    // "die 20er Jahre", "Anfang der 460er Jahre", "die zwanziger Jahre": a decade of the story's century.
+    {
+      Entry dw;
+      size_t after = 0;
+      int n = 0;
+      if (t.kind == Tok::kNum && (t.f.size() == 2 || t.f.size() == 3) && t.num() % 10 == 0 && t.num() > 0 &&
+          i + 1 < toks.size() && toks[i + 1].f == "er" && toks[i + 1].b == t.e) {
+        n = t.num(), after = i + 2;
+      } else if (size_t jj = s.may(i, Kind::kDecadeWord) ? s.match(i, Kind::kDecadeWord, dw) : 0) {
+        n = dw.value, after = jj;
+      }
+      if (n) {
+        Raw d = r;
+        d.type = Raw::kDecade;
+        d.a = {n, 0, 0};
+        d.decade_digits = n >= 100 ? 3 : 2;
+        d.e = toks[after - 1].e;
+        size_t jj = decade_years(s, after, d);
+        if (jj != after) {  // only with its year word: "20er" alone may be anything
+          Entry bc;
+          if (size_t b2 = s.match(jj, Kind::kBc, bc)) d.bc = true, d.e = toks[b2 - 1].e, jj = b2;
+          raws.push_back(d);
+          i = jj;
+          continue;
+        }
+      }
+    }
+    // "490 v. Chr.", "44 BC"; "264–260 v. Chr.", "von 431 bis 404 v. Chr.": two years.
     if (t.kind == Tok::kNum && t.f.size() <= 4 && !s.glued_number(i)) {
       Entry bc;
+      size_t second = i + 1 < toks.size() && is_dash(toks[i + 1]) ? i + 2
+                      : s.may(i + 1, Kind::kTo)                      ? s.match(i + 1, Kind::kTo, bc)
+                                                                     : 0;
+      if (second && second + 1 < toks.size() && toks[second].kind == Tok::kNum && toks[second].f.size() <= 4 &&
+          toks[second].num() != t.num() && !s.glued_number(second)) {
+        if (size_t jj = s.match(second + 1, Kind::kBc, bc)) {
+          r.type = Raw::kBcYear;
+          r.a = {t.num(), 0, 0};
+          r.e = t.e;
+          r.split = true;
+          r.whole = Raw::kYearRange;
+          raws.push_back(r);
+          r.a = {toks[second].num(), 0, 0};
+          r.b = toks[second].b;
+          r.tok = second;
+          r.range_end = true;
+          r.e = toks[jj - 1].e;
+          if (jj < toks.size() && toks[jj].is(".") && toks[jj].b == toks[jj - 1].e) r.e = toks[jj++].e;
+          raws.push_back(r);
+          i = jj;
+          continue;
+        }
+      }
       if (size_t jj = s.match(i + 1, Kind::kBc, bc)) {
         r.type = Raw::kBcYear;
         r.a = {t.num(), 0, 0};
@@ -1081,6 +1267,24 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     if (size_t j = match_date(s, i, r)) {
       Entry m;
+      // "Mai/Juni 1940", "im Juni und Juli 1944", "von Mai bis November 1915", "29. März bis 12. Mai 1780": the
+      // first month or day takes the year of the second (the one before, if its month is later).
+      if ((r.type == Raw::kMonth || r.type == Raw::kDate) && !r.year_written && j + 1 < toks.size() &&
+          !toks[j].nl_before) {
+        size_t next = 0;
+        if (is_dash(toks[j]) && toks[j].b == toks[j - 1].e && toks[j + 1].b == toks[j].e)
+          next = j + 1;
+        else if (toks[j].kind == Tok::kWord && !(next = s.match(j, Kind::kAnd, m)))
+          next = s.match(j, Kind::kTo, m);
+        Raw second;
+        if (next && match_date(s, next, second) && (second.type == Raw::kMonth || second.type == Raw::kDate) &&
+            second.year_written && second.a.m) {
+          r.a.y = second.a.y - (r.a.m > second.a.m ? 1 : 0);
+          r.year_written = r.a.y != 0;
+        }
+      }
+      // "8. Mai desselben Jahres", "im März des folgenden Jahres", "2. August 216 v. Chr.".
+      if ((r.type == Raw::kDate || r.type == Raw::kMonth) && !r.year_written) j = year_after(s, j, r);
       if (r.type == Raw::kDate || r.type == Raw::kRange || r.type == Raw::kMonth) {
         // "le 27 mai": a determiner the language writes before dates belongs to the expression.
         if (i > 0 && toks[i - 1].kind == Tok::kWord && s.match(i - 1, Kind::kDet, m) == i &&
@@ -1101,12 +1305,35 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       continue;
     }
     Entry e;
+    // "Weihnachten 1966", "am Neujahrstag".
+    if (size_t jj = s.may(i, Kind::kHoliday) ? s.match(i, Kind::kHoliday, e) : 0) {
+      r.type = Raw::kDate;
+      r.a = {0, e.value / 100, e.value % 100};
+      r.holiday = true;
+      r.e = toks[jj - 1].e;
+      if (valid_date(0, r.a.m, r.a.d)) {
+        jj = year_after(s, jj, r);
+        raws.push_back(r);
+        i = jj;
+        continue;
+      }
+    }
     bool rel = false;
-    // "20. Jahrhunderts", "19th century": the century as TIMEX writes it ("19").
+    // "20. Jahrhunderts", "19th century": the century as TIMEX writes it ("19"); "1. Halbjahr".
     if (t.kind == Tok::kNum && t.f.size() <= 2 && t.num() >= 1 && t.num() <= 21) {
       size_t k = i + 1;
       if (k < toks.size() && toks[k].is(".")) ++k;
       k = s.glue(k);
+      if (size_t jj = t.num() <= 2 ? s.match(k, Kind::kHalf, e) : 0; jj && e.value == 0) {
+        r.type = Raw::kRel;
+        r.rel = Kind::kHalf;
+        r.offset = t.num();
+        r.e = toks[jj - 1].e;
+        jj = year_after(s, jj, r);
+        raws.push_back(r);
+        i = jj;
+        continue;
+      }
       if (size_t jj = s.match(k, Kind::kCentury, e)) {
         r.type = Raw::kRel;
         r.rel = Kind::kCentury;
@@ -1124,11 +1351,15 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         continue;
       }
     }
-    for (Kind k : {Kind::kSameDay, Kind::kDay, Kind::kWeek, Kind::kMonthRel, Kind::kYearRel, Kind::kRef,
-                   Kind::kQuarter, Kind::kSeason, Kind::kVague}) {
-      // In a history narrative "yesterday" and "now" are the narrative's, not the publication's.
+    static constexpr Kind kRelKinds[] = {Kind::kSameDay, Kind::kSameMonth, Kind::kDay,  Kind::kWeek,
+                                         Kind::kWeekend, Kind::kMonthRel,  Kind::kYearRel, Kind::kRef,
+                                         Kind::kQuarter, Kind::kHalf,      Kind::kSeason,  Kind::kVague};
+    for (Kind k : kRelKinds) {
+      if (!s.may(i, k)) continue;
+      // In a history narrative "yesterday" is the narrative's, not the publication's; "heute" is nowadays.
       if (im.options.narrative && k != Kind::kSeason && k != Kind::kQuarter && k != Kind::kSameDay &&
-          k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef && k != Kind::kVague)
+          k != Kind::kSameMonth && k != Kind::kHalf && k != Kind::kYearRel && k != Kind::kDay && k != Kind::kRef &&
+          k != Kind::kVague && k != Kind::kWeekend)
         continue;
       if (!im.options.narrative && k == Kind::kVague) continue;
       if (size_t jj = s.match(i, k, e)) {
@@ -1138,6 +1369,32 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         r.rel = k;
         r.offset = e.value;
         r.e = toks[jj - 1].e;
+        if (k == Kind::kWeekend) {
+          for (size_t q = i >= 8 ? i - 8 : 0; q < i && !r.future; ++q) {
+            if (sent_of[q] == sent_of[i] && toks[q].kind == Tok::kWord && s.has(q, Kind::kFuture)) r.future = true;
+          }
+        }
+        // "Sommer 1940", "Frühjahr 479 v. Chr.", "Herbst des Jahres 1972", "Ende des Jahres 1939", "Frühjahr des
+        // nächsten Jahres".
+        if (k == Kind::kHalf && e.value == 0) continue;  // "Halbjahr" needs its ordinal
+        // "am Morgen des 6. Juni": the date's part of the day (a fuzzy phrase up to the date), not a day of its own.
+        if ((k == Kind::kSameDay || k == Kind::kDay) && jj + 1 < toks.size() && !toks[jj].nl_before) {
+          bool part = false;
+          Entry f;
+          for (size_t p = i; p < jj && !part; ++p) {
+            size_t to = s.match(p, Kind::kFuzzy, f);
+            Raw probe;
+            part = to >= jj && to < toks.size() && match_date(s, to, probe);
+          }
+          if (part) continue;
+        }
+        if (k == Kind::kSeason || k == Kind::kHalf) {
+          jj = year_after(s, jj, r);
+        } else if (k == Kind::kYearRel && e.value == 0) {
+          Raw with = r;
+          size_t after = year_after(s, jj, with);
+          if (with.year_written) r = with, jj = after;
+        }
         raws.push_back(r);
         i = jj;
         rel = true;
@@ -1207,6 +1464,32 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     ++i;
   }
+  // Ranges are two expressions: "8.–10. Dezember 2025" is "8." (2025-12-08) and "10. Dezember 2025".
+  {
+    std::vector<Raw> parts;
+    parts.reserve(raws.size() + 8);
+    for (const Raw& r : raws) {
+      Raw::Type one = r.type == Raw::kRange ? Raw::kDate : r.type == Raw::kYearRange ? Raw::kYear
+                      : r.type == Raw::kMonthRange ? Raw::kMonth : r.type;
+      if (one == r.type || !r.tok2 || !r.e1) {
+        parts.push_back(r);
+        continue;
+      }
+      Raw first = r, second = r;
+      first.type = second.type = one;
+      first.whole = second.whole = r.type;
+      first.split = second.split = true;
+      first.e = r.e1;
+      second.a = r.z;
+      second.b = toks[r.tok2].b;
+      second.tok = r.tok2;
+      second.range_end = true;
+      second.weekday = 0;
+      parts.push_back(first);
+      parts.push_back(second);
+    }
+    raws.swap(parts);
+  }
   // Page stamps: "Updated ... November 16, 2023", "Published 15 Feb, 2024", or a date alone on its line at the top.
   for (Raw& r : raws) {
     auto [lo, hi] = line_bounds(r.tok);
@@ -1218,9 +1501,10 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     size_t date_words = 0;
     for (size_t k = r.tok; k <= hi && toks[k].b < r.e; ++k) date_words += toks[k].kind == Tok::kWord;
-    r.stamp = (r.type == Raw::kDate && r.year_written && (stamp_word || words - date_words <= 1) && hi - lo < 25);
+    bool date = r.type == Raw::kDate && !r.split;
+    r.stamp = (date && r.year_written && (stamp_word || words - date_words <= 1) && hi - lo < 25);
     // "Updated 15 Feb, 2024 ...", a "date 2024-02-15" tag: a stamp word just before the date.
-    for (size_t k = r.tok >= 3 ? r.tok - 3 : 0; k < r.tok && r.type == Raw::kDate && r.year_written; ++k) {
+    for (size_t k = r.tok >= 3 ? r.tok - 3 : 0; k < r.tok && date && r.year_written; ++k) {
       if (toks[k].kind == Tok::kWord && s.has(k, Kind::kStamp)) r.stamp = true;
     }
   }
@@ -1239,9 +1523,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     size_t first = r.tok;
     while (first > 0 && toks[first - 1].b >= r.b) --first;  // r.b may already include a determiner
-    if (first > 0 && toks[first - 1].kind == Tok::kWord && s.match(first - 1, Kind::kFuzzy, m) == first &&
-        (ri == 0 || raws[ri - 1].e <= toks[first - 1].b)) {
-      r.b = toks[first - 1].b;
+    // "late November", "gegen Ende September", "am frühen Morgen des 6. Juni": phrases ending where it begins.
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (size_t back = std::min<size_t>(3, first); back >= 1 && !grew; --back) {
+        size_t at = first - back;
+        bool ends_here = s.match(at, Kind::kFuzzy, m) == first || s.phrase_is(at, back, first, Kind::kFuzzy);
+        if (toks[at].kind == Tok::kWord && ends_here && (ri == 0 || raws[ri - 1].e <= toks[at].b) &&
+            !toks[first].nl_before) {
+          r.b = toks[at].b;
+          first = at;
+          grew = true;
+        }
+      }
     }
   }
 
@@ -1313,14 +1607,14 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
   }
   for (const Raw& r : raws) {
-    if (r.type == Raw::kDate && r.year_written) {
+    if (r.type == Raw::kDate && r.year_written && !r.split && r.a.y > 0) {
       consider({r.a, "inferred", "first full date " + fmt_date(r.a.y, r.a.m, r.a.d)});
       break;
     }
   }
   if (!year_anchor.ok()) {
     for (const Raw& r : raws) {
-      if (r.type == Raw::kMonth && r.year_written) {
+      if (r.type == Raw::kMonth && r.year_written && !r.split && r.a.y > 0) {
         consider({r.a, "inferred", "first year-month " + fmt_month(r.a.y, r.a.m)});
         break;
       }
@@ -1329,7 +1623,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   if (!year_anchor.ok()) {
     std::map<int, int> years, any_years;  // any_years: with goals, a base for the weekday test below
     for (const Raw& r : raws) {
-      if (!r.year_written || r.type == Raw::kYearRange) continue;
+      if (!r.year_written || r.whole == Raw::kYearRange || r.a.y <= 0) continue;
       bool target = false;
       for (size_t k = r.tok >= 2 ? r.tok - 2 : 0; k < r.tok; ++k) {
         if (toks[k].kind == Tok::kWord && s.has(k, Kind::kTarget)) target = true;
@@ -1376,6 +1670,22 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   }
   if (im.reference.y) consider({im.reference, "inferred", "reference date " + im.options.reference_date});
 
+  // "bis 2030", "by 2050", "bis zum 9. Januar 1916": a goal or an end point just before the expression.
+  auto after_target = [&](const Raw& r) {
+    for (size_t k = r.tok >= 2 ? r.tok - 2 : 0; k < r.tok; ++k) {
+      if (toks[k].kind == Tok::kWord && s.has(k, Kind::kTarget)) return true;
+    }
+    return false;
+  };
+  // A plan word ("sollte") after the expression in its clause (to the next comma or sentence end, 15 words at most).
+  auto plan_after = [&](const Raw& r) {
+    for (size_t k = r.tok + 1; k < toks.size() && k < r.tok + 16 && sent_of[k] == sent_of[r.tok]; ++k) {
+      bool clause_end = toks[k].is(",") || toks[k].is(";") || (toks[k].is(".") && toks[k - 1].kind == Tok::kWord);
+      if (toks[k].b >= r.e && clause_end) return false;
+      if (toks[k].kind == Tok::kWord && toks[k].b >= r.e && s.has(k, Kind::kPlan)) return true;
+    }
+    return false;
+  };
   // ---- pass 2: values ----
   struct Resolved {
     int64_t day = INT64_MIN;  // day precision value, for the event date
@@ -1387,30 +1697,161 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   uint32_t last_day_sent = UINT32_MAX;  // its sentence
   std::string last_value;    // the last date, month, quarter, season or year, for "a year earlier"
   std::string last_quarter;  // the last quarter, for "the quarter"
+  int last_year = 0;         // the year of the last expression with one (negative: before Christ)
+  // A history narrative's place (TimeOptions::narrative): narrative_year and the span of days of the expression that
+  // set it (story_lo..story_hi; a bare year in running text, "seit 1939", gives none: story_weak); the story's day
+  // line (the last day written or resolved, flashbacks and end points aside); the year of the last heading with one.
+  int64_t story_lo = INT64_MIN, story_hi = INT64_MIN, line_day = INT64_MIN;
+  bool story_weak = false;
+  int section_year = 0;
+  size_t section_line = SIZE_MAX;  // the heading line that gave it
+  auto set_story = [&](int y, int64_t lo, int64_t hi, bool weak) {
+    narrative_year = y;
+    story_lo = lo, story_hi = hi, story_weak = weak;
+  };
+  auto whole_year = [&](int y, bool weak) { set_story(y, days_from_civil(y, 1, 1), days_from_civil(y, 12, 31), weak); };
+  // Headings: short lines without a sentence's end ("Kriegsjahr 1915", "Westlicher Kriegsschauplatz"), with
+  // whether a year is written on them.
+  struct Heading {
+    size_t lo, hi;  // its tokens
+    bool year = false;
+  };
+  std::vector<Heading> headings;
+  if (im.options.narrative) {
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].nl_before) continue;
+      auto [lo, hi] = line_bounds(i);
+      const Tok& last = toks[hi];
+      bool ends = last.kind == Tok::kPunct && (last.f == "." || last.f == ":" || last.f == "!" || last.f == "?" ||
+                                              last.f == ";" || last.f == "," || last.f == "\u201c" ||
+                                              last.f == "\"" || last.f == "\u00ab" || last.f == "\u00bb");
+      if (hi - lo <= 14 && !ends) headings.push_back({lo, hi});
+    }
+    size_t h = 0;
+    for (const Raw& q : raws) {
+      while (h < headings.size() && headings[h].hi < q.tok) ++h;
+      if (h < headings.size() && q.tok >= headings[h].lo && (q.year_written || q.type == Raw::kBcYear))
+        headings[h].year = true;
+    }
+  }
+  size_t next_heading = 0;
+  int last_written = 0;  // the last year written, asides too
   for (const Raw& r : raws) {
-    if (r.year_written && r.type != Raw::kYearRange && r.type != Raw::kMonthRange) {
+    bool range_start = r.split && (r.whole == Raw::kYearRange || r.whole == Raw::kMonthRange);
+    bool bc_year = r.type == Raw::kBcYear;
+    int written_year = bc_year ? -r.a.y : r.a.y;
+    size_t line_lo = 0, line_hi = 0;  // r's line (narratives only)
+    bool on_heading = false;
+    if (im.options.narrative) {
+      std::tie(line_lo, line_hi) = line_bounds(r.tok);
+      // A heading starts a section: the day line is broken; a heading without a year goes back to the year of the
+      // last one with one ("1862" ... "Westlicher Kriegsschauplatz").
+      for (; next_heading < headings.size() && headings[next_heading].lo <= r.tok; ++next_heading) {
+        const Heading& h = headings[next_heading];
+        line_day = last_day = INT64_MIN;
+        if (h.lo == line_lo) continue;  // r's own line: r may give it its year
+        if (!h.year && section_year) whole_year(section_year, false);
+      }
+      on_heading = next_heading > 0 && headings[next_heading - 1].lo == line_lo;
+    }
+    if (r.range_end) {
+      // The end of a range: the story is at its beginning.
+    } else if (r.stamp && pub.d && r.a.y == pub.y && r.a.m == pub.m && r.a.d == pub.d) {
+      // The document's own date line is not the story's.
+    } else if (im.options.narrative && r.type != Raw::kYear && after_target(r)) {
+      // "bis zum 9. Januar 1916": where something lasted to, not where the story is.
+    } else if (!im.options.narrative) {
+      if (r.year_written && !range_start) narrative_year = written_year;
+    } else if ((r.year_written || bc_year) && !range_start) {
       // Otherwise a bare year far from the narrative's, or in parentheses, is an aside
       // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
       // A year alone on its line is a heading: the story moves there.
-      auto [lo, hi] = line_bounds(r.tok);
-      bool aside = r.type == Raw::kYear && narrative_year && lo != hi &&
-                   (std::abs(r.a.y - narrative_year) > kNarrativeJump ||
+      bool bare = r.type == Raw::kYear || bc_year;
+      // Two in a row ("(218–216 v. Chr.)" ... "Ende 218 v. Chr."): the story has moved there.
+      bool aside = bare && narrative_year && line_lo != line_hi && !on_heading &&
+                   ((std::abs(written_year - narrative_year) > kNarrativeJump &&
+                     !(last_written && std::abs(written_year - last_written) <= kNarrativeJump)) ||
                     (r.tok > 0 && toks[r.tok - 1].is("(")));
-      if (!aside || !im.options.narrative) {
-        narrative_year = r.a.y;
+      if (!aside) {
+        // Where in the year: a day, a month; a bare year in running text ("seit 1939", "bis 1915") says nothing
+        // of it unless a year word stands before it ("im Jahr 1941") or it heads a section.
+        Entry unit;
+        size_t before = r.tok;
+        while (before > 0 && toks[before - 1].b >= r.b) --before;
+        bool year_word = before > 0 && s.match(before - 1, Kind::kUnit, unit) == before && unit.value == 4;
+        // "1938 wurde ...", "Anfang 1917 begann ...": a sentence that starts with its year is set in it.
+        bool starts = toks[before].nl_before ||
+                      (before >= 2 && toks[before - 2].kind == Tok::kWord &&
+                       (toks[before - 1].is(".") || toks[before - 1].is("!") || toks[before - 1].is("?")));
+        year_word = year_word || starts;
+        int y = written_year;
+        if (r.type == Raw::kDate && valid_date(y, r.a.m, r.a.d))
+          set_story(y, days_from_civil(y, r.a.m, r.a.d), days_from_civil(y, r.a.m, r.a.d), false);
+        else if (r.type == Raw::kMonth && r.a.m)
+          set_story(y, days_from_civil(y, r.a.m, 1), days_from_civil(y, r.a.m, days_in_month(y, r.a.m)), false);
+        else if (r.type == Raw::kRel && r.rel == Kind::kSeason && r.offset >= 1 && r.offset <= 3)
+          set_story(y, days_from_civil(y, 3 * r.offset, 1), days_from_civil(y, 3 * r.offset + 2, 30), false);
+        else
+          whole_year(y, bare && !year_word && !on_heading && line_lo != line_hi);
+        if (on_heading && section_line != line_lo) section_year = y, section_line = line_lo;
       }
-    } else if ((r.type == Raw::kYearRange || r.type == Raw::kMonthRange) &&
-               (!narrative_year || line_bounds(r.tok).second - line_bounds(r.tok).first < 12)) {
+    } else if (range_start && (!narrative_year || line_hi - line_lo < 12 || on_heading)) {  // narratives only
       // "Der Krieg (1861-1865)", a heading "Juni 1944 bis Mai 1945": the story starts at the beginning.
-      narrative_year = r.a.y;
+      whole_year(written_year, false);
+      if (on_heading && section_line != line_lo) section_year = written_year, section_line = line_lo;
     }
+    if ((r.year_written || bc_year) && !r.range_end && !(r.stamp && pub.d && r.a.y == pub.y))
+      last_written = written_year;
     TimeExpr x;
     x.span = {r.b, r.e};
     x.anchor = "explicit";
+    bool plan = false;
     auto use_year_anchor = [&](int m, int d) {
       if (im.options.narrative && narrative_year) {
         x.anchor = "inferred";
-        x.evidence = "year written before: " + std::to_string(narrative_year);
+        x.evidence = "year written before: " + fmt_year(narrative_year);
+        // A yearless day or month close to the story's day line (two weeks before it to six weeks after) is on
+        // it, when the year written since is further from it or says nothing of where it is ("am 28. Juli" ...
+        // "bereits beim Kriegsrat vom 8. Dezember 1912" ... "am 27. Juli": 1914).
+        if (m) {
+          auto days_of = [&](int y, int64_t& lo, int64_t& hi) {
+            if (!valid_date(y, m, d ? d : 1)) return false;
+            lo = days_from_civil(y, m, d ? d : 1);
+            hi = days_from_civil(y, m, d ? d : days_in_month(y, m));
+            return true;
+          };
+          int64_t lo, hi, best = INT64_MAX;
+          if (days_of(narrative_year, lo, hi)) {
+            best = story_weak                ? kWeakYear
+                   : story_lo == INT64_MIN   ? 0
+                   : hi < story_lo           ? 2 * (story_lo - hi)
+                   : lo > story_hi           ? lo - story_hi
+                                             : 0;
+          }
+          int ly = 0, lm, ld, y = narrative_year;
+          if (line_day != INT64_MIN) civil_from_days(line_day, ly, lm, ld);
+          for (int cand : {ly, ly + 1, ly - 1}) {
+            if (line_day == INT64_MIN) break;
+            if (cand == narrative_year || cand == 0 || !days_of(cand, lo, hi)) continue;
+            int64_t off = hi < line_day ? hi - line_day : lo > line_day ? lo - line_day : 0;
+            // After a bare year in running text, any later day of the line's year is on it.
+            if (off < -kLineBack || off > (story_weak && cand == ly ? kWeakAhead : kLineAhead)) continue;
+            int64_t dist = off < 0 ? -2 * off : off;
+            if (dist < best) best = dist, y = cand;
+          }
+          // "Im Dezember 1941 ... Im Januar": just after the story's month, in the next year.
+          int next = narrative_year + 1;
+          if (!story_weak && story_hi != INT64_MIN && next != 0 && days_of(next, lo, hi) && lo > story_hi &&
+              lo - story_hi <= kLineAhead && lo - story_hi < best) {
+            best = lo - story_hi, y = next;
+          }
+          if (y != narrative_year) {
+            x.evidence = y == narrative_year + 1 && (line_day == INT64_MIN || ly != y)
+                             ? "the year after the story's " + fmt_year(narrative_year)
+                             : "the story's day line: " + fmt_days(line_day);
+            narrative_year = y;
+          }
+        }
         return narrative_year;
       }
       if (!year_anchor.ok()) {
@@ -1421,10 +1862,31 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       x.evidence = year_anchor.evidence;
       return nearest_year(m, d, year_anchor.date);
     };
+    // "im März des folgenden Jahres": the year written before (a narrative's), moved by yearof.
+    auto year_of = [&]() {
+      int base = im.options.narrative ? narrative_year
+                 : last_year             ? last_year
+                 : year_anchor.ok()      ? year_anchor.date.y
+                                         : 0;
+      if (!base) return 0;
+      x.anchor = "inferred";
+      x.evidence = "year written before: " + fmt_year(base);
+      int y = base + r.yearof;
+      if (im.options.narrative && r.yearof > 0) narrative_year = y;  // the story moves on
+      return y;
+    };
     int64_t day = INT64_MIN;
     switch (r.type) {
       case Raw::kDate: {
-        int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, r.a.d);
+        int y = r.year_written ? r.a.y : r.has_yearof ? year_of() : use_year_anchor(r.a.m, r.a.d);
+        // A narrative's plan ("die am 1. Januar in Kraft treten sollte"): the first such day after the story's.
+        if (im.options.narrative && !r.year_written && !r.has_yearof && y && line_day != INT64_MIN &&
+            valid_date(y, r.a.m, r.a.d) && days_from_civil(y, r.a.m, r.a.d) < line_day && y + 1 != 0 &&
+            plan_after(r)) {
+          ++y;
+          plan = true;
+          x.evidence += "; a plan: after the story's day";
+        }
         if (r.has_mod && y && year_anchor.date.m && valid_date(y, r.a.m, r.a.d)) {
           // "dernier": on or before the anchor; "prochain": after it.
           const Ymd& A = year_anchor.date;
@@ -1458,7 +1920,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         break;
       }
       case Raw::kMonth: {
-        int y = r.year_written ? r.a.y : use_year_anchor(r.a.m, 0);
+        int y = r.year_written ? r.a.y : r.has_yearof ? year_of() : use_year_anchor(r.a.m, 0);
         x.kind = "month";
         x.value = fmt_month(y, r.a.m);
         break;
@@ -1478,10 +1940,31 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         x.value = buf;
         break;
       }
-      case Raw::kDecade:
+      case Raw::kDecade: {
         x.kind = "decade";
-        x.value = std::to_string(r.a.y / 10);
+        if (r.decade_digits == 4) {
+          x.value = std::to_string(r.a.y / 10);
+          break;
+        }
+        // "die 20er Jahre": the century of the story (of the text's year); "460er Jahre" in a story before Christ.
+        int base = im.options.narrative && narrative_year ? narrative_year
+                   : last_year                             ? last_year
+                   : year_anchor.ok()                      ? year_anchor.date.y
+                                                           : 0;
+        char buf[16];
+        if (r.decade_digits == 3) {
+          bool bc = r.bc || base < 0;
+          std::snprintf(buf, sizeof buf, bc ? "BC%03d" : "%03d", r.a.y / 10);
+        } else {
+          if (base <= 0) continue;
+          int y = base / 100 * 100 + r.a.y;
+          if (y > base + 5) y -= 100;
+          std::snprintf(buf, sizeof buf, "%03d", y / 10);
+        }
+        x.anchor = r.decade_digits == 2 ? "inferred" : "explicit";
+        x.value = buf;
         break;
+      }
       case Raw::kDuration: {
         static const char* const kUnits[] = {"D", "W", "M", "Y", "DE", "CE", "H", "M"};
         if (r.unit < 1 || r.unit > 8) continue;
@@ -1513,18 +1996,32 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         int sign = r.shift > 0 ? 1 : -1;
         // "two years ago" counts from today: only a quarter written before lends its granularity.
         bool granular = r.shift != -2 || last_value.find("-Q") != std::string::npos;
-        if (r.unit == 4 && granular && !last_value.empty() && std::isdigit(static_cast<unsigned char>(last_value[0]))) {
-          int y = std::atoi(last_value.substr(0, 4).c_str()) + sign * r.n;
-          if (y < 1 || y > 9999) continue;
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "%04d", y);
+        if (r.unit == 4 && granular && last_year) {
+          // A narrative's "ein Jahr später" is a year (TIMEX2); news keep the granularity ("2023-Q3").
+          int y = last_year + sign * r.n;
+          size_t rest = last_value.rfind("BC", 0) == 0 ? 6 : 4;
+          if (y == 0 || y > 9999) continue;
           x.kind = "relative";
           x.anchor = "inferred";
           x.evidence = "shifted from " + last_value;
-          x.value = buf + last_value.substr(4);
+          x.value = fmt_year(y) + (im.options.narrative ? std::string() : last_value.substr(rest));
+          if (im.options.narrative && sign > 0) narrative_year = y;  // "ein Jahr später": the story moves on
           if (x.value.size() == 10 && !valid_date(y, std::atoi(x.value.substr(5, 2).c_str()),
                                                   std::atoi(x.value.substr(8, 2).c_str())))
             continue;
+          break;
+        }
+        // A narrative's "einen Monat später" after "Anfang Mai": the month written before, moved on.
+        size_t month_len = last_value.rfind("BC", 0) == 0 ? 9 : 7;
+        if (im.options.narrative && r.unit == 3 && last_year && last_value.size() == month_len && r.n > 0) {
+          int mm = std::atoi(last_value.c_str() + month_len - 2) - 1 + sign * r.n;
+          int yy = last_year + (mm < 0 ? (mm - 11) / 12 : mm / 12);
+          mm = ((mm % 12) + 12) % 12 + 1;
+          if (yy == 0) continue;
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "shifted from " + last_value;
+          x.value = fmt_month(yy, mm);
           break;
         }
         // From the last day written ("later", "nach"), or from the publication date ("ago", "vor").
@@ -1562,7 +2059,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           mm = ((mm % 12) + 12) % 12 + 1;
           x.value = fmt_month(yy, mm);
         } else if (r.unit == 4) {
-          x.value = std::to_string(by + sign * r.n);
+          x.value = fmt_year(by + sign * r.n);
         } else if (r.unit == 5) {
           x.value = std::to_string((by + sign * 10 * r.n) / 10);
         } else {
@@ -1576,6 +2073,23 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         break;
       case Raw::kWeekday: {
         x.kind = "weekday";
+        if (im.options.narrative && r.weekday >= 1 && r.weekday <= 7 && !r.paren_day) {
+          // A narrative's "am Montag": the next Monday from the day written before (on it, if it is one).
+          int64_t from = line_day != INT64_MIN ? line_day : last_day;
+          if (from == INT64_MIN) {
+            x.value = "XXXX-WXX-" + std::to_string(r.weekday);
+            x.anchor = "none";
+            break;
+          }
+          int w = weekday_of(from);
+          day = r.has_mod && r.mod < 0 ? from - ((w - r.weekday + 7) % 7 ? (w - r.weekday + 7) % 7 : 7)
+                                       : from + (r.weekday - w + 7) % 7;
+          x.kind = "date";
+          x.anchor = "inferred";
+          x.evidence = "the story's day: " + fmt_days(from);
+          x.value = fmt_days(day);
+          break;
+        }
         if (!day_anchor.ok()) {
           // No day to count from: the weekday alone, as TIMEX3 writes it
           // ("XXXX-WXX-6", a Saturday); its event cluster's story may date it.
@@ -1630,21 +2144,9 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.value = fmt_days(day);
           break;
         }
-        if ((r.rel == Kind::kRef || r.rel == Kind::kVague) && im.options.narrative) {
-          // A history's "jetzt", "wenig später": the time written before; "bald": its year.
-          if (r.rel == Kind::kVague || r.offset == 0) {
-            if (last_value.empty()) continue;
-            x.value = last_value;
-          } else {
-            if (!narrative_year) continue;
-            x.value = std::to_string(narrative_year);
-          }
-          x.kind = "relative";
-          x.anchor = "inferred";
-          x.evidence = "the time written before";
-          break;
-        }
-        if (r.rel == Kind::kRef) {
+        // TIMEX2 and TimeML write a vague reference as such, its anchor aside: "jetzt", a history's "heute"
+        // (nowadays) PRESENT_REF; "kürzlich", "kurz zuvor" PAST_REF; "bald", "wenig später" FUTURE_REF.
+        if (r.rel == Kind::kRef || r.rel == Kind::kVague || (r.rel == Kind::kDay && im.options.narrative)) {
           x.kind = "ref";
           x.value = r.offset < 0 ? "PAST_REF" : r.offset > 0 ? "FUTURE_REF" : "PRESENT_REF";
           break;
@@ -1656,13 +2158,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.value = buf;
           break;
         }
+        if (r.rel == Kind::kYearRel && r.year_written) {
+          // "Ende des Jahres 1939".
+          x.kind = "year";
+          x.value = fmt_year(r.a.y);
+          break;
+        }
         if (r.rel == Kind::kYearRel && im.options.narrative) {
           // "im folgenden Jahr", "Ende des Jahres": the narrative's year, not the publication's.
           if (!narrative_year) continue;
           x.kind = "relative";
           x.anchor = "inferred";
-          x.evidence = "year written before: " + std::to_string(narrative_year);
-          x.value = std::to_string(narrative_year + r.offset);
+          x.evidence = "year written before: " + fmt_year(narrative_year);
+          x.value = fmt_year(narrative_year + r.offset);
           if (r.offset > 0) narrative_year += r.offset;  // "des neuen Jahres": the story moves on
           break;
         }
@@ -1681,13 +2189,59 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.anchor = "inferred";
           break;
         }
+        if (r.rel == Kind::kHalf) {
+          int y = r.year_written ? r.a.y
+                  : r.has_yearof ? year_of()
+                  : im.options.narrative && narrative_year ? narrative_year
+                  : year_anchor.ok() ? year_anchor.date.y : 0;
+          if (!y || r.offset < 1 || r.offset > 2) continue;
+          x.kind = "half";
+          x.anchor = r.year_written ? "explicit" : "inferred";
+          x.value = fmt_year(y) + "-H" + std::to_string(r.offset);
+          break;
+        }
+        if (r.rel == Kind::kWeekend) {
+          // "over the weekend": the last Saturday and Sunday up to the day (the story's, else the publication's);
+          // "next weekend", or with a future marker: the coming one. ISO week + "-WE".
+          int64_t from = im.options.narrative ? (line_day != INT64_MIN ? line_day : last_day)
+                         : day_anchor.ok() ? days_from_civil(day_anchor.date.y, day_anchor.date.m, day_anchor.date.d)
+                                           : INT64_MIN;
+          if (from == INT64_MIN) continue;
+          int w = weekday_of(from);  // 6 Saturday, 7 Sunday
+          int64_t saturday = from - (w - 6 + 7) % 7;
+          if (r.offset > 0 || (r.offset == 0 && r.future)) saturday = from + ((6 - w + 7) % 7 ? (6 - w + 7) % 7 : 7);
+          x.kind = "weekend";
+          x.anchor = "inferred";
+          x.value = iso_week(saturday) + "-WE";
+          break;
+        }
+        if (r.rel == Kind::kSameMonth) {
+          // "im selben Monat": the month written before ("1940-05-10" -> 1940-05), moved by the offset.
+          size_t ylen = last_value.rfind("BC", 0) == 0 ? 6 : 4;
+          if (!last_year || last_value.size() < ylen + 3) continue;
+          int mm = std::atoi(last_value.c_str() + ylen + 1) - 1 + r.offset;
+          int yy = last_year + (mm < 0 ? (mm - 11) / 12 : mm / 12);
+          mm = ((mm % 12) + 12) % 12 + 1;
+          if (yy == 0) continue;
+          x.kind = "relative";
+          x.anchor = "inferred";
+          x.evidence = "the month written before: " + last_value;
+          x.value = fmt_month(yy, mm);
+          break;
+        }
         if (r.rel == Kind::kSeason) {
           static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
           int y = im.options.narrative && narrative_year ? narrative_year : year_anchor.ok() ? year_anchor.date.y : 0;
+          x.anchor = im.options.narrative && narrative_year ? "inferred" : year_anchor.kind;
+          if (r.year_written) {
+            y = r.a.y;  // "Sommer 1940"
+            x.anchor = "explicit";
+          } else if (r.has_yearof) {
+            y = year_of();  // "Frühjahr des nächsten Jahres"
+          }
           if (!y || r.offset < 1 || r.offset > 4) continue;
           x.kind = "season";
-          x.anchor = im.options.narrative && narrative_year ? "inferred" : year_anchor.kind;
-          x.value = std::to_string(y) + "-" + kSeasons[r.offset - 1];
+          x.value = fmt_year(y) + "-" + kSeasons[r.offset - 1];
           break;
         }
         if (!day_anchor.ok()) continue;
@@ -1719,11 +2273,24 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
     }
     if (x.value.empty()) continue;
-    if (day != INT64_MIN && !r.stamp) days.push_back({day, &r});
+    if (day != INT64_MIN && !r.stamp && !r.range_end && !r.holiday) days.push_back({day, &r});
     if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
+    if (im.options.narrative && day != INT64_MIN && !r.stamp && !plan) {
+      bool end_point = r.year_written && after_target(r);
+      bool flashback = r.year_written && line_day != INT64_MIN && day < line_day - 60;
+      if (!end_point && !flashback) line_day = day;
+      // Where the story is now: the day resolved.
+      if (!r.year_written && !end_point) {
+        int dy, dm, dd;
+        civil_from_days(day, dy, dm, dd);
+        set_story(dy, day, day, false);
+      }
+    }
     if ((x.kind == "date" || x.kind == "month" || x.kind == "quarter" || x.kind == "season" || x.kind == "year") &&
-        x.value.find('X') == std::string::npos)
+        x.value.find('X') == std::string::npos) {
       last_value = x.value;
+      last_year = x.value.rfind("BC", 0) == 0 ? -std::atoi(x.value.c_str() + 2) : std::atoi(x.value.c_str());
+    }
     if (x.kind == "quarter") last_quarter = x.value;
     out.times.push_back(std::move(x));
   }

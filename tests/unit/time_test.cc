@@ -115,11 +115,27 @@ TEST(Time, YearlessDatesTakeTheNearestYear) {
 }
 
 TEST(Time, Ranges) {
-  EXPECT_EQ(times("The fair runs December 8-10, 2025 in Turin.", "en"), V{"December 8-10, 2025=2025-12-08/2025-12-10"});
-  EXPECT_EQ(times("Die Messe läuft vom 8.–10. Dezember 2025.", "de"), V{"8.–10. Dezember 2025=2025-12-08/2025-12-10"});
-  EXPECT_EQ(times("The plan covers 2020-2025.", "en"), V{"2020-2025=2020/2025"});
-  EXPECT_EQ(times("Rencana itu berlaku (Juni 2021 - Juni 2026).", "id"), V{"Juni 2021 - Juni 2026=2021-06/2026-06"});
+  // A range is two expressions, as TIMEX2 and TimeML annotate it; the first takes the month and year of the second.
+  EXPECT_EQ(times("The fair runs December 8-10, 2025 in Turin.", "en"),
+            (V{"December 8=2025-12-08", "10, 2025=2025-12-10"}));
+  EXPECT_EQ(times("Die Messe läuft vom 8.–10. Dezember 2025.", "de"),
+            (V{"8.=2025-12-08", "10. Dezember 2025=2025-12-10"}));
+  EXPECT_EQ(times("The plan covers 2020-2025.", "en"), (V{"2020=2020", "2025=2025"}));
+  EXPECT_EQ(times("Rencana itu berlaku (Juni 2021 - Juni 2026).", "id"), (V{"Juni 2021=2021-06", "Juni 2026=2026-06"}));
   EXPECT_EQ(times("Els premis de 2019.", "ca"), V{"2019=2019"});
+  // Two-digit ends, nights, "bis zum", months sharing a year, years before Christ.
+  EXPECT_EQ(times("Die Saison 1998/99 endete mit einem Titel.", "de"), (V{"1998=1998", "99=1999"}));
+  EXPECT_EQ(times("In der Nacht vom 3. auf den 4. März 1921 brannte die Mühle.", "de"),
+            (V{"Nacht vom 3.=1921-03-03", "4. März 1921=1921-03-04"}));
+  EXPECT_EQ(times("Die Ausstellung lief vom 2. bis zum 9. Mai 1931.", "de"),
+            (V{"2.=1931-05-02", "9. Mai 1931=1931-05-09"}));
+  EXPECT_EQ(times("Die Deiche wurden im Mai/Juni 1911 und zwischen Juli und Oktober 1912 erhöht.", "de"),
+            (V{"Mai=1911-05", "Juni 1911=1911-06", "Juli=1912-07", "Oktober 1912=1912-10"}));
+  EXPECT_EQ(times("Die Stadt blühte 312–308 v. Chr. auf.", "de"), (V{"312=BC0312", "308 v. Chr.=BC0308"}));
+  EXPECT_EQ(times("Der Bau dauerte von 1921 bis 1924, im späten Frühjahr 1925 zog man ein.", "de"),
+            (V{"1921=1921", "1924=1924", "späten Frühjahr 1925=1925-SP"}));
+  // A month number after a year stays a month.
+  EXPECT_EQ(times("Die Zahlen für 2024-11 liegen vor.", "de"), V{"2024-11=2024-11"});
 }
 
 TEST(Time, YearFromAnAnniversary) {
@@ -281,7 +297,7 @@ TEST(Time, ClockTimes) {
 
 TEST(Time, DecadesCenturiesAndYearsBeforeChrist) {
   EXPECT_EQ(times("In the 1990s trade grew fast.", "en"), V{"1990s=199"});
-  EXPECT_EQ(times("In den 1980er Jahren wuchs der Handel.", "de"), V{"1980er=198"});
+  EXPECT_EQ(times("In den 1980er Jahren wuchs der Handel.", "de"), V{"1980er Jahren=198"});
   EXPECT_EQ(times("Die Stadt wurde 490 v. Chr. zerstört.", "de"), V{"490 v. Chr.=BC0490"});
   EXPECT_EQ(times("The fort was built in 44 BC by the legion.", "en"), V{"44 BC=BC0044"});
   EXPECT_EQ(times("Der Tempel stammt aus dem 8. Jh. v. Chr. und steht noch.", "de"), V{"8. Jh. v. Chr.=BC07"});
@@ -310,10 +326,158 @@ TEST(Time, NarrativesMoveOnWithTheirHeadingsAndYearWords) {
       "Vorgeschichte\nDas Heer kam 1990 an.\n1813\nDas Heer zog nach Osten. Am 16. Oktober begann die Schlacht. Im "
       "folgenden Jahr zog es weiter; am 31. März war es am Ziel. Die Stadt, deren Mauern 1250 gebaut wurden, fiel am 2. "
       "April. Wenig später kam der Frieden. Heute ist dort ein Museum.";
-  // The heading "1813" moves the story back from 1990; "1250" is an aside; "Heute" is the writer's day.
+  // The heading "1813" moves the story back from 1990; "1250" is an aside; vague references are written as such
+  // (TIMEX2): "Wenig später" FUTURE_REF, a history's "Heute" (nowadays) PRESENT_REF.
   EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
             (V{"1990=1990", "1813=1813", "16. Oktober=1813-10-16", "Im folgenden Jahr=1814", "31. März=1814-03-31",
-               "1250=1250", "2. April=1814-04-02", "Wenig später=1814-04-02", "Heute=2011-02-16"}));
+               "1250=1250", "2. April=1814-04-02", "Wenig später=FUTURE_REF", "Heute=PRESENT_REF"}));
+}
+
+TEST(Time, SeasonsAndYearPhrasesTakeTheYearWrittenAfterThem) {
+  // "Sommer 1907" is one expression; its year is the written one, in a narrative or not.
+  EXPECT_EQ(times("Im Sommer 1907 brannte die Scheune.", "de", "2025-12-10"), V{"Sommer 1907=1907-SU"});
+  EXPECT_EQ(narrative_times("Die Brücke stand 1880. Im Spätherbst 1883 stürzte sie ein; im Frühjahres 1884 nicht.",
+                            "de", "2011-02-16"),
+            (V{"1880=1880", "Spätherbst 1883=1883-FA", "Frühjahres 1884=1884-SP"}));
+  EXPECT_EQ(narrative_times("Zum Ende des Jahres 1702 war die Ernte eingebracht; im Laufe des Jahres 1703 nicht.",
+                            "de", "2011-02-16"),
+            (V{"Ende des Jahres 1702=1702", "im Laufe des Jahres 1703=1703"}));
+  // "des folgenden Jahres", "desselben Jahres": the year written before, moved on.
+  EXPECT_EQ(narrative_times("Das Werk wurde 1851 begonnen. Im März des folgenden Jahres ruhte es, am 4. Mai desselben "
+                            "Jahres ging es weiter; im Frühjahr des nächsten Jahres war es fertig.",
+                            "de", "2011-02-16"),
+            (V{"1851=1851", "März des folgenden Jahres=1852-03", "4. Mai desselben Jahres=1852-05-04",
+               "Frühjahr des nächsten Jahres=1853-SP"}));
+  // Fixed-date holidays; the New Year after a Christmas is the next year's (the story's day line).
+  EXPECT_EQ(narrative_times("Zu Weihnachten 1871 schneite es, am Neujahrstag auch.", "de", "2011-02-16"),
+            (V{"Weihnachten 1871=1871-12-25", "Neujahrstag=1872-01-01"}));
+}
+
+TEST(Time, NarrativesBeforeChrist) {
+  const std::string text =
+      "Die Belagerung (331–329 v. Chr.)\nIm Frühjahr 330 v. Chr. erreichte das Heer den Fluss. Am 3. Juni begann der "
+      "Sturm. Ein Jahr später fiel die Stadt, im Herbst.";
+  EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
+            (V{"331=BC0331", "329 v. Chr.=BC0329", "Frühjahr 330 v. Chr.=BC0330-SP", "3. Juni=BC0330-06-03",
+               "Ein Jahr später=BC0329", "Herbst=BC0329-FA"}));
+}
+
+TEST(Time, NarrativeVagueReferencesAreWrittenAsSuch) {
+  EXPECT_EQ(narrative_times("Am 2. Mai 1866 zog das Heer aus. Kurz zuvor war der Fluss gestiegen, bald fiel er "
+                            "wieder; jetzt ist dort ein Park.",
+                            "de", "2011-02-16"),
+            (V{"2. Mai 1866=1866-05-02", "Kurz zuvor=PAST_REF", "bald=FUTURE_REF", "jetzt=PRESENT_REF"}));
+}
+
+TEST(Time, NarrativesKeepToTheirDayLine) {
+  // A flashback with a full date, then the story goes on next to the day it had reached.
+  EXPECT_EQ(narrative_times("Am 12. Mai 1848 brach der Aufstand aus. Schon beim Treffen vom 3. Oktober 1846 hatten die "
+                            "Zünfte gedroht. Am 14. Mai erreichte er die Hauptstadt.",
+                            "de", "2011-02-16"),
+            (V{"12. Mai 1848=1848-05-12", "3. Oktober 1846=1846-10-03", "14. Mai=1848-05-14"}));
+  // A bare year in running text says nothing of where the story is; a year word before it does.
+  EXPECT_EQ(narrative_times("Am 2. März 1871 lief die Flotte aus, mit Schiffen, die seit 1869 bereitlagen. Am 9. März "
+                            "erreichte sie den Hafen.",
+                            "de", "2011-02-16"),
+            (V{"2. März 1871=1871-03-02", "1869=1869", "9. März=1871-03-09"}));
+  EXPECT_EQ(narrative_times("Am 2. März 1871 lief die Flotte aus. Im Jahr 1872 kehrte sie zurück; am 9. März lag sie "
+                            "im Hafen.",
+                            "de", "2011-02-16"),
+            (V{"2. März 1871=1871-03-02", "1872=1872", "9. März=1872-03-09"}));
+  // An end point ("bis zum ...") is not where the story is.
+  EXPECT_EQ(narrative_times("Am 4. Juni 1702 begann die Belagerung, die bis zum 20. Januar 1703 dauern sollte. "
+                            "Am 10. Juni fiel das Tor.",
+                            "de", "2011-02-16"),
+            (V{"4. Juni 1702=1702-06-04", "20. Januar 1703=1703-01-20", "10. Juni=1702-06-10"}));
+  // ... even months later in the line's year; but a sentence that starts with its year is set in it.
+  EXPECT_EQ(narrative_times("Am 3. Juli 1871 landeten die Siedler. Im August bauten sie Hütten, die seit 1869 geplant "
+                            "waren. Am 30. September kam der Frost.",
+                            "de", "2011-02-16"),
+            (V{"3. Juli 1871=1871-07-03", "August=1871-08", "1869=1869", "30. September=1871-09-30"}));
+  EXPECT_EQ(narrative_times("Am 3. Juli 1871 landeten die Siedler. 1872 kam ein zweites Schiff. Am 30. Juli zogen sie "
+                            "weiter.",
+                            "de", "2011-02-16"),
+            (V{"3. Juli 1871=1871-07-03", "1872=1872", "30. Juli=1872-07-30"}));
+  // Just after the story's month, the next year's.
+  EXPECT_EQ(narrative_times("Im Dezember 1812 erreichte das Heer die Grenze. Im Januar war es aufgelöst.", "de",
+                            "2011-02-16"),
+            (V{"Dezember 1812=1812-12", "Januar=1813-01"}));
+  // A season with a year is a part of that year: the story's day line is nearer.
+  EXPECT_EQ(narrative_times("Am 28. Oktober 1848 fiel die Stadt; im Frühjahr 1849 folgte die Verfassung. "
+                            "Am 2. November floh der Fürst.",
+                            "de", "2011-02-16"),
+            (V{"28. Oktober 1848=1848-10-28", "Frühjahr 1849=1849-SP", "2. November=1848-11-02"}));
+  // A plan ("sollte") is after the story's day.
+  EXPECT_EQ(narrative_times("Am 20. Oktober 1806 unterschrieb der König das Gesetz, das am 1. April in Kraft treten "
+                            "sollte.",
+                            "de", "2011-02-16"),
+            (V{"20. Oktober 1806=1806-10-20", "1. April=1807-04-01"}));
+  // Far years two in a row: the story has moved there (the first alone is an aside).
+  EXPECT_EQ(narrative_times("Im Jahr 480 v. Chr. fiel die Stadt. Von 431 bis 404 v. Chr. dauerte der nächste Krieg; "
+                            "Ende 430 v. Chr. kam die Seuche, im Sommer auch der Feind.",
+                            "de", "2011-02-16"),
+            (V{"480 v. Chr.=BC0480", "431=BC0431", "404 v. Chr.=BC0404", "Ende 430 v. Chr.=BC0430",
+               "Sommer=BC0430-SU"}));
+  // "einen Monat später" after a month: the month moved on.
+  EXPECT_EQ(narrative_times("Anfang Mai 1833 zog das Heer los und kam einen Monat später an.", "de", "2011-02-16"),
+            (V{"Anfang Mai 1833=1833-05", "einen Monat später=1833-06"}));
+}
+
+TEST(Time, NarrativeSectionsStartAtTheirHeadingsYear) {
+  const std::string text =
+      "1821\nDer Norden\nIm März stieg der Fluss. Am 3. Oktober 1822 war er trocken.\nDer Süden\nIm Mai "
+      "regnete es.\nReise nach Osten, 4. Juni bis 2. Juli 1823\nAm 10. Juni brach man auf.";
+  // A heading without a year goes back to the year of the last heading with one; a range in a heading starts the
+  // story at its beginning.
+  EXPECT_EQ(narrative_times(text, "de", "2011-02-16"),
+            (V{"1821=1821", "März=1821-03", "3. Oktober 1822=1822-10-03", "Mai=1821-05", "4. Juni=1823-06-04",
+               "2. Juli 1823=1823-07-02", "10. Juni=1823-06-10"}));
+}
+
+TEST(Time, AnaphoricDaysMonthsAndHalfYears) {
+  EXPECT_EQ(narrative_times("Am 3. Mai 1809 erreichte die Vorhut den Pass. Am Abend desselben Tages kam der Regen, "
+                            "am Tag darauf der Schnee. Im selben Monat zog das Heer ab.",
+                            "de", "2011-02-16"),
+            (V{"3. Mai 1809=1809-05-03", "Am Abend desselben Tages=1809-05-03", "am Tag darauf=1809-05-04",
+               "Im selben Monat=1809-05"}));
+  EXPECT_EQ(narrative_times("Das Jahr 1784 war ruhig; im 1. Halbjahr wurde gebaut, in der zweiten Jahreshälfte "
+                            "geerntet.",
+                            "de", "2011-02-16"),
+            (V{"1784=1784", "1. Halbjahr=1784-H1", "zweiten Jahreshälfte=1784-H2"}));
+  // "am Morgen des 6. Juni" is the date with its part of the day (not "morgen", tomorrow).
+  EXPECT_EQ(times("Am frühen Morgen des 6. Juni 2024 begann die Übung.", "de", "2024-06-10"),
+            V{"frühen Morgen des 6. Juni 2024=2024-06-06"});
+  EXPECT_EQ(times("Gegen Ende September 2023 schloss das Werk.", "de"), V{"Gegen Ende September 2023=2023-09"});
+  // "4 Uhr 45": the minutes after the hour word.
+  EXPECT_EQ(times("Am 2. Juni 2024 um 4 Uhr 45 fuhr der Zug ab.", "de"),
+            (V{"2. Juni 2024=2024-06-02", "4 Uhr 45=2024-06-02T04:45"}));
+}
+
+TEST(Time, DecadesOfTheStorysCentury) {
+  EXPECT_EQ(narrative_times("Im Jahr 1931 wuchs die Stadt, wie schon in den 20er Jahren und den achtziger Jahren "
+                            "davor.",
+                            "de", "2011-02-16"),
+            (V{"1931=1931", "20er Jahren=192", "achtziger Jahren=188"}));
+  EXPECT_EQ(narrative_times("Im Jahr 455 v. Chr. zog das Heer aus; Mitte der 460er Jahre war es still gewesen.", "de",
+                            "2011-02-16"),
+            (V{"455 v. Chr.=BC0455", "Mitte der 460er Jahre=BC046"}));
+  EXPECT_EQ(times("In den 1980er-Jahren wuchs der Handel.", "de"), V{"1980er-Jahren=198"});
+}
+
+TEST(Time, NarrativeWeekdaysFollowTheStory) {
+  EXPECT_EQ(narrative_times("Am 4. März 1848 (ein Samstag) tagte der Rat; am Montag zog das Volk zum Schloss.", "de",
+                            "2011-02-16"),
+            (V{"4. März 1848=1848-03-04", "Samstag=1848-03-04", "Montag=1848-03-06"}));
+}
+
+TEST(Time, Weekends) {
+  // 2025-12-10 is a Wednesday: the last weekend is in week 49, the next in week 50.
+  EXPECT_EQ(times("The talks stalled over the weekend.", "en", "2025-12-10"), V{"the weekend=2025-W49-WE"});
+  EXPECT_EQ(times("The envoys will meet again next weekend.", "en", "2025-12-10"), V{"next weekend=2025-W50-WE"});
+  EXPECT_EQ(times("Die Gespräche werden am Wochenende fortgesetzt.", "de", "2025-12-10"),
+            V{"Wochenende=2025-W50-WE"});
+  EXPECT_EQ(times("The fund closed the full year with a loss, as in the past year.", "en", "2025-12-10"),
+            (V{"the full year=2025", "the past year=2024"}));
 }
 
 TEST(Time, RunsInThePipeline) {
