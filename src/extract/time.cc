@@ -34,7 +34,7 @@ const char* const kLangs[] = {"en", "de", "fr", "es", "id", "sv", "vi", "ru", "p
 // narrative's is an aside.
 constexpr int kNarrativeJump = 10;
 // A yearless day within this many days before / after the story's day line is on it, unless the expression written
-// since is nearer (days after it, twice the days before it); after a bare year in running text ("seit 1939"), which
+// since is nearer (days after it, twice the days before it); after a bare year in running text ("seit 1870"), which
 // is never nearer, any later day of the line's year is.
 constexpr int64_t kLineBack = 14, kLineAhead = 45, kWeakAhead = 300, kWeakYear = kWeakAhead + 1;
 
@@ -248,7 +248,7 @@ enum class Kind : uint8_t {
   kAnd,       // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
   kYearPrep,  // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
   kYearOf,    // after a month, day or season, its year relative to the year written before: "des folgenden Jahres"
-              // +1, "desselben Jahres" 0, "of the previous year" -1; followed by a year ("des Jahres 1972"): that year
+              // +1, "desselben Jahres" 0, "of the previous year" -1; followed by a year ("des Jahres 1968"): that year
   kHoliday,   // a fixed-date holiday, value MMDD: "Weihnachten" 1225, "Neujahrstag" 101
   kPlan,      // a narrative's future in the past ("sollte"): a yearless day in its sentence is after the story's
   kSameMonth, // the month written before, moved by the value: "im selben Monat" 0, "im folgenden Monat" +1
@@ -390,7 +390,7 @@ struct Raw {
   // kClock: hour and minute in a.y / a.m.
   int n = 0, unit = 0, shift = 0;
   bool bc = false;  // a century before Christ
-  // A range written as one ("8.–10. Dezember", "1939/1940", "Juni 1994 - Juni 2024") is two expressions, as
+  // A range written as one ("8.–10. Dezember", "1870/1871", "Juni 1994 - Juni 2024") is two expressions, as
   // TIMEX2 and TimeML annotate it: the first part ends at e1, the second starts at token tok2 (split_ranges).
   size_t tok2 = 0;
   uint32_t e1 = 0;
@@ -625,7 +625,7 @@ bool day_mark(const std::string& f) {
   return f == "日" || f == "号" || f == "號" || f.rfind("일", 0) == 0;
 }
 
-// After an expression ending before token j: "des Jahres 1972", "1940", "479 v. Chr." (a year, negative before
+// After an expression ending before token j: "des Jahres 1968", "1940", "331 v. Chr." (a year, negative before
 // Christ), or "des folgenden Jahres" (r.has_yearof). Extends r; returns the token after it, or j.
 size_t year_after(const Scan& s, size_t j, Raw& r) {
   const auto& T = s.toks;
@@ -881,7 +881,7 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
   k = s.glue(k);
   int d2 = 0;
   size_t sep = 0;
-  // "8.–10. Dezember", "27./28. September", "vom 16. auf den 17. Juni".
+  // "8.–10. Dezember", "14./15. Oktober", "vom 2. auf den 3. Mai".
   if (k < T.size() && is_dash(T[k]) && (T[k].f != "/" || dot))
     sep = k + 1;
   else if (k < T.size() && T[k].kind == Tok::kWord)
@@ -1174,7 +1174,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     Raw r;
     r.b = t.b;
     r.tok = i;
-    // "die 20er Jahre", "Anfang der 460er Jahre", "die zwanziger Jahre": a decade of the story's century.
+    // "die 20er Jahre", "Anfang der 430er Jahre", "die zwanziger Jahre": a decade of the story's century.
     {
       Entry dw;
       size_t after = 0;
@@ -1201,7 +1201,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         }
       }
     }
-    // "490 v. Chr.", "44 BC"; "264–260 v. Chr.", "von 431 bis 404 v. Chr.": two years.
+    // "490 v. Chr.", "44 BC"; "171–168 v. Chr.", "von 431 bis 404 v. Chr.": two years.
     if (t.kind == Tok::kNum && t.f.size() <= 4 && !s.glued_number(i)) {
       Entry bc;
       size_t second = i + 1 < toks.size() && is_dash(toks[i + 1]) ? i + 2
@@ -1267,7 +1267,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     }
     if (size_t j = match_date(s, i, r)) {
       Entry m;
-      // "Mai/Juni 1940", "im Juni und Juli 1944", "von Mai bis November 1915", "29. März bis 12. Mai 1780": the
+      // "Mai/Juni 1866", "im Juni und Juli 1944", "von März bis Oktober 1866", "3. April bis 19. Juni 1803": the
       // first month or day takes the year of the second (the one before, if its month is later).
       if ((r.type == Raw::kMonth || r.type == Raw::kDate) && !r.year_written && j + 1 < toks.size() &&
           !toks[j].nl_before) {
@@ -1283,7 +1283,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           r.year_written = r.a.y != 0;
         }
       }
-      // "8. Mai desselben Jahres", "im März des folgenden Jahres", "2. August 216 v. Chr.".
+      // "3. Juli desselben Jahres", "im März des folgenden Jahres", "2. August 216 v. Chr.".
       if ((r.type == Raw::kDate || r.type == Raw::kMonth) && !r.year_written) j = year_after(s, j, r);
       if (r.type == Raw::kDate || r.type == Raw::kRange || r.type == Raw::kMonth) {
         // "le 27 mai": a determiner the language writes before dates belongs to the expression.
@@ -1305,7 +1305,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       continue;
     }
     Entry e;
-    // "Weihnachten 1966", "am Neujahrstag".
+    // "Weihnachten 1870", "am Neujahrstag".
     if (size_t jj = s.may(i, Kind::kHoliday) ? s.match(i, Kind::kHoliday, e) : 0) {
       r.type = Raw::kDate;
       r.a = {0, e.value / 100, e.value % 100};
@@ -1374,7 +1374,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
             if (sent_of[q] == sent_of[i] && toks[q].kind == Tok::kWord && s.has(q, Kind::kFuture)) r.future = true;
           }
         }
-        // "Sommer 1940", "Frühjahr 479 v. Chr.", "Herbst des Jahres 1972", "Ende des Jahres 1939", "Frühjahr des
+        // "Sommer 1866", "Frühjahr 331 v. Chr.", "Herbst des Jahres 1968", "Ende des Jahres 1866", "Frühjahr des
         // nächsten Jahres".
         if (k == Kind::kHalf && e.value == 0) continue;  // "Halbjahr" needs its ordinal
         // "am Morgen des 6. Juni": the date's part of the day (a fuzzy phrase up to the date), not a day of its own.
@@ -1670,7 +1670,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   }
   if (im.reference.y) consider({im.reference, "inferred", "reference date " + im.options.reference_date});
 
-  // "bis 2030", "by 2050", "bis zum 9. Januar 1916": a goal or an end point just before the expression.
+  // "bis 2030", "by 2050", "bis zum 4. Februar 1871": a goal or an end point just before the expression.
   auto after_target = [&](const Raw& r) {
     for (size_t k = r.tok >= 2 ? r.tok - 2 : 0; k < r.tok; ++k) {
       if (toks[k].kind == Tok::kWord && s.has(k, Kind::kTarget)) return true;
@@ -1699,7 +1699,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   std::string last_quarter;  // the last quarter, for "the quarter"
   int last_year = 0;         // the year of the last expression with one (negative: before Christ)
   // A history narrative's place (TimeOptions::narrative): narrative_year and the span of days of the expression that
-  // set it (story_lo..story_hi; a bare year in running text, "seit 1939", gives none: story_weak); the story's day
+  // set it (story_lo..story_hi; a bare year in running text, "seit 1870", gives none: story_weak); the story's day
   // line (the last day written or resolved, flashbacks and end points aside); the year of the last heading with one.
   int64_t story_lo = INT64_MIN, story_hi = INT64_MIN, line_day = INT64_MIN;
   bool story_weak = false;
@@ -1710,7 +1710,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     story_lo = lo, story_hi = hi, story_weak = weak;
   };
   auto whole_year = [&](int y, bool weak) { set_story(y, days_from_civil(y, 1, 1), days_from_civil(y, 12, 31), weak); };
-  // Headings: short lines without a sentence's end ("Kriegsjahr 1915", "Westlicher Kriegsschauplatz"), with
+  // Headings: short lines without a sentence's end ("Feldzug 1809", "Südliche Front"), with
   // whether a year is written on them.
   struct Heading {
     size_t lo, hi;  // its tokens
@@ -1745,7 +1745,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     if (im.options.narrative) {
       std::tie(line_lo, line_hi) = line_bounds(r.tok);
       // A heading starts a section: the day line is broken; a heading without a year goes back to the year of the
-      // last one with one ("1862" ... "Westlicher Kriegsschauplatz").
+      // last one with one ("1809" ... "Südliche Front").
       for (; next_heading < headings.size() && headings[next_heading].lo <= r.tok; ++next_heading) {
         const Heading& h = headings[next_heading];
         line_day = last_day = INT64_MIN;
@@ -1759,7 +1759,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     } else if (r.stamp && pub.d && r.a.y == pub.y && r.a.m == pub.m && r.a.d == pub.d) {
       // The document's own date line is not the story's.
     } else if (im.options.narrative && r.type != Raw::kYear && after_target(r)) {
-      // "bis zum 9. Januar 1916": where something lasted to, not where the story is.
+      // "bis zum 4. Februar 1871": where something lasted to, not where the story is.
     } else if (!im.options.narrative) {
       if (r.year_written && !range_start) narrative_year = written_year;
     } else if ((r.year_written || bc_year) && !range_start) {
@@ -1767,14 +1767,14 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       // ("(1769-1821)", "das 1871 gegründete Reich"): the story stays where it is.
       // A year alone on its line is a heading: the story moves there.
       bool bare = r.type == Raw::kYear || bc_year;
-      // Two in a row ("(218–216 v. Chr.)" ... "Ende 218 v. Chr."): the story has moved there.
+      // Two in a row ("(149–146 v. Chr.)" ... "Ende 149 v. Chr."): the story has moved there.
       bool aside = bare && narrative_year && line_lo != line_hi && !on_heading &&
                    ((std::abs(written_year - narrative_year) > kNarrativeJump &&
                      !(last_written && std::abs(written_year - last_written) <= kNarrativeJump)) ||
                     (r.tok > 0 && toks[r.tok - 1].is("(")));
       if (!aside) {
-        // Where in the year: a day, a month; a bare year in running text ("seit 1939", "bis 1915") says nothing
-        // of it unless a year word stands before it ("im Jahr 1941") or it heads a section.
+        // Where in the year: a day, a month; a bare year in running text ("seit 1870", "bis 1871") says nothing
+        // of it unless a year word stands before it ("im Jahr 1869") or it heads a section.
         Entry unit;
         size_t before = r.tok;
         while (before > 0 && toks[before - 1].b >= r.b) --before;
@@ -1812,7 +1812,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         x.evidence = "year written before: " + fmt_year(narrative_year);
         // A yearless day or month close to the story's day line (two weeks before it to six weeks after) is on
         // it, when the year written since is further from it or says nothing of where it is ("am 28. Juli" ...
-        // "bereits beim Kriegsrat vom 8. Dezember 1912" ... "am 27. Juli": 1914).
+        // "schon beim Treffen vom 3. November 1868" ... "am 12. Juni": 1870).
         if (m) {
           auto days_of = [&](int y, int64_t& lo, int64_t& hi) {
             if (!valid_date(y, m, d ? d : 1)) return false;
@@ -1839,7 +1839,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
             int64_t dist = off < 0 ? -2 * off : off;
             if (dist < best) best = dist, y = cand;
           }
-          // "Im Dezember 1941 ... Im Januar": just after the story's month, in the next year.
+          // "Im Dezember 1868 ... Im Januar": just after the story's month, in the next year.
           int next = narrative_year + 1;
           if (!story_weak && story_hi != INT64_MIN && next != 0 && days_of(next, lo, hi) && lo > story_hi &&
               lo - story_hi <= kLineAhead && lo - story_hi < best) {
@@ -2159,7 +2159,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           break;
         }
         if (r.rel == Kind::kYearRel && r.year_written) {
-          // "Ende des Jahres 1939".
+          // "Ende des Jahres 1866".
           x.kind = "year";
           x.value = fmt_year(r.a.y);
           break;
@@ -2234,7 +2234,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           int y = im.options.narrative && narrative_year ? narrative_year : year_anchor.ok() ? year_anchor.date.y : 0;
           x.anchor = im.options.narrative && narrative_year ? "inferred" : year_anchor.kind;
           if (r.year_written) {
-            y = r.a.y;  // "Sommer 1940"
+            y = r.a.y;  // "Sommer 1866"
             x.anchor = "explicit";
           } else if (r.has_yearof) {
             y = year_of();  // "Frühjahr des nächsten Jahres"
