@@ -1458,6 +1458,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       for (size_t k = i >= 8 ? i - 8 : 0; k < i && !r.future; ++k) {
         if (sent_of[k] == sent_of[i] && toks[k].kind == Tok::kWord && s.has(k, Kind::kFuture)) r.future = true;
       }
+      // A weekday opening its sentence is governed by the verb after it
+      // ("Sabato mattina saranno celebrati i funerali").
+      if (!r.future && (i == 0 || sent_of[i - 1] != sent_of[i] || (i >= 2 && sent_of[i - 2] != sent_of[i]))) {
+        for (size_t k = j; k < std::min(toks.size(), j + 6) && !r.future; ++k) {
+          if (sent_of[k] == sent_of[i] && toks[k].kind == Tok::kWord && s.has(k, Kind::kFuture)) r.future = true;
+        }
+      }
       raws.push_back(r);
       i = j;
       continue;
@@ -1598,7 +1605,50 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
   {
     Ymd u;
     std::string ev;
-    if (url_date(doc.url, u, ev)) consider({u, "inferred", ev});
+    bool url_year = url_date(doc.url, u, ev);
+    if (url_year) consider({u, "inferred", ev});
+    // A day and a month name among the URL's words ("...-diretta-23-aprile_...",
+    // "...-april-23-..."), in the year the URL or the text gives.
+    size_t host = doc.url.find("://");
+    size_t path = doc.url.find('/', host == std::string::npos ? 0 : host + 3);
+    int year = url_year ? u.y : year_anchor.ok() ? year_anchor.date.y : 0;
+    if (!day_anchor.ok() && s.lt && path != std::string::npos && year) {
+      std::vector<std::string> words;  // letter runs and digit runs of the path
+      std::string_view p = std::string_view(doc.url).substr(path);
+      for (size_t i = 0; i < p.size();) {
+        auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        auto letter = [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+        size_t j = i;
+        if (digit(p[i])) while (j < p.size() && digit(p[j])) ++j;
+        else if (letter(p[i])) while (j < p.size() && letter(p[j])) ++j;
+        else { ++i; continue; }
+        words.emplace_back(p.substr(i, j - i));
+        i = j;
+      }
+      auto month_of = [&](const std::string& w) {
+        if (w.size() < 3 || !(w[0] > '9')) return 0;
+        auto it = s.lt->phrases.find(name_key(w).first);
+        if (it == s.lt->phrases.end()) return 0;
+        for (const Entry& e : it->second) {
+          if (e.kind == Kind::kMonth && !e.abbrev) return e.value;
+        }
+        return 0;
+      };
+      auto day_of = [](const std::string& w) {
+        if (w.empty() || w.size() > 2 || !(w[0] >= '0' && w[0] <= '9')) return 0;
+        return std::atoi(w.c_str());
+      };
+      for (size_t i = 0; i < words.size() && !day_anchor.ok(); ++i) {
+        int m = month_of(words[i]);
+        if (!m) continue;
+        int d = i > 0 ? day_of(words[i - 1]) : 0;
+        std::string what = d ? words[i - 1] + "-" + words[i] : "";
+        if (!d && i + 1 < words.size()) d = day_of(words[i + 1]), what = words[i] + "-" + words[i + 1];
+        if (!d || !valid_date(year, m, d)) continue;
+        consider({{year, m, d}, "inferred",
+                  "URL " + what + " in " + std::to_string(year) + (url_year ? " (URL)" : " (" + year_anchor.evidence + ")")});
+      }
+    }
   }
   for (const Raw& r : raws) {
     if (r.stamp) {

@@ -160,6 +160,21 @@ TEST(Time, YearFromTheUrl) {
   EXPECT_EQ(a.times[0].evidence, "URL 251209");
   a = extractor().annotate("Ministrarna möttes i onsdags.", "sv", "", "https://example.se/2024/03/07/mote");
   EXPECT_EQ(a.event_date, "2024-03-06");
+  // A day and a month name in the URL's words, in the URL's year.
+  a = extractor().annotate("Il corteo è partito questa mattina da piazza Navona.", "it", "",
+                           "https://example.it/2025/05/cronaca/corteo-roma-14-maggio_8812.shtml");
+  EXPECT_EQ(a.event_date, "2025-05-14");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_EQ(a.times[0].evidence, "URL 14-maggio in 2025 (URL)");
+}
+
+// A weekday opening its sentence is governed by the verb after it.
+TEST(Time, ASentenceOpeningWeekdayTakesTheFutureAfterIt) {
+  EXPECT_EQ(times("Sabato mattina saranno celebrati i funerali.", "it", "2025-04-23"), V{"Sabato=2025-04-26"});
+  EXPECT_EQ(times("Sábado por la tarde será la ceremonia.", "es", "2025-04-23"), V{"Sábado=2025-04-26"});
+  // Not when the marker comes later in a longer sentence.
+  EXPECT_EQ(times("Sabato il ministro ha detto ai giornalisti che la legge sarà votata.", "it", "2025-04-23"),
+            V{"Sabato=2025-04-19"});
 }
 
 TEST(Time, EventDateSkipsBackgroundAndPageStamps) {
