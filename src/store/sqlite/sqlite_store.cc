@@ -314,6 +314,10 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       (void)exec("ROLLBACK");
       return st;
     }
+    if (Status st = add_dyad_frames(seq); !st) {
+      (void)exec("ROLLBACK");
+      return st;
+    }
   }
 
   for (const Reject& rj : rejects) {
@@ -420,6 +424,32 @@ Status SqliteStore::insert_events(int64_t seq, const Document& d) {
   return Status::ok();
 }
 
+// dyad_frames (migration 11) holds what its view dyad_frames_from_events
+// gives: a document's rows are written with its events and deleted while its
+// events and mentions are still those they were made from.
+Status SqliteStore::add_dyad_frames(int64_t seq) {
+  auto ins = prepare(
+      "INSERT OR IGNORE INTO dyad_frames (side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, "
+      "country2, name2) SELECT side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, country2, "
+      "name2 FROM dyad_frames_from_events WHERE doc_seq = ?1");
+  if (!ins) return ins.status();
+  Reset r(*ins);
+  sqlite3_bind_int64(*ins, 1, seq);
+  if (sqlite3_step(*ins) != SQLITE_DONE) return error("storing the event pairs of document " + std::to_string(seq));
+  return Status::ok();
+}
+
+Status SqliteStore::remove_dyad_frames(int64_t seq) {
+  auto del = prepare(
+      "DELETE FROM dyad_frames WHERE (side_a, side_b, date, doc_seq, idx) IN (SELECT side_a, side_b, date, doc_seq, "
+      "idx FROM dyad_frames_from_events WHERE doc_seq = ?1)");
+  if (!del) return del.status();
+  Reset r(*del);
+  sqlite3_bind_int64(*del, 1, seq);
+  if (sqlite3_step(*del) != SQLITE_DONE) return error("deleting the event pairs of document " + std::to_string(seq));
+  return Status::ok();
+}
+
 Status SqliteStore::insert_times(int64_t seq, const Document& d) {
   auto ins = prepare(
       "INSERT INTO times (doc_seq, idx, begin, end, value, kind, anchor, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -444,9 +474,16 @@ Status SqliteStore::insert_times(int64_t seq, const Document& d) {
 
 Status SqliteStore::clear_registry() {
   std::lock_guard lock(mu_);
-  return exec(
+  // Every actor loses its entity: the pairs of every frame are made again
+  // (the countries stay; a mention without an entity is its text).
+  Status st = exec(
       "BEGIN IMMEDIATE; UPDATE mentions SET entity = NULL; DELETE FROM entity_links; DELETE FROM entity_aliases; "
-      "DELETE FROM entity_keys; DELETE FROM entities; COMMIT;");
+      "DELETE FROM entity_keys; DELETE FROM entities; DELETE FROM dyad_frames; "
+      "INSERT OR IGNORE INTO dyad_frames (side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, "
+      "country2, name2) SELECT side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, country2, "
+      "name2 FROM dyad_frames_from_events; COMMIT;");
+  if (!st) (void)exec("ROLLBACK");
+  return st;
 }
 
 Status SqliteStore::write_links(const std::vector<Document>& docs, const RegistryDelta& registry,
@@ -476,6 +513,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
       seq = sqlite3_column_int64(*seq_of_id, 0);
     }
     seq_of[d.id] = seq;
+    if (Status st = remove_dyad_frames(seq); !st) return fail(st);
     for (sqlite3_stmt* x : {*del, *del_times, *del_topics, *del_events}) {
       Reset r(x);
       sqlite3_bind_int64(x, 1, seq);
@@ -492,6 +530,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
     if (Status st = insert_times(seq, d); !st) return fail(st);
     if (Status st = insert_topics(seq, d); !st) return fail(st);
     if (Status st = insert_events(seq, d); !st) return fail(st);
+    if (Status st = add_dyad_frames(seq); !st) return fail(st);
   }
   if (Status st = write_registry(registry, seq_of); !st) return fail(st);
   if (Status st = write_clusters(clusters, seq_of); !st) return fail(st);
@@ -744,6 +783,68 @@ Result<std::vector<EventRow>> SqliteStore::get_events(const std::vector<std::pai
     if (it != by_key.end()) out.push_back(*it->second);
   }
   return out;
+}
+
+Status SqliteStore::pair_frames(const PairQuery& q, const std::function<bool(const EventRow&)>& fn) {
+  std::lock_guard lock(mu_);
+  if (q.pairs.empty()) return Status::ok();
+  auto key = [](const ActorKey& k) { return k.entity > 0 ? "e:" + std::to_string(k.entity) : "c:" + k.country; };
+  std::vector<std::string> values;  // ?4, ?5...: side_a, side_b of each pair
+  for (const auto& [a, b] : q.pairs) {
+    std::string ka = key(a), kb = key(b);
+    if (kb < ka) std::swap(ka, kb);
+    values.push_back(std::move(ka));
+    values.push_back(std::move(kb));
+  }
+  // Dated frames first, then (without bounds) the undated ones, as
+  // list_events orders them. Each pair reads its rows in the primary key's
+  // order (side_a, side_b, date, doc_seq, idx); several pairs are merged in
+  // that order by the compound SELECT, which drops a frame seen again.
+  for (bool dated : {true, false}) {
+    if (!dated && (!q.from.empty() || !q.to.empty())) break;
+    std::string sql;
+    for (size_t i = 0; i < q.pairs.size(); ++i) {
+      if (i) sql += " UNION ";
+      sql += "SELECT d.id, d.lang, f.code, f.date, f.entity1, f.name1, f.country1, f.entity2, f.name2, f.country2, "
+             "f.doc_seq, f.idx FROM dyad_frames f JOIN documents d ON d.seq = f.doc_seq WHERE f.side_a = ?" +
+             std::to_string(4 + 2 * i) + " AND f.side_b = ?" + std::to_string(5 + 2 * i);
+      if (!dated) {
+        sql += " AND f.date = ''";
+        continue;
+      }
+      sql += " AND f.date > ''";
+      if (!q.from.empty()) sql += " AND f.date >= ?2";
+      if (!q.to.empty()) sql += " AND f.date <= ?3";
+    }
+    sql += q.pairs.size() == 1 ? " ORDER BY f.date, f.doc_seq, f.idx" : " ORDER BY 4, 11, 12";
+    auto st = prepare_text(sql);
+    if (!st) return st.status();
+    sqlite3_stmt* s = *st;
+    Reset reset(s);
+    if (!q.from.empty()) bind_text(s, 2, q.from);
+    if (!q.to.empty()) bind_text(s, 3, q.to);
+    for (size_t i = 0; i < values.size(); ++i) bind_text(s, static_cast<int>(4 + i), values[i]);
+    int rc;
+    EventRow r;
+    auto actor = [&](int col, EventRow::Actor& a) {
+      a.entity = sqlite3_column_int64(s, col);
+      a.name = col_text(s, col + 1);
+      a.country = col_text(s, col + 2);
+    };
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      r.doc = col_text(s, 0);
+      r.lang = col_text(s, 1);
+      r.code = col_text(s, 2);
+      r.date = col_text(s, 3);
+      actor(4, r.actor1);
+      actor(7, r.actor2);
+      r.seq = sqlite3_column_int64(s, 10);
+      r.idx = sqlite3_column_int64(s, 11);
+      if (!fn(r)) return Status::ok();
+    }
+    if (rc != SQLITE_DONE) return error("listing the frames of a pair");
+  }
+  return Status::ok();
 }
 
 Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {

@@ -95,6 +95,7 @@ class SqliteStore final : public Store {
   Result<std::optional<EntityDetail>> get_entity(int64_t id) override;
   Result<std::vector<EventRow>> list_events(const EventQuery& query) override;
   Result<std::vector<EventRow>> get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) override;
+  Status pair_frames(const PairQuery& q, const std::function<bool(const EventRow&)>& fn) override;
   Result<std::optional<Document>> get_document(const std::string& id) override;
   Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) override;
   Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
@@ -142,6 +143,9 @@ class SqliteStore final : public Store {
   Status insert_times(int64_t seq, const Document& d);
   Status insert_topics(int64_t seq, const Document& d);
   Status insert_events(int64_t seq, const Document& d);
+  // A document's rows of dyad_frames, from its stored events and mentions.
+  Status add_dyad_frames(int64_t seq);
+  Status remove_dyad_frames(int64_t seq);
   Result<Document> row_to_document(sqlite3_stmt* s);
   Status query_documents(const DocFilter& filter, const char* columns,
                          const std::function<Status(sqlite3_stmt*, bool& more)>& row);
