@@ -749,33 +749,115 @@ Result<std::vector<EventRow>> SqliteStore::event_rows(sqlite3_stmt* s) {
   return out;
 }
 
+namespace {
+// What SQL's substr(CAST(text AS BLOB), begin + 1, end - begin) gives (the
+// event queries' spans), computed on the text read once: its rules for a
+// start before the text, a negative length and a span past the end.
+// Columns `b` and `e` of `s`; NULL in either gives "".
+std::string sql_span(sqlite3_stmt* s, int b, int e, std::string_view text) {
+  if (sqlite3_column_type(s, b) == SQLITE_NULL || sqlite3_column_type(s, e) == SQLITE_NULL) return {};
+  int64_t begin = sqlite3_column_int64(s, b), end = sqlite3_column_int64(s, e);
+  int64_t len = static_cast<int64_t>(text.size());
+  int64_t p1 = static_cast<int32_t>(begin + 1), p2 = static_cast<int32_t>(end - begin);
+  bool negative = p2 < 0;
+  if (negative) p2 = -p2;
+  if (p1 < 0) {
+    p1 += len;
+    if (p1 < 0) {
+      p2 += p1;
+      if (p2 < 0) p2 = 0;
+      p1 = 0;
+    }
+  } else if (p1 > 0) {
+    --p1;
+  } else if (p2 > 0) {
+    --p2;
+  }
+  if (negative) {
+    p1 -= p2;
+    if (p1 < 0) {
+      p2 += p1;
+      p1 = 0;
+    }
+  }
+  if (p1 + p2 > len) {
+    p2 = len - p1;
+    if (p2 < 0) p2 = 0;
+  }
+  if (p2 == 0) return {};
+  return std::string(text.substr(static_cast<size_t>(p1), static_cast<size_t>(p2)));
+}
+}  // namespace
+
 Result<std::vector<EventRow>> SqliteStore::get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) {
   std::lock_guard lock(mu_);
   if (keys.empty()) return std::vector<EventRow>();
-  static const std::string sql = [] {
-    std::string s = std::string(kEventColumns) + kEventFilter;
-    s.replace(s.find("@FROM@"), 6,
-              "json_each(?6) AS k CROSS JOIN events e ON e.doc_seq = json_extract(k.value, '$[0]') "
-              "AND e.idx = json_extract(k.value, '$[1]')");
-    return s;
-  }();
+  // The rows list_events gives with their text (kEventColumns), with the
+  // document's text read once and cut here: each substr of it in SQL read
+  // the whole text again.
+  auto st = prepare(
+      "SELECT d.id, d.lang, coalesce(d.title, ''), e.code, coalesce(e.date, ''), d.text, "
+      "e.trigger_begin, e.trigger_end, e.sentence_begin, e.sentence_end, "
+      "m1.entity, n1.name, m1.begin, m1.end, m1.type, m1.role, e.country1, "
+      "m2.entity, n2.name, m2.begin, m2.end, m2.type, m2.role, e.country2, "
+      "mp.entity, np.name, mp.begin, mp.end, e.confidence, coalesce(d.event_cluster, 0), coalesce(d.story, 0), "
+      "e.doc_seq, e.idx "
+      "FROM json_each(?1) AS k CROSS JOIN events e ON e.doc_seq = json_extract(k.value, '$[0]') "
+      "AND e.idx = json_extract(k.value, '$[1]') JOIN documents d ON d.seq = e.doc_seq "
+      "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
+      "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
+      "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity");
+  if (!st) return st.status();
+  sqlite3_stmt* s = *st;
   std::string json = "[";
   for (const auto& [seq, idx] : keys) {
     json += (json.size() > 1 ? ",[" : "[") + std::to_string(seq) + ',' + std::to_string(idx) + ']';
   }
   json += ']';
-  auto st = prepare(sql.c_str());
-  if (!st) return st.status();
-  Reset reset(*st);
-  bind_text(*st, 1, "");
-  bind_text(*st, 2, "");
-  bind_text(*st, 3, "");
-  sqlite3_bind_int64(*st, 5, 0);
-  bind_text(*st, 6, json);
-  auto rows = event_rows(*st);
-  if (!rows) return rows.status();
+  Reset reset(s);
+  bind_text(s, 1, json);
+  std::vector<EventRow> rows;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    const char* p = static_cast<const char*>(sqlite3_column_blob(s, 5));
+    std::string_view text(p ? p : "", p ? static_cast<size_t>(sqlite3_column_bytes(s, 5)) : 0);
+    // coalesce(entity name, the mention's text).
+    auto name = [&](int col) {
+      return sqlite3_column_type(s, col) != SQLITE_NULL ? col_text(s, col) : sql_span(s, col + 1, col + 2, text);
+    };
+    auto actor = [&](int col) {
+      EventRow::Actor a;
+      a.entity = sqlite3_column_int64(s, col);
+      a.name = name(col + 1);
+      a.type = col_text(s, col + 4);
+      a.role = col_text(s, col + 5);
+      a.country = col_text(s, col + 6);
+      if (a.role == "honorific") a.role.clear();
+      return a;
+    };
+    EventRow& r = rows.emplace_back();
+    r.doc = col_text(s, 0);
+    r.lang = col_text(s, 1);
+    r.title = col_text(s, 2);
+    r.code = col_text(s, 3);
+    r.date = col_text(s, 4);
+    r.trigger = sql_span(s, 6, 7, text);
+    r.sentence = sql_span(s, 8, 9, text);
+    r.actor1 = actor(10);
+    r.actor2 = actor(17);
+    r.place.entity = sqlite3_column_int64(s, 24);
+    r.place.name = name(25);
+    r.confidence = sqlite3_column_double(s, 28);
+    r.sentence_begin = static_cast<uint32_t>(sqlite3_column_int64(s, 8));
+    r.sentence_end = static_cast<uint32_t>(sqlite3_column_int64(s, 9));
+    r.event_cluster = sqlite3_column_int64(s, 29);
+    r.story = sqlite3_column_int64(s, 30);
+    r.seq = sqlite3_column_int64(s, 31);
+    r.idx = sqlite3_column_int64(s, 32);
+  }
+  if (rc != SQLITE_DONE) return error("reading events");
   std::map<std::pair<int64_t, int64_t>, EventRow*> by_key;
-  for (EventRow& r : *rows) by_key.emplace(std::make_pair(r.seq, r.idx), &r);
+  for (EventRow& r : rows) by_key.emplace(std::make_pair(r.seq, r.idx), &r);
   std::vector<EventRow> out;
   out.reserve(keys.size());
   for (const auto& k : keys) {
