@@ -65,6 +65,8 @@ def main():
     ap.add_argument("--countries", type=int, default=25, help="most reported countries paired with each other")
     ap.add_argument("--people", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--actors", type=int, default=0,
+                    help="also every pair of the N actors (entity ids, country codes) with most frames, read from the store")
     ap.add_argument("--save", help="write every path to this file")
     args = ap.parse_args()
     env = dict(os.environ)
@@ -132,6 +134,19 @@ def main():
                     break
             walked += pages
         paths.append(f"/api/timeline?a={q(a['name'])}&b={q(b['name'])}&cursor=1000000&limit=5")
+    if args.actors:
+        import sqlite3
+        db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+        top = db.execute(
+            "SELECT k, count(*) FROM (SELECT m.entity AS k FROM events e JOIN mentions m ON m.doc_seq = e.doc_seq "
+            "AND m.idx IN (e.actor1, e.actor2) WHERE m.entity IS NOT NULL UNION ALL SELECT country1 FROM events "
+            "WHERE country1 IS NOT NULL UNION ALL SELECT country2 FROM events WHERE country2 IS NOT NULL) "
+            "GROUP BY k ORDER BY 2 DESC, 1 LIMIT ?", (args.actors,)).fetchall()
+        db.close()
+        keys = [str(k) for k, _ in top]
+        for a in keys:
+            for b in keys:
+                paths.append(f"/api/timeline?a={a}&b={b}" + ("&limit=3" if rng.random() < 0.3 else ""))
     if args.save:
         open(args.save, "w").write("\n".join(paths) + "\n")
     differ = 0
