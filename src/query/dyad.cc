@@ -28,7 +28,7 @@ Result<Side> resolve_side(Store& store, const std::string& what, const std::stri
   if (what.size() == 3 && std::all_of(what.begin(), what.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     side.countries.insert(what);
   }
-  auto entities = store.get_entities(ids);
+  auto entities = store.get_entities(ids, false);  // type, place and name
   if (!entities) return entities.status();
   for (const auto& e : *entities) {
     side.entities.insert(e.id);

@@ -264,8 +264,9 @@ class Store {
 
   // Entities by documents (most first), filtered.
   virtual Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) = 0;
-  // Entities by id (missing ids are left out).
-  virtual Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) = 0;
+  // Entities by id (missing ids are left out); without `langs`, their
+  // EntitySummary::langs stay empty (one query less per entity).
+  virtual Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids, bool langs = true) = 0;
   // Entities having one of these match keys (Linker::lookup_keys) or an
   // alias equal to `surface` ignoring case, most documented first.
   virtual Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys,

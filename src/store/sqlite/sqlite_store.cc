@@ -1094,7 +1094,7 @@ Result<std::vector<EntitySummary>> SqliteStore::list_entities(const EntityFilter
   return out;
 }
 
-Result<std::vector<EntitySummary>> SqliteStore::get_entities(const std::vector<int64_t>& ids) {
+Result<std::vector<EntitySummary>> SqliteStore::get_entities(const std::vector<int64_t>& ids, bool langs) {
   std::lock_guard lock(mu_);
   static const std::string sql = std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.id = ?1";
   auto s = prepare(sql.c_str());
@@ -1107,7 +1107,9 @@ Result<std::vector<EntitySummary>> SqliteStore::get_entities(const std::vector<i
     if (rc == SQLITE_ROW) out.push_back(entity_row(*s));
     else if (rc != SQLITE_DONE) return error("reading entities");
   }
-  for (auto& e : out) NG_RETURN_IF_ERROR(fill_langs(e));
+  if (langs) {
+    for (auto& e : out) NG_RETURN_IF_ERROR(fill_langs(e));
+  }
   return out;
 }
 

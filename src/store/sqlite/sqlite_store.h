@@ -90,7 +90,7 @@ class SqliteStore final : public Store {
   Result<std::vector<ClusterSummary>> list_stories(const StoryQuery& query) override;
   Result<std::optional<ClusterDetail>> get_cluster(int64_t id) override;
   Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) override;
-  Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) override;
+  Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids, bool langs = true) override;
   Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys, const std::string& surface) override;
   Result<std::optional<EntityDetail>> get_entity(int64_t id) override;
   Result<std::vector<EventRow>> list_events(const EventQuery& query) override;
