@@ -314,7 +314,12 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       (void)exec("ROLLBACK");
       return st;
     }
-    if (Status st = add_dyad_frames(seq); !st) {
+  }
+  // The batch's new documents have consecutive seqs: their pairs at once.
+  if (!seq_of.empty()) {
+    auto [first, last] = std::minmax_element(seq_of.begin(), seq_of.end(),
+                                             [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (Status st = add_dyad_frames(first->second, last->second); !st) {
       (void)exec("ROLLBACK");
       return st;
     }
@@ -427,15 +432,16 @@ Status SqliteStore::insert_events(int64_t seq, const Document& d) {
 // dyad_frames (migration 11) holds what its view dyad_frames_from_events
 // gives: a document's rows are written with its events and deleted while its
 // events and mentions are still those they were made from.
-Status SqliteStore::add_dyad_frames(int64_t seq) {
+Status SqliteStore::add_dyad_frames(int64_t first, int64_t last) {
   auto ins = prepare(
       "INSERT OR IGNORE INTO dyad_frames (side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, "
       "country2, name2) SELECT side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, country2, "
-      "name2 FROM dyad_frames_from_events WHERE doc_seq = ?1");
+      "name2 FROM dyad_frames_from_events WHERE doc_seq BETWEEN ?1 AND ?2");
   if (!ins) return ins.status();
   Reset r(*ins);
-  sqlite3_bind_int64(*ins, 1, seq);
-  if (sqlite3_step(*ins) != SQLITE_DONE) return error("storing the event pairs of document " + std::to_string(seq));
+  sqlite3_bind_int64(*ins, 1, first);
+  sqlite3_bind_int64(*ins, 2, last);
+  if (sqlite3_step(*ins) != SQLITE_DONE) return error("storing the event pairs of documents " + std::to_string(first) + ".." + std::to_string(last));
   return Status::ok();
 }
 
@@ -530,7 +536,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
     if (Status st = insert_times(seq, d); !st) return fail(st);
     if (Status st = insert_topics(seq, d); !st) return fail(st);
     if (Status st = insert_events(seq, d); !st) return fail(st);
-    if (Status st = add_dyad_frames(seq); !st) return fail(st);
+    if (Status st = add_dyad_frames(seq, seq); !st) return fail(st);
   }
   if (Status st = write_registry(registry, seq_of); !st) return fail(st);
   if (Status st = write_clusters(clusters, seq_of); !st) return fail(st);

@@ -143,8 +143,9 @@ class SqliteStore final : public Store {
   Status insert_times(int64_t seq, const Document& d);
   Status insert_topics(int64_t seq, const Document& d);
   Status insert_events(int64_t seq, const Document& d);
-  // A document's rows of dyad_frames, from its stored events and mentions.
-  Status add_dyad_frames(int64_t seq);
+  // The rows of dyad_frames of documents first..last (seq), from their
+  // stored events and mentions; remove: of one document.
+  Status add_dyad_frames(int64_t first, int64_t last);
   Status remove_dyad_frames(int64_t seq);
   Result<Document> row_to_document(sqlite3_stmt* s);
   Status query_documents(const DocFilter& filter, const char* columns,
