@@ -228,12 +228,27 @@ Api::Impl::~Impl() = default;
 
 Result<std::vector<int64_t>> Api::Impl::entity_ids(Store& store, const std::string& what, const std::string& lang) {
   if (int64_t id = entity_id_of(what)) return std::vector<int64_t>{id};
+  // The keys depend on the name and language only (the linker's lexicons,
+  // not its registry): kept once computed. One transliteration at a time,
+  // the store queries after, in parallel.
+  std::string key = lang + '\x1f' + what;
   std::vector<std::string> keys;
+  bool known = false;
   {
-    // The linker caches name forms: one lookup at a time, the store queries
-    // after, in parallel.
-    std::lock_guard lock(linker_mu);
-    keys = linker->lookup_keys(what, lang);
+    std::lock_guard lock(keys_mu);
+    if (auto it = keys_of.find(key); it != keys_of.end()) {
+      keys = it->second;
+      known = true;
+    }
+  }
+  if (!known) {
+    {
+      std::lock_guard lock(linker_mu);
+      keys = linker->lookup_keys(what, lang);
+    }
+    std::lock_guard lock(keys_mu);
+    if (keys_of.size() >= kKeysCacheSize) keys_of.clear();
+    keys_of.emplace(std::move(key), keys);
   }
   return store.find_entities(keys, what);
 }
