@@ -67,6 +67,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--actors", type=int, default=0,
                     help="also every pair of the N actors (entity ids, country codes) with most frames, read from the store")
+    ap.add_argument("--paths", action="append", default=[],
+                    help="also every path of this file (one per line; e.g. the load test's paths-*.txt)")
     ap.add_argument("--save", help="write every path to this file")
     args = ap.parse_args()
     env = dict(os.environ)
@@ -147,6 +149,8 @@ def main():
         for a in keys:
             for b in keys:
                 paths.append(f"/api/timeline?a={a}&b={b}" + ("&limit=3" if rng.random() < 0.3 else ""))
+    for f in args.paths:
+        paths += [l.strip() for l in open(f) if l.strip()]
     if args.save:
         open(args.save, "w").write("\n".join(paths) + "\n")
     differ = 0
@@ -158,7 +162,7 @@ def main():
             differ += 1
             if differ <= 5:
                 print(f"DIFFERS {p}\n  new {a[0]} {a[1][:400]!r}\n  old {b[0]} {b[1][:400]!r}", file=sys.stderr)
-        elif a[0] == 200 and json.loads(a[1])["items"]:
+        elif a[0] == 200 and json.loads(a[1]).get("items"):
             nonempty += 1
     new.close()
     old.close()
