@@ -103,7 +103,8 @@ TEST_F(DyadPage, SameHappeningsAsTheWholeTimeline) {
   const std::vector<std::string> sides = {"1", "2", "3", "4", "5", "6", "9", "VNM", "FRA", "people", "lan-or-russia"};
   const std::vector<std::pair<std::string, std::string>> periods = {
       {"", ""}, {"2026-01-03", ""}, {"", "2026-01-09"}, {"2026-01-04", "2026-01-09"}};
-  const std::vector<std::pair<int64_t, int64_t>> pages = {{0, 100}, {0, 1}, {0, 3}, {2, 3}, {5, 2}, {1, 500}, {1000, 5}};
+  const std::vector<std::pair<int64_t, int64_t>> pages = {{0, 100}, {0, 1},   {0, 3},   {2, 3},
+                                                          {5, 2},   {1, 500}, {1000, 5}};
   int paged = 0, whole = 0, nonempty = 0;
   for (const auto& a : sides) {
     for (const auto& b : sides) {

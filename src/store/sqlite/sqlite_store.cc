@@ -441,7 +441,9 @@ Status SqliteStore::add_dyad_frames(int64_t first, int64_t last) {
   Reset r(*ins);
   sqlite3_bind_int64(*ins, 1, first);
   sqlite3_bind_int64(*ins, 2, last);
-  if (sqlite3_step(*ins) != SQLITE_DONE) return error("storing the event pairs of documents " + std::to_string(first) + ".." + std::to_string(last));
+  if (sqlite3_step(*ins) != SQLITE_DONE) {
+    return error("storing the event pairs of documents " + std::to_string(first) + ".." + std::to_string(last));
+  }
   return Status::ok();
 }
 
@@ -810,9 +812,12 @@ Result<std::vector<EventRow>> SqliteStore::get_events(const std::vector<std::pai
       "e.doc_seq, e.idx "
       "FROM json_each(?1) AS k CROSS JOIN events e ON e.doc_seq = json_extract(k.value, '$[0]') "
       "AND e.idx = json_extract(k.value, '$[1]') JOIN documents d ON d.seq = e.doc_seq "
-      "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 LEFT JOIN entities n1 ON n1.id = m1.entity "
-      "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 LEFT JOIN entities n2 ON n2.id = m2.entity "
-      "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place LEFT JOIN entities np ON np.id = mp.entity");
+      "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 "
+      "LEFT JOIN entities n1 ON n1.id = m1.entity "
+      "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 "
+      "LEFT JOIN entities n2 ON n2.id = m2.entity "
+      "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place "
+      "LEFT JOIN entities np ON np.id = mp.entity");
   if (!st) return st.status();
   sqlite3_stmt* s = *st;
   std::string json = "[";

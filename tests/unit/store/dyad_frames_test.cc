@@ -73,7 +73,8 @@ Document doc(const std::string& id, const std::string& lang, std::vector<EventFr
   d.charset = "utf-8";
   d.text = "Lan met Ivan in Hanoi. Lan and Mr Nobody talked.";
   d.extracted = d.text;
-  const std::pair<Span, int64_t> men[] = {{{0, 3}, lan}, {{8, 12}, ivan}, {{16, 21}, 13}, {{23, 26}, lan}, {{31, 40}, 0}};
+  const std::pair<Span, int64_t> men[] = {
+      {{0, 3}, lan}, {{8, 12}, ivan}, {{16, 21}, 13}, {{23, 26}, lan}, {{31, 40}, 0}};
   for (const auto& [span, entity] : men) {
     Mention m;
     m.span = span;
