@@ -16,6 +16,7 @@ namespace {
 
 const char* kServeHelp = R"(usage: newsgraph serve [--db PATH] [--port N] [--bind ADDR] [--web DIR]
                        [--allow-write --token-file FILE] [--max-body-mb N] [--threads N] [--cache-mb N]
+                       [--timeline-scan]
 
 Serves the JSON API (/api/...) and the web UI from one process until Ctrl-C.
 --bind is 127.0.0.1 unless given (0.0.0.0 to serve other machines); --port 0
@@ -28,6 +29,9 @@ of --token-file, or $NEWSGRAPH_WRITE_TOKEN (at least 16 characters).
 --cache-mb (default 64) keeps answers to GET requests until the store
 changes (any commit, by this server or another process); 0 turns it off.
 --threads (default 64) is how many connections are served at once.
+--timeline-scan answers every /api/timeline from all the frames of its
+sides, as before the store kept the frames of each pair (dyad_frames), to
+check that both give the same answers (bench/timeline_check.py).
 )";
 
 std::string default_web_dir() {
@@ -44,7 +48,7 @@ std::string default_web_dir() {
 
 int cmd_serve(int argc, char** argv) {
   Args args = parse_args(argc, argv, 2, {"db", "data", "port", "bind", "web", "token-file", "max-body-mb", "threads", "cache-mb"},
-                         {"allow-write", "help"});
+                         {"allow-write", "timeline-scan", "help"});
   if (args.has("help")) return std::fputs(kServeHelp, stdout), kExitOk;
   long long port = args.get_int("port", 8080);
   long long max_mb = args.get_int("max-body-mb", 16);
@@ -88,6 +92,7 @@ int cmd_serve(int argc, char** argv) {
   o.max_body_bytes = static_cast<size_t>(max_mb) << 20;
   o.threads = static_cast<int>(threads);
   o.api.cache_bytes = static_cast<size_t>(cache_mb) << 20;
+  o.api.timeline_scan = args.has("timeline-scan");
   std::string host = o.bind;
   o.on_listening = [host](int p) {
     std::printf("newsgraph serve: listening on http://%s:%d/\n", host == "0.0.0.0" ? "127.0.0.1" : host.c_str(), p);

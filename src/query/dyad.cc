@@ -28,7 +28,7 @@ Result<Side> resolve_side(Store& store, const std::string& what, const std::stri
   if (what.size() == 3 && std::all_of(what.begin(), what.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     side.countries.insert(what);
   }
-  auto entities = store.get_entities(ids);
+  auto entities = store.get_entities(ids, false);  // type, place and name
   if (!entities) return entities.status();
   for (const auto& e : *entities) {
     side.entities.insert(e.id);
@@ -42,7 +42,7 @@ Result<Side> resolve_side(Store& store, const std::string& what, const std::stri
   return side;
 }
 
-Result<Dyad> load_dyad(Store& store, const DyadQuery& q, const EntityLookup& lookup) {
+Result<Dyad> resolve_dyad(Store& store, const DyadQuery& q, const EntityLookup& lookup) {
   Dyad out;
   auto x = resolve_side(store, q.x, q.lang, lookup);
   if (!x) return x.status();
@@ -50,6 +50,13 @@ Result<Dyad> load_dyad(Store& store, const DyadQuery& q, const EntityLookup& loo
   if (!y) return y.status();
   out.x = std::move(*x);
   out.y = std::move(*y);
+  return out;
+}
+
+Result<Dyad> load_dyad(Store& store, const DyadQuery& q, const EntityLookup& lookup) {
+  auto sides = resolve_dyad(store, q, lookup);
+  if (!sides) return sides.status();
+  Dyad out = std::move(*sides);
   EventQuery eq;
   eq.from = q.from;
   eq.to = q.to;
@@ -66,16 +73,30 @@ Result<Dyad> load_dyad(Store& store, const DyadQuery& q, const EntityLookup& loo
   return out;
 }
 
+namespace {
+
+// A happening: the frames of one date and type between the same two actors
+// (an entity, else the mention's text), in either order.
+std::string happening_key(const EventRow& r) {
+  auto who = [](const EventRow::Actor& a) { return a.entity > 0 ? std::to_string(a.entity) : a.name; };
+  std::string a = who(r.actor1), b = who(r.actor2);
+  if (b < a) std::swap(a, b);
+  return r.date + '\x1f' + r.code + '\x1f' + a + '\x1f' + b;
+}
+
+bool in_set(const ActorSet& s, const EventRow::Actor& a) {
+  return (a.entity > 0 && std::find(s.entities.begin(), s.entities.end(), a.entity) != s.entities.end()) ||
+         (!a.country.empty() && std::find(s.countries.begin(), s.countries.end(), a.country) != s.countries.end());
+}
+
+}  // namespace
+
 std::vector<Happening> timeline(const Dyad& dyad) {
   std::vector<Happening> out;
   std::map<std::string, size_t> index;
   for (const auto& between : dyad.between) {
     const EventRow& r = *between.first;
-    auto who = [](const EventRow::Actor& a) { return a.entity > 0 ? std::to_string(a.entity) : a.name; };
-    std::string a = who(r.actor1), b = who(r.actor2);
-    if (b < a) std::swap(a, b);
-    std::string key = r.date + '\x1f' + r.code + '\x1f' + a + '\x1f' + b;
-    auto [it, fresh] = index.try_emplace(key, out.size());
+    auto [it, fresh] = index.try_emplace(happening_key(r), out.size());
     if (fresh) {
       out.emplace_back();
       out.back().first = &r;
@@ -84,6 +105,78 @@ std::vector<Happening> timeline(const Dyad& dyad) {
     out[it->second].langs.insert(r.lang);
   }
   return out;
+}
+
+Result<bool> timeline_page(Store& store, const Dyad& sides, const std::string& from, const std::string& to,
+                           int64_t offset, int64_t limit, TimelinePage& page) {
+  page = TimelinePage();
+  // load_dyad's frames are those list_events gives for both actor sets
+  // (each set names actor 1 or actor 2), of which those with one side's
+  // actor facing the other's (Side::matches) are kept.
+  ActorSet sx = sides.x.as_actor_set(), sy = sides.y.as_actor_set();
+  if ((sx.entities.empty() && sx.countries.empty()) || (sy.entities.empty() && sy.countries.empty())) {
+    return true;  // list_events: a set that matches nothing
+  }
+  // Such a frame has a key of X on one actor and a key of Y on the other:
+  // one of the pairs below, as long as no key is on both sides. With
+  // countries only in the sets, a frame's two countries are those keys (a
+  // country entity's own id need not be paired: list_events found the frame
+  // by its code).
+  bool by_country = sx.entities.empty() && sy.entities.empty();
+  auto keys = [&](const Side& side) {
+    std::vector<ActorKey> out;
+    if (!by_country) {
+      for (int64_t e : side.entities) out.push_back(ActorKey{e, ""});
+    }
+    for (const std::string& c : side.countries) out.push_back(ActorKey{0, c});
+    return out;
+  };
+  std::vector<ActorKey> kx = keys(sides.x), ky = keys(sides.y);
+  PairQuery pq;
+  pq.from = from;
+  pq.to = to;
+  for (const ActorKey& a : kx) {
+    for (const ActorKey& b : ky) {
+      if (a.entity == b.entity && a.country == b.country) return false;
+      pq.pairs.emplace_back(a, b);
+    }
+  }
+  if (pq.pairs.size() > kMaxTimelinePairs) return false;
+  // Happenings in the order their first frames come; a happening's frames
+  // all have its date, so once the frames reach another date the ones begun
+  // are whole, and the page and one more are enough.
+  const size_t want = static_cast<size_t>(offset) + static_cast<size_t>(limit);
+  std::vector<Happening> all;
+  std::map<std::string, size_t> index;  // of the current date
+  std::string date;
+  bool first = true;
+  Status st = store.pair_frames(pq, [&](const EventRow& r) {
+    if (!((in_set(sx, r.actor1) || in_set(sx, r.actor2)) && (in_set(sy, r.actor1) || in_set(sy, r.actor2)))) {
+      return true;
+    }
+    bool xy = sides.x.matches(r.actor1) && sides.y.matches(r.actor2);
+    bool yx = sides.y.matches(r.actor1) && sides.x.matches(r.actor2);
+    if (!xy && !yx) return true;
+    if (first || r.date != date) {
+      if (all.size() > want) return false;
+      index.clear();
+      date = r.date;
+      first = false;
+    }
+    auto [it, fresh] = index.try_emplace(happening_key(r), all.size());
+    if (fresh) {
+      page.firsts.push_back(r);
+      all.emplace_back();
+      all.back().first = &page.firsts.back();
+    }
+    all[it->second].docs.insert(r.doc);
+    all[it->second].langs.insert(r.lang);
+    return true;
+  });
+  if (!st) return st;
+  for (size_t i = static_cast<size_t>(offset); i < all.size() && i < want; ++i) page.shown.push_back(std::move(all[i]));
+  page.more = all.size() > want;
+  return true;
 }
 
 Result<Dossier> dossier(Store& store, const Dyad& dyad) {

@@ -3,6 +3,7 @@
 // (/api/timeline, /api/dossier) returns. One implementation for both.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -62,6 +63,8 @@ struct DyadQuery {
 
 // Errors: kNotFound when X or Y matches nothing; store errors as they come.
 Result<Dyad> load_dyad(Store& store, const DyadQuery& q, const EntityLookup& lookup);
+// The two sides only (no rows): for timeline_page.
+Result<Dyad> resolve_dyad(Store& store, const DyadQuery& q, const EntityLookup& lookup);
 
 // One happening of a timeline: the events of one date, type and pair of
 // actors (in either order), with the documents and languages reporting it.
@@ -71,6 +74,22 @@ struct Happening {
 };
 // By date, then arrival order (as the events are).
 std::vector<Happening> timeline(const Dyad& dyad);
+
+// The happenings [offset, offset + limit) of timeline(load_dyad(...)) with
+// text = false, and whether more follow, read from the frames of the pairs
+// of the two sides' entities and countries (Store::pair_frames) up to the
+// last date the page needs: the cost of a page, not of every frame of the
+// side with fewer. False (and `page` empty) when the sides share an entity
+// or a country, or name so many that there are more than kMaxTimelinePairs
+// pairs: then only load_dyad gives the answer.
+struct TimelinePage {
+  std::deque<EventRow> firsts;   // the first frame of each happening read (Happening::first points here)
+  std::vector<Happening> shown;  // the page
+  bool more = false;             // happenings follow the page
+};
+inline constexpr size_t kMaxTimelinePairs = 16;
+Result<bool> timeline_page(Store& store, const Dyad& sides, const std::string& from, const std::string& to,
+                           int64_t offset, int64_t limit, TimelinePage& page);
 
 // The relationship over the period (`dossier X Y`).
 struct Dossier {

@@ -228,12 +228,27 @@ Api::Impl::~Impl() = default;
 
 Result<std::vector<int64_t>> Api::Impl::entity_ids(Store& store, const std::string& what, const std::string& lang) {
   if (int64_t id = entity_id_of(what)) return std::vector<int64_t>{id};
+  // The keys depend on the name and language only (the linker's lexicons,
+  // not its registry): kept once computed. One transliteration at a time,
+  // the store queries after, in parallel.
+  std::string key = lang + '\x1f' + what;
   std::vector<std::string> keys;
+  bool known = false;
   {
-    // The linker caches name forms: one lookup at a time, the store queries
-    // after, in parallel.
-    std::lock_guard lock(linker_mu);
-    keys = linker->lookup_keys(what, lang);
+    std::lock_guard lock(keys_mu);
+    if (auto it = keys_of.find(key); it != keys_of.end()) {
+      keys = it->second;
+      known = true;
+    }
+  }
+  if (!known) {
+    {
+      std::lock_guard lock(linker_mu);
+      keys = linker->lookup_keys(what, lang);
+    }
+    std::lock_guard lock(keys_mu);
+    if (keys_of.size() >= kKeysCacheSize) keys_of.clear();
+    keys_of.emplace(std::move(key), keys);
   }
   return store.find_entities(keys, what);
 }
@@ -480,7 +495,7 @@ ApiResponse search(Store& store, Params& p) {
 }
 
 // Timeline and dossier: both sides as `a` and `b`.
-Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p, bool text) {
+Result<DyadQuery> dyad_query(Params& p, bool text) {
   DyadQuery q;
   q.text = text;
   q.x = p.str("a");
@@ -490,20 +505,44 @@ Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p, bool text) {
   q.lang = p.str("lang").empty() ? "en" : p.str("lang");
   if (p.error) return Status::invalid(p.error->message);
   if (q.x.empty() || q.y.empty()) return Status::invalid("give both sides: a= and b= (entity ids or names)");
-  return load_dyad(store, q, api.lookup());
+  return q;
+}
+
+Result<Dyad> dyad_of(Api::Impl& api, Store& store, Params& p, bool text) {
+  auto q = dyad_query(p, text);
+  if (!q) return q.status();
+  return load_dyad(store, *q, api.lookup());
 }
 
 ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
   int64_t limit = p.limit(100);
   int64_t offset = p.cursor();
-  // The happenings are counted from rows without text; the page shows the
-  // full row of each one's first frame.
-  auto dyad = dyad_of(api, store, p, false);
+  auto q = dyad_query(p, false);
+  if (!q) return status_error(q.status());
+  auto dyad = resolve_dyad(store, *q, api.lookup());
   if (!dyad) return status_error(dyad.status());
-  std::vector<Happening> all = timeline(*dyad);
+  // The page's happenings from the frames of the two sides' pairs, read up
+  // to the page's last date; the full row of each one's first frame.
+  TimelinePage page;
+  auto paged = api.options.timeline_scan ? Result<bool>(false)
+                                         : timeline_page(store, *dyad, q->from, q->to, offset, limit, page);
+  if (!paged) return status_error(paged.status());
+  std::vector<Happening> all;  // when the page could not be read alone: every happening
   std::vector<Happening> shown;
-  for (size_t i = static_cast<size_t>(offset); i < all.size() && shown.size() < static_cast<size_t>(limit); ++i) {
-    shown.push_back(all[i]);
+  bool more = false;
+  if (*paged) {
+    shown = std::move(page.shown);
+    more = page.more;
+  } else {
+    // Sides that share an entity or country, or name many: every frame of
+    // the side with fewer, grouped, counted from rows without text.
+    dyad = dyad_of(api, store, p, false);
+    if (!dyad) return status_error(dyad.status());
+    all = timeline(*dyad);
+    for (size_t i = static_cast<size_t>(offset); i < all.size() && shown.size() < static_cast<size_t>(limit); ++i) {
+      shown.push_back(all[i]);
+    }
+    more = all.size() > static_cast<size_t>(offset + limit);
   }
   std::vector<std::pair<int64_t, int64_t>> keys;
   for (const Happening& h : shown) keys.emplace_back(h.first->seq, h.first->idx);
@@ -519,10 +558,11 @@ ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
     all = timeline(*dyad);
     auto at = [&](int64_t i) { return all.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(all.size(), i)); };
     shown.assign(at(offset), at(offset + limit));
+    more = all.size() > static_cast<size_t>(offset + limit);
   }
   std::vector<std::string> items;
   for (const Happening& h : shown) items.push_back(happening_json(h));
-  std::string page = page_json(items, offset, all.size() > static_cast<size_t>(offset + limit));
+  std::string json = page_json(items, offset, more);
   // {"a": {...}, "b": {...}, "items": ..., "next_cursor": ...}
   auto side = [](const Side& s) {
     std::vector<std::string> countries(s.countries.begin(), s.countries.end());
@@ -530,7 +570,7 @@ ApiResponse timeline_of(Api::Impl& api, Store& store, Params& p) {
     for (int64_t id : s.entities) arr += (arr.size() > 1 ? "," : "") + std::to_string(id);
     return JsonObject().str("name", s.name).raw("entities", arr + "]").raw("countries", json_string_array(countries)).done();
   };
-  return json_ok("{\"a\":" + side(dyad->x) + ",\"b\":" + side(dyad->y) + "," + page.substr(1));
+  return json_ok("{\"a\":" + side(dyad->x) + ",\"b\":" + side(dyad->y) + "," + json.substr(1));
 }
 
 ApiResponse dossier_of(Api::Impl& api, Store& store, Params& p) {

@@ -36,6 +36,10 @@ struct ApiOptions {
   // this many bytes and dropped whenever the store changes (a commit by any
   // connection: Store::change_count). 0 = no cache.
   size_t cache_bytes = 64u << 20;
+  // Timelines from every frame of the side with fewer (load_dyad), not from
+  // the pair's frames up to the page (timeline_page): for checking that both
+  // agree.
+  bool timeline_scan = false;
 };
 
 struct ApiRequest {

@@ -97,8 +97,14 @@ class ResponseCache {
 struct Api::Impl {
   ApiOptions options;
   StorePool readers;
-  std::mutex linker_mu;  // Linker lookups keep a cache: one at a time
+  std::mutex linker_mu;  // Linker lookups transliterate with ICU: one at a time
   std::unique_ptr<Linker> linker;
+  // Linker::lookup_keys of (lang, name) asked before: the same names come
+  // again and again, and a miss holds linker_mu while every other lookup
+  // waits. Bounded: emptied when full.
+  std::mutex keys_mu;
+  std::unordered_map<std::string, std::vector<std::string>> keys_of;
+  static constexpr size_t kKeysCacheSize = 4096;
   std::mutex write_mu;
   std::unique_ptr<Store> writer;
   std::unique_ptr<Pipeline> pipeline;

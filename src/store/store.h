@@ -133,6 +133,21 @@ struct EventQuery {
   bool text = true;
 };
 
+// One side of a pair for Store::pair_frames: an entity (registry id) or,
+// when `entity` is 0, a country (ISO alpha-3).
+struct ActorKey {
+  int64_t entity = 0;
+  std::string country;
+};
+
+struct PairQuery {
+  // Frames whose actor 1 is one key of a pair and actor 2 the other, in
+  // either order; an actor is its entity and its country (EventRow::Actor),
+  // so a frame can be between several pairs. The two keys of a pair differ.
+  std::vector<std::pair<ActorKey, ActorKey>> pairs;
+  std::string from, to;  // YYYY-MM-DD bounds on the event date, inclusive; "" = open
+};
+
 // Full-text search over documents (`/api/search`).
 struct SearchQuery {
   std::string text;   // words that must all occur, in the title or text, in any language; case and
@@ -249,8 +264,9 @@ class Store {
 
   // Entities by documents (most first), filtered.
   virtual Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) = 0;
-  // Entities by id (missing ids are left out).
-  virtual Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) = 0;
+  // Entities by id (missing ids are left out); without `langs`, their
+  // EntitySummary::langs stay empty (one query less per entity).
+  virtual Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids, bool langs = true) = 0;
   // Entities having one of these match keys (Linker::lookup_keys) or an
   // alias equal to `surface` ignoring case, most documented first.
   virtual Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys,
@@ -262,6 +278,12 @@ class Store {
   // The frames of these keys (EventRow::seq, idx) with all their text, in
   // the order of the keys; a key the store does not have is left out.
   virtual Result<std::vector<EventRow>> get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) = 0;
+
+  // The frames between the pairs of `q` (table dyad_frames), each once, in
+  // list_events' order, as rows without their text (EventQuery::text =
+  // false); `fn` returns false to stop reading. What a timeline's page needs
+  // is read up to the page's last date, not every frame of the pair.
+  virtual Status pair_frames(const PairQuery& q, const std::function<bool(const EventRow&)>& fn) = 0;
 
   // The whole document with paragraphs, sentences, tokens and removals;
   // std::nullopt when no document has this id.

@@ -371,9 +371,63 @@ CREATE INDEX clusters_stories ON clusters(last_date IS NULL, last_date DESC, doc
 CREATE INDEX documents_day ON documents(substr(coalesce(event_date, published, ''), 1, 10), seq);
 )sql";
 
-constexpr std::array<std::string_view, 10> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+// 11: the event frames of each pair of actors, for the timeline
+// (/api/timeline): a page of a timeline reads the frames of its pair in the
+// order it shows them, up to the page's last date, instead of every frame of
+// the side with fewer (Brazil–Chile read 2,718 frames to show 100
+// happenings). An actor is its entity ('e:' || mentions.entity) and its
+// country ('c:' || events.countryN); a frame is stored once under each
+// pair of a key of actor 1 and a different key of actor 2 (at most four),
+// ordered so that side_a < side_b. The view dyad_frames_from_events is what
+// the table holds: the store writes a document's rows with its events,
+// deletes them before its events are replaced (relink), and fills the
+// table again when the registry is cleared (every actor loses its entity).
+// The other columns are what the timeline groups and checks a frame by
+// (EventQuery::text = false): actors' entity, country and, without an
+// entity, the mention's text. Backfilled for existing stores.
+constexpr std::string_view kMigration11 = R"sql(
+CREATE TABLE dyad_frames (
+  side_a   TEXT NOT NULL,                -- 'e:' || entity id or 'c:' || ISO alpha-3; side_a < side_b
+  side_b   TEXT NOT NULL,
+  date     TEXT NOT NULL,                -- events.date, '' when it has none
+  doc_seq  INTEGER NOT NULL,             -- the frame: events (doc_seq, idx)
+  idx      INTEGER NOT NULL,
+  code     TEXT NOT NULL,
+  entity1  INTEGER,                      -- actor 1: mentions.entity
+  country1 TEXT,                         -- events.country1
+  name1    TEXT,                         -- the mention's text when it has no entity
+  entity2  INTEGER,
+  country2 TEXT,
+  name2    TEXT,
+  PRIMARY KEY (side_a, side_b, date, doc_seq, idx)
+) WITHOUT ROWID;
+CREATE VIEW dyad_frames_from_events AS
+SELECT min(k1, k2) AS side_a, max(k1, k2) AS side_b, date, doc_seq, idx, code,
+       entity1, country1, name1, entity2, country2, name2
+FROM (
+  SELECT coalesce(e.date, '') AS date, e.doc_seq AS doc_seq, e.idx AS idx, e.code AS code,
+         m1.entity AS entity1, e.country1 AS country1,
+         CASE WHEN m1.entity IS NULL THEN CAST(substr(CAST(d.text AS BLOB), m1.begin + 1, m1.end - m1.begin) AS TEXT) END AS name1,
+         m2.entity AS entity2, e.country2 AS country2,
+         CASE WHEN m2.entity IS NULL THEN CAST(substr(CAST(d.text AS BLOB), m2.begin + 1, m2.end - m2.begin) AS TEXT) END AS name2,
+         CASE WHEN k.i < 2 THEN CASE WHEN m1.entity > 0 THEN 'e:' || m1.entity END
+              ELSE CASE WHEN e.country1 <> '' THEN 'c:' || e.country1 END END AS k1,
+         CASE WHEN k.i % 2 = 0 THEN CASE WHEN m2.entity > 0 THEN 'e:' || m2.entity END
+              ELSE CASE WHEN e.country2 <> '' THEN 'c:' || e.country2 END END AS k2
+  FROM events e JOIN documents d ON d.seq = e.doc_seq
+  LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1
+  LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2
+  CROSS JOIN (SELECT 0 AS i UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) k
+)
+WHERE k1 IS NOT NULL AND k2 IS NOT NULL AND k1 <> k2;
+INSERT OR IGNORE INTO dyad_frames (side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, country2, name2)
+  SELECT side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, country2, name2
+  FROM dyad_frames_from_events;
+)sql";
+
+constexpr std::array<std::string_view, 11> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
                                                           kMigration5, kMigration6, kMigration7, kMigration8,
-                                                          kMigration9, kMigration10};
+                                                          kMigration9, kMigration10, kMigration11};
 
 }  // namespace
 

@@ -315,6 +315,15 @@ Result<BatchResult> SqliteStore::write_batch(const std::vector<Document>& docs, 
       return st;
     }
   }
+  // The batch's new documents have consecutive seqs: their pairs at once.
+  if (!seq_of.empty()) {
+    auto [first, last] = std::minmax_element(seq_of.begin(), seq_of.end(),
+                                             [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (Status st = add_dyad_frames(first->second, last->second); !st) {
+      (void)exec("ROLLBACK");
+      return st;
+    }
+  }
 
   for (const Reject& rj : rejects) {
     for (sqlite3_stmt* s : {*ins_rej, *upd_rej}) {
@@ -420,6 +429,35 @@ Status SqliteStore::insert_events(int64_t seq, const Document& d) {
   return Status::ok();
 }
 
+// dyad_frames (migration 11) holds what its view dyad_frames_from_events
+// gives: a document's rows are written with its events and deleted while its
+// events and mentions are still those they were made from.
+Status SqliteStore::add_dyad_frames(int64_t first, int64_t last) {
+  auto ins = prepare(
+      "INSERT OR IGNORE INTO dyad_frames (side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, "
+      "country2, name2) SELECT side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, country2, "
+      "name2 FROM dyad_frames_from_events WHERE doc_seq BETWEEN ?1 AND ?2");
+  if (!ins) return ins.status();
+  Reset r(*ins);
+  sqlite3_bind_int64(*ins, 1, first);
+  sqlite3_bind_int64(*ins, 2, last);
+  if (sqlite3_step(*ins) != SQLITE_DONE) {
+    return error("storing the event pairs of documents " + std::to_string(first) + ".." + std::to_string(last));
+  }
+  return Status::ok();
+}
+
+Status SqliteStore::remove_dyad_frames(int64_t seq) {
+  auto del = prepare(
+      "DELETE FROM dyad_frames WHERE (side_a, side_b, date, doc_seq, idx) IN (SELECT side_a, side_b, date, doc_seq, "
+      "idx FROM dyad_frames_from_events WHERE doc_seq = ?1)");
+  if (!del) return del.status();
+  Reset r(*del);
+  sqlite3_bind_int64(*del, 1, seq);
+  if (sqlite3_step(*del) != SQLITE_DONE) return error("deleting the event pairs of document " + std::to_string(seq));
+  return Status::ok();
+}
+
 Status SqliteStore::insert_times(int64_t seq, const Document& d) {
   auto ins = prepare(
       "INSERT INTO times (doc_seq, idx, begin, end, value, kind, anchor, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -444,9 +482,16 @@ Status SqliteStore::insert_times(int64_t seq, const Document& d) {
 
 Status SqliteStore::clear_registry() {
   std::lock_guard lock(mu_);
-  return exec(
+  // Every actor loses its entity: the pairs of every frame are made again
+  // (the countries stay; a mention without an entity is its text).
+  Status st = exec(
       "BEGIN IMMEDIATE; UPDATE mentions SET entity = NULL; DELETE FROM entity_links; DELETE FROM entity_aliases; "
-      "DELETE FROM entity_keys; DELETE FROM entities; COMMIT;");
+      "DELETE FROM entity_keys; DELETE FROM entities; DELETE FROM dyad_frames; "
+      "INSERT OR IGNORE INTO dyad_frames (side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, "
+      "country2, name2) SELECT side_a, side_b, date, doc_seq, idx, code, entity1, country1, name1, entity2, country2, "
+      "name2 FROM dyad_frames_from_events; COMMIT;");
+  if (!st) (void)exec("ROLLBACK");
+  return st;
 }
 
 Status SqliteStore::write_links(const std::vector<Document>& docs, const RegistryDelta& registry,
@@ -476,6 +521,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
       seq = sqlite3_column_int64(*seq_of_id, 0);
     }
     seq_of[d.id] = seq;
+    if (Status st = remove_dyad_frames(seq); !st) return fail(st);
     for (sqlite3_stmt* x : {*del, *del_times, *del_topics, *del_events}) {
       Reset r(x);
       sqlite3_bind_int64(x, 1, seq);
@@ -492,6 +538,7 @@ Status SqliteStore::write_links(const std::vector<Document>& docs, const Registr
     if (Status st = insert_times(seq, d); !st) return fail(st);
     if (Status st = insert_topics(seq, d); !st) return fail(st);
     if (Status st = insert_events(seq, d); !st) return fail(st);
+    if (Status st = add_dyad_frames(seq, seq); !st) return fail(st);
   }
   if (Status st = write_registry(registry, seq_of); !st) return fail(st);
   if (Status st = write_clusters(clusters, seq_of); !st) return fail(st);
@@ -710,33 +757,118 @@ Result<std::vector<EventRow>> SqliteStore::event_rows(sqlite3_stmt* s) {
   return out;
 }
 
+namespace {
+// What SQL's substr(CAST(text AS BLOB), begin + 1, end - begin) gives (the
+// event queries' spans), computed on the text read once: its rules for a
+// start before the text, a negative length and a span past the end.
+// Columns `b` and `e` of `s`; NULL in either gives "".
+std::string sql_span(sqlite3_stmt* s, int b, int e, std::string_view text) {
+  if (sqlite3_column_type(s, b) == SQLITE_NULL || sqlite3_column_type(s, e) == SQLITE_NULL) return {};
+  int64_t begin = sqlite3_column_int64(s, b), end = sqlite3_column_int64(s, e);
+  int64_t len = static_cast<int64_t>(text.size());
+  int64_t p1 = static_cast<int32_t>(begin + 1), p2 = static_cast<int32_t>(end - begin);
+  bool negative = p2 < 0;
+  if (negative) p2 = -p2;
+  if (p1 < 0) {
+    p1 += len;
+    if (p1 < 0) {
+      p2 += p1;
+      if (p2 < 0) p2 = 0;
+      p1 = 0;
+    }
+  } else if (p1 > 0) {
+    --p1;
+  } else if (p2 > 0) {
+    --p2;
+  }
+  if (negative) {
+    p1 -= p2;
+    if (p1 < 0) {
+      p2 += p1;
+      p1 = 0;
+    }
+  }
+  if (p1 + p2 > len) {
+    p2 = len - p1;
+    if (p2 < 0) p2 = 0;
+  }
+  if (p2 == 0) return {};
+  return std::string(text.substr(static_cast<size_t>(p1), static_cast<size_t>(p2)));
+}
+}  // namespace
+
 Result<std::vector<EventRow>> SqliteStore::get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) {
   std::lock_guard lock(mu_);
   if (keys.empty()) return std::vector<EventRow>();
-  static const std::string sql = [] {
-    std::string s = std::string(kEventColumns) + kEventFilter;
-    s.replace(s.find("@FROM@"), 6,
-              "json_each(?6) AS k CROSS JOIN events e ON e.doc_seq = json_extract(k.value, '$[0]') "
-              "AND e.idx = json_extract(k.value, '$[1]')");
-    return s;
-  }();
+  // The rows list_events gives with their text (kEventColumns), with the
+  // document's text read once and cut here: each substr of it in SQL read
+  // the whole text again.
+  auto st = prepare(
+      "SELECT d.id, d.lang, coalesce(d.title, ''), e.code, coalesce(e.date, ''), d.text, "
+      "e.trigger_begin, e.trigger_end, e.sentence_begin, e.sentence_end, "
+      "m1.entity, n1.name, m1.begin, m1.end, m1.type, m1.role, e.country1, "
+      "m2.entity, n2.name, m2.begin, m2.end, m2.type, m2.role, e.country2, "
+      "mp.entity, np.name, mp.begin, mp.end, e.confidence, coalesce(d.event_cluster, 0), coalesce(d.story, 0), "
+      "e.doc_seq, e.idx "
+      "FROM json_each(?1) AS k CROSS JOIN events e ON e.doc_seq = json_extract(k.value, '$[0]') "
+      "AND e.idx = json_extract(k.value, '$[1]') JOIN documents d ON d.seq = e.doc_seq "
+      "LEFT JOIN mentions m1 ON m1.doc_seq = e.doc_seq AND m1.idx = e.actor1 "
+      "LEFT JOIN entities n1 ON n1.id = m1.entity "
+      "LEFT JOIN mentions m2 ON m2.doc_seq = e.doc_seq AND m2.idx = e.actor2 "
+      "LEFT JOIN entities n2 ON n2.id = m2.entity "
+      "LEFT JOIN mentions mp ON mp.doc_seq = e.doc_seq AND mp.idx = e.place "
+      "LEFT JOIN entities np ON np.id = mp.entity");
+  if (!st) return st.status();
+  sqlite3_stmt* s = *st;
   std::string json = "[";
   for (const auto& [seq, idx] : keys) {
     json += (json.size() > 1 ? ",[" : "[") + std::to_string(seq) + ',' + std::to_string(idx) + ']';
   }
   json += ']';
-  auto st = prepare(sql.c_str());
-  if (!st) return st.status();
-  Reset reset(*st);
-  bind_text(*st, 1, "");
-  bind_text(*st, 2, "");
-  bind_text(*st, 3, "");
-  sqlite3_bind_int64(*st, 5, 0);
-  bind_text(*st, 6, json);
-  auto rows = event_rows(*st);
-  if (!rows) return rows.status();
+  Reset reset(s);
+  bind_text(s, 1, json);
+  std::vector<EventRow> rows;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    const char* p = static_cast<const char*>(sqlite3_column_blob(s, 5));
+    std::string_view text(p ? p : "", p ? static_cast<size_t>(sqlite3_column_bytes(s, 5)) : 0);
+    // coalesce(entity name, the mention's text).
+    auto name = [&](int col) {
+      return sqlite3_column_type(s, col) != SQLITE_NULL ? col_text(s, col) : sql_span(s, col + 1, col + 2, text);
+    };
+    auto actor = [&](int col) {
+      EventRow::Actor a;
+      a.entity = sqlite3_column_int64(s, col);
+      a.name = name(col + 1);
+      a.type = col_text(s, col + 4);
+      a.role = col_text(s, col + 5);
+      a.country = col_text(s, col + 6);
+      if (a.role == "honorific") a.role.clear();
+      return a;
+    };
+    EventRow& r = rows.emplace_back();
+    r.doc = col_text(s, 0);
+    r.lang = col_text(s, 1);
+    r.title = col_text(s, 2);
+    r.code = col_text(s, 3);
+    r.date = col_text(s, 4);
+    r.trigger = sql_span(s, 6, 7, text);
+    r.sentence = sql_span(s, 8, 9, text);
+    r.actor1 = actor(10);
+    r.actor2 = actor(17);
+    r.place.entity = sqlite3_column_int64(s, 24);
+    r.place.name = name(25);
+    r.confidence = sqlite3_column_double(s, 28);
+    r.sentence_begin = static_cast<uint32_t>(sqlite3_column_int64(s, 8));
+    r.sentence_end = static_cast<uint32_t>(sqlite3_column_int64(s, 9));
+    r.event_cluster = sqlite3_column_int64(s, 29);
+    r.story = sqlite3_column_int64(s, 30);
+    r.seq = sqlite3_column_int64(s, 31);
+    r.idx = sqlite3_column_int64(s, 32);
+  }
+  if (rc != SQLITE_DONE) return error("reading events");
   std::map<std::pair<int64_t, int64_t>, EventRow*> by_key;
-  for (EventRow& r : *rows) by_key.emplace(std::make_pair(r.seq, r.idx), &r);
+  for (EventRow& r : rows) by_key.emplace(std::make_pair(r.seq, r.idx), &r);
   std::vector<EventRow> out;
   out.reserve(keys.size());
   for (const auto& k : keys) {
@@ -744,6 +876,68 @@ Result<std::vector<EventRow>> SqliteStore::get_events(const std::vector<std::pai
     if (it != by_key.end()) out.push_back(*it->second);
   }
   return out;
+}
+
+Status SqliteStore::pair_frames(const PairQuery& q, const std::function<bool(const EventRow&)>& fn) {
+  std::lock_guard lock(mu_);
+  if (q.pairs.empty()) return Status::ok();
+  auto key = [](const ActorKey& k) { return k.entity > 0 ? "e:" + std::to_string(k.entity) : "c:" + k.country; };
+  std::vector<std::string> values;  // ?4, ?5...: side_a, side_b of each pair
+  for (const auto& [a, b] : q.pairs) {
+    std::string ka = key(a), kb = key(b);
+    if (kb < ka) std::swap(ka, kb);
+    values.push_back(std::move(ka));
+    values.push_back(std::move(kb));
+  }
+  // Dated frames first, then (without bounds) the undated ones, as
+  // list_events orders them. Each pair reads its rows in the primary key's
+  // order (side_a, side_b, date, doc_seq, idx); several pairs are merged in
+  // that order by the compound SELECT, which drops a frame seen again.
+  for (bool dated : {true, false}) {
+    if (!dated && (!q.from.empty() || !q.to.empty())) break;
+    std::string sql;
+    for (size_t i = 0; i < q.pairs.size(); ++i) {
+      if (i) sql += " UNION ";
+      sql += "SELECT d.id, d.lang, f.code, f.date, f.entity1, f.name1, f.country1, f.entity2, f.name2, f.country2, "
+             "f.doc_seq, f.idx FROM dyad_frames f JOIN documents d ON d.seq = f.doc_seq WHERE f.side_a = ?" +
+             std::to_string(4 + 2 * i) + " AND f.side_b = ?" + std::to_string(5 + 2 * i);
+      if (!dated) {
+        sql += " AND f.date = ''";
+        continue;
+      }
+      sql += " AND f.date > ''";
+      if (!q.from.empty()) sql += " AND f.date >= ?2";
+      if (!q.to.empty()) sql += " AND f.date <= ?3";
+    }
+    sql += q.pairs.size() == 1 ? " ORDER BY f.date, f.doc_seq, f.idx" : " ORDER BY 4, 11, 12";
+    auto st = prepare_text(sql);
+    if (!st) return st.status();
+    sqlite3_stmt* s = *st;
+    Reset reset(s);
+    if (!q.from.empty()) bind_text(s, 2, q.from);
+    if (!q.to.empty()) bind_text(s, 3, q.to);
+    for (size_t i = 0; i < values.size(); ++i) bind_text(s, static_cast<int>(4 + i), values[i]);
+    int rc;
+    EventRow r;
+    auto actor = [&](int col, EventRow::Actor& a) {
+      a.entity = sqlite3_column_int64(s, col);
+      a.name = col_text(s, col + 1);
+      a.country = col_text(s, col + 2);
+    };
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      r.doc = col_text(s, 0);
+      r.lang = col_text(s, 1);
+      r.code = col_text(s, 2);
+      r.date = col_text(s, 3);
+      actor(4, r.actor1);
+      actor(7, r.actor2);
+      r.seq = sqlite3_column_int64(s, 10);
+      r.idx = sqlite3_column_int64(s, 11);
+      if (!fn(r)) return Status::ok();
+    }
+    if (rc != SQLITE_DONE) return error("listing the frames of a pair");
+  }
+  return Status::ok();
 }
 
 Result<std::vector<EventRow>> SqliteStore::list_events(const EventQuery& q) {
@@ -911,7 +1105,7 @@ Result<std::vector<EntitySummary>> SqliteStore::list_entities(const EntityFilter
   return out;
 }
 
-Result<std::vector<EntitySummary>> SqliteStore::get_entities(const std::vector<int64_t>& ids) {
+Result<std::vector<EntitySummary>> SqliteStore::get_entities(const std::vector<int64_t>& ids, bool langs) {
   std::lock_guard lock(mu_);
   static const std::string sql = std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.id = ?1";
   auto s = prepare(sql.c_str());
@@ -924,7 +1118,9 @@ Result<std::vector<EntitySummary>> SqliteStore::get_entities(const std::vector<i
     if (rc == SQLITE_ROW) out.push_back(entity_row(*s));
     else if (rc != SQLITE_DONE) return error("reading entities");
   }
-  for (auto& e : out) NG_RETURN_IF_ERROR(fill_langs(e));
+  if (langs) {
+    for (auto& e : out) NG_RETURN_IF_ERROR(fill_langs(e));
+  }
   return out;
 }
 
@@ -1461,6 +1657,12 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const 
     return Status::not_found(path + ": no such store (run `newsgraph ingest --db " + path + " ...` first)");
   }
   if (exists && S_ISDIR(sb.st_mode)) return Status::invalid(path + ": is a directory, not a store file");
+  // Before SQLite's first use in the process: no memory statistics (nobody
+  // reads them), whose process-wide mutex every allocation of every
+  // connection took: the server's 32 concurrent readers queued on it (90% of
+  // its futex calls). Refused, harmlessly, once SQLite is initialised.
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;  // the store serialises its own calls
   sqlite3* db = nullptr;

@@ -90,11 +90,12 @@ class SqliteStore final : public Store {
   Result<std::vector<ClusterSummary>> list_stories(const StoryQuery& query) override;
   Result<std::optional<ClusterDetail>> get_cluster(int64_t id) override;
   Result<std::vector<EntitySummary>> list_entities(const EntityFilter& filter) override;
-  Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids) override;
+  Result<std::vector<EntitySummary>> get_entities(const std::vector<int64_t>& ids, bool langs = true) override;
   Result<std::vector<int64_t>> find_entities(const std::vector<std::string>& keys, const std::string& surface) override;
   Result<std::optional<EntityDetail>> get_entity(int64_t id) override;
   Result<std::vector<EventRow>> list_events(const EventQuery& query) override;
   Result<std::vector<EventRow>> get_events(const std::vector<std::pair<int64_t, int64_t>>& keys) override;
+  Status pair_frames(const PairQuery& q, const std::function<bool(const EventRow&)>& fn) override;
   Result<std::optional<Document>> get_document(const std::string& id) override;
   Result<std::vector<DocSummary>> list_documents(const DocFilter& filter) override;
   Status for_each_document(const DocFilter& filter, const std::function<bool(const Document&)>& fn) override;
@@ -142,6 +143,10 @@ class SqliteStore final : public Store {
   Status insert_times(int64_t seq, const Document& d);
   Status insert_topics(int64_t seq, const Document& d);
   Status insert_events(int64_t seq, const Document& d);
+  // The rows of dyad_frames of documents first..last (seq), from their
+  // stored events and mentions; remove: of one document.
+  Status add_dyad_frames(int64_t first, int64_t last);
+  Status remove_dyad_frames(int64_t seq);
   Result<Document> row_to_document(sqlite3_stmt* s);
   Status query_documents(const DocFilter& filter, const char* columns,
                          const std::function<Status(sqlite3_stmt*, bool& more)>& row);
