@@ -1012,6 +1012,13 @@ size_t match_clock(const Scan& s, size_t i, Raw& r) {
 }
 
 // Year-bearing dates in a URL: "/2023/11/15/", "20250423", "-251209" inside a long id, "11-15-23".
+// A zero-based month count from year y ("mm" months after January of y, may be
+// negative) as a year and a month 1..12.
+void month_from(int y, int mm, int& yy, int& m) {
+  yy = y + (mm < 0 ? (mm - 11) / 12 : mm / 12);
+  m = ((mm % 12) + 12) % 12 + 1;
+}
+
 bool url_date(std::string_view url, Ymd& out, std::string& evidence) {
   size_t path = url.find("://");
   path = url.find('/', path == std::string_view::npos ? 0 : path + 3);
@@ -2065,8 +2072,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         size_t month_len = last_value.rfind("BC", 0) == 0 ? 9 : 7;
         if (im.options.narrative && r.unit == 3 && last_year && last_value.size() == month_len && r.n > 0) {
           int mm = std::atoi(last_value.c_str() + month_len - 2) - 1 + sign * r.n;
-          int yy = last_year + (mm < 0 ? (mm - 11) / 12 : mm / 12);
-          mm = ((mm % 12) + 12) % 12 + 1;
+          int yy;
+          month_from(last_year, mm, yy, mm);
           if (yy == 0) continue;
           x.kind = "relative";
           x.anchor = "inferred";
@@ -2105,8 +2112,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           }
         } else if (r.unit == 3) {
           int mm = bm - 1 + sign * r.n;
-          int yy = by + (mm < 0 ? (mm - 11) / 12 : mm / 12);
-          mm = ((mm % 12) + 12) % 12 + 1;
+          int yy;
+          month_from(by, mm, yy, mm);
           x.value = fmt_month(yy, mm);
         } else if (r.unit == 4) {
           x.value = fmt_year(by + sign * r.n);
@@ -2270,8 +2277,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           size_t ylen = last_value.rfind("BC", 0) == 0 ? 6 : 4;
           if (!last_year || last_value.size() < ylen + 3) continue;
           int mm = std::atoi(last_value.c_str() + ylen + 1) - 1 + r.offset;
-          int yy = last_year + (mm < 0 ? (mm - 11) / 12 : mm / 12);
-          mm = ((mm % 12) + 12) % 12 + 1;
+          int yy;
+          month_from(last_year, mm, yy, mm);
           if (yy == 0) continue;
           x.kind = "relative";
           x.anchor = "inferred";
@@ -2313,8 +2320,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
           x.value = std::to_string(A.y) + "-Q" + std::to_string(r.offset);
         } else if (r.rel == Kind::kMonthRel) {
           int mm = A.m - 1 + r.offset;
-          int yy = A.y + (mm < 0 ? (mm - 11) / 12 : mm / 12);
-          mm = ((mm % 12) + 12) % 12 + 1;
+          int yy;
+          month_from(A.y, mm, yy, mm);
           x.value = fmt_month(yy, mm);
         } else {
           x.value = std::to_string(A.y + r.offset);
