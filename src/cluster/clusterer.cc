@@ -4,6 +4,7 @@
 #include <bit>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -161,15 +162,25 @@ const char* weekday_name(int wd) {
 }
 
 // The day `monthday` (MMDD) in the year that puts it nearest `ref` (a day
-// number): a date written without a year, read in a dated cluster's year.
+// number): a date written without a year, read in a dated cluster's year. A
+// day written without its month too ("15日", MM 0): in ref's month or the one
+// before or after, whichever is nearest.
 int32_t nearest_monthday(int32_t ref, uint16_t monthday) {
   int y, m, d;
   civil_from_days(ref, y, m, d);
   int32_t best = INT32_MIN;
-  for (int year = y - 1; year <= y + 1; ++year) {
-    int32_t day = day_number(std::to_string(year) + "-" + (monthday < 1000 ? "0" : "") + std::to_string(monthday / 100) +
-                             "-" + (monthday % 100 < 10 ? "0" : "") + std::to_string(monthday % 100));
+  auto consider = [&](int year, int month) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, monthday % 100);
+    int32_t day = day_number(buf);
     if (day != INT32_MIN && (best == INT32_MIN || std::abs(day - ref) < std::abs(best - ref))) best = day;
+  };
+  if (monthday / 100 == 0) {
+    consider(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1);
+    consider(y, m);
+    consider(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
+  } else {
+    for (int year = y - 1; year <= y + 1; ++year) consider(year, monthday / 100);
   }
   return best;
 }
@@ -535,10 +546,13 @@ struct Clusterer::Impl {
             t.value[9] <= '7') {
           f.weekdays |= static_cast<uint8_t>(1u << (t.value[9] - '0'));
         }
-        // A day without a year ("XXXX-09-08"): the first one.
-        if (!f.monthday && t.kind == "date" && t.value.size() == 10 && t.value.starts_with("XXXX-") &&
-            day_number("2000" + t.value.substr(4)) != INT32_MIN) {
-          f.monthday = static_cast<uint16_t>(std::stoi(t.value.substr(5, 2)) * 100 + std::stoi(t.value.substr(8, 2)));
+        // A day without a year ("XXXX-09-08") or without its month too ("XXXX-XX-15"): the first one.
+        if (!f.monthday && t.kind == "date" && t.value.size() == 10 && t.value.starts_with("XXXX-")) {
+          bool no_month = t.value.compare(5, 2, "XX") == 0;
+          if (day_number((no_month ? "2000-01" : "2000" + t.value.substr(4, 3)) + t.value.substr(7)) != INT32_MIN) {
+            f.monthday = static_cast<uint16_t>((no_month ? 0 : std::stoi(t.value.substr(5, 2)) * 100) +
+                                               std::stoi(t.value.substr(8, 2)));
+          }
         }
       }
     }
@@ -694,9 +708,12 @@ struct Clusterer::Impl {
       // A day written without a year: in the cluster's year, the same day or
       // one apart is evidence (another day is not: reports name background
       // days too).
+      // A day without its month ("15日") only on the day: one apart is the
+      // neighbouring day's happening as often as a time zone.
       if (dd == INT32_MIN && f.monthday) {
         int32_t day = nearest_monthday(cd, f.monthday);
-        if (day != INT32_MIN && std::abs(day - cd) <= 1) s.date = 0.1, note("its day " + day_string(day) + " is near " + cdate);
+        if (day != INT32_MIN && std::abs(day - cd) <= (f.monthday < 100 ? 0 : 1))
+          s.date = 0.1, note("its day " + day_string(day) + " is near " + cdate);
       }
       int32_t pd = day_number(f.published);
       if (pd != INT32_MIN && (dd == INT32_MIN || f.date_weight < 3)) {
@@ -960,6 +977,26 @@ struct Clusterer::Impl {
           wd.f.date_weight = 1;
           monthday_how = "its day " + wd.f.date.substr(5) + " in the year of event cluster " +
                          std::to_string(wd.event) + " (" + ref + ")";
+        }
+      }
+      // A day without its month ("14日"), else: in the month of a date of
+      // its story one day apart at most (a yearless day is not: a story's
+      // dates span its previews and background).
+      auto st = clusters.find(wd.story);
+      if (monthday_how.empty() && wd.f.monthday < 100 && st != clusters.end()) {
+        int32_t best = INT32_MIN, from = INT32_MIN;
+        for (const auto& [date, votes] : st->second.dates) {
+          int32_t r = day_number(date);
+          if (r == INT32_MIN) continue;
+          int32_t day = nearest_monthday(r, wd.f.monthday);
+          if (day != INT32_MIN && std::abs(day - r) <= 1 && (best == INT32_MIN || std::abs(day - r) < std::abs(best - from)))
+            best = day, from = r;
+        }
+        if (best != INT32_MIN) {
+          wd.f.date = day_string(best);
+          wd.f.date_weight = 1;
+          monthday_how = "its day " + wd.f.date.substr(5) + " near " + day_string(from) + ", a date of story " +
+                         std::to_string(wd.story);
         }
       }
     }

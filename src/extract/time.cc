@@ -625,6 +625,31 @@ bool day_mark(const std::string& f) {
   return f == "日" || f == "号" || f == "號" || f.rfind("일", 0) == 0;
 }
 
+// "15日", "16號", "14일": a day of the month without its month, as Chinese, Japanese and Korean news write the days
+// around the report (the month is the report's). Not a count of days: "3日間", "5日前", "3日目", "1日半", "第3日",
+// "数日", "3일간". Returns the token after it, or 0.
+size_t cjk_day(const Scan& s, size_t i) {
+  const auto& T = s.toks;
+  if (!s.num(i, 1, 31) || s.glued_number(i) || i + 1 >= T.size() || T[i + 1].b != T[i].e) return 0;
+  const std::string& mark = T[i + 1].f;
+  bool korean = mark == "일" || mark == "일에" || mark == "일부터" || mark == "일까지" || mark == "일의";
+  if (!korean && mark != "日" && mark != "号" && mark != "號") return 0;
+  if (i > 0 && T[i - 1].e == T[i].b) {
+    static const char* const kBefore[] = {"第", "每", "毎", "数", "數", "几", "幾", "近", "约", "約", "/", ".", "-", "月"};
+    for (const char* w : kBefore) {
+      if (T[i - 1].f == w) return 0;
+    }
+  }
+  if (!korean && i + 2 < T.size() && T[i + 2].b == T[i + 1].e) {
+    static const char* const kAfter[] = {"間", "间", "後", "后", "前", "内", "內", "以", "連", "连", "目", "半",
+                                         "分", "程", "余", "餘", "ぶ", "游", "遊", "制", "天", "当", "あ"};
+    for (const char* w : kAfter) {
+      if (T[i + 2].f == w) return 0;
+    }
+  }
+  return i + 2;
+}
+
 // After an expression ending before token j: "des Jahres 1968", "1940", "331 v. Chr." (a year, negative before
 // Christ), or "des folgenden Jahres" (r.has_yearof). Extends r; returns the token after it, or j.
 size_t year_after(const Scan& s, size_t j, Raw& r) {
@@ -817,9 +842,17 @@ size_t match_date(const Scan& s, size_t i, Raw& r) {
         r.year_written = true;
         return j;
       }
-      r.type = Raw::kYear;
+      Entry month;
       r.a = {y, 0, 0};
       r.year_written = true;
+      // "2023年11月": a month of the year.
+      if (size_t j = s.match(i + 2, Kind::kMonth, month)) {
+        r.type = Raw::kMonth;
+        r.a.m = month.value;
+        r.e = T[j - 1].e;
+        return j;
+      }
+      r.type = Raw::kYear;
       r.e = T[i + 1].e;
       return i + 2;
     }
@@ -1117,6 +1150,21 @@ int nearest_year(int m, int d, const Ymd& anchor) {
   return best;
 }
 
+// The day `d` of the anchor's month or of the month before or after, whichever is nearest the anchor (a day
+// anchor); INT64_MIN if none is a valid date.
+int64_t nearest_day_of_month(const Ymd& A, int d) {
+  int64_t a = days_from_civil(A.y, A.m, A.d);
+  int64_t best = INT64_MIN;
+  for (int dm : {0, -1, 1}) {
+    int yy, mm;
+    month_from(A.y, A.m - 1 + dm, yy, mm);
+    if (!valid_date(yy, mm, d)) continue;
+    int64_t c = days_from_civil(yy, mm, d);
+    if (best == INT64_MIN || std::llabs(c - a) < std::llabs(best - a)) best = c;
+  }
+  return best;
+}
+
 }  // namespace
 
 TimeAnnotation TimeExtractor::annotate(const std::string& text, const std::string& lang, const std::string& published,
@@ -1309,6 +1357,14 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
       raws.push_back(r);
       i = j;
+      continue;
+    }
+    if (size_t jj = cjk_day(s, i)) {
+      r.type = Raw::kDate;
+      r.a = {0, 0, t.num()};  // month 0: the anchor's (case Raw::kDate)
+      r.e = toks[jj - 1].f.rfind("일", 0) == 0 ? toks[jj - 1].b + 3 : toks[jj - 1].e;  // "14일에": without the particle
+      raws.push_back(r);
+      i = jj;
       continue;
     }
     Entry e;
@@ -1935,6 +1991,28 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     int64_t day = INT64_MIN;
     switch (r.type) {
       case Raw::kDate: {
+        if (!r.a.m) {
+          // A day alone ("15日"): in the month nearest the day anchor, else in the month the text is dated.
+          x.kind = "date";
+          if (day_anchor.ok()) {
+            day = nearest_day_of_month(day_anchor.date, r.a.d);
+            if (day == INT64_MIN) continue;
+            x.anchor = day_anchor.kind;
+            x.evidence = "the day in the month nearest " + day_anchor.evidence;
+            x.value = fmt_days(day);
+          } else if (year_anchor.ok() && year_anchor.date.m && valid_date(year_anchor.date.y, year_anchor.date.m, r.a.d)) {
+            day = days_from_civil(year_anchor.date.y, year_anchor.date.m, r.a.d);
+            x.anchor = year_anchor.kind;
+            x.evidence = "the day in the month of " + year_anchor.evidence;
+            x.value = fmt_days(day);
+          } else {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "XXXX-XX-%02d", r.a.d);
+            x.value = buf;
+            x.anchor = "none";
+          }
+          break;
+        }
         int y = r.year_written ? r.a.y : r.has_yearof ? year_of() : use_year_anchor(r.a.m, r.a.d);
         // A narrative's plan ("die am 1. Januar in Kraft treten sollte"): the first such day after the story's.
         if (im.options.narrative && !r.year_written && !r.has_yearof && y && line_day != INT64_MIN &&
@@ -2159,17 +2237,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         x.evidence = day_anchor.evidence;
         if (r.paren_day) {
           // The written day wins over the weekday (sources get weekdays wrong more often than days).
-          const Ymd& A = day_anchor.date;
-          int64_t a = days_from_civil(A.y, A.m, A.d);
-          int64_t bestd = INT64_MIN;
-          for (int dm : {0, -1, 1}) {
-            int mm = A.m + dm, yy = A.y;
-            if (mm < 1) mm = 12, --yy;
-            if (mm > 12) mm = 1, ++yy;
-            if (!valid_date(yy, mm, r.paren_day)) continue;
-            int64_t c = days_from_civil(yy, mm, r.paren_day);
-            if (bestd == INT64_MIN || std::llabs(c - a) < std::llabs(bestd - a)) bestd = c;
-          }
+          int64_t bestd = nearest_day_of_month(day_anchor.date, r.paren_day);
           if (bestd == INT64_MIN) continue;
           day = bestd;
           x.kind = "date";
@@ -2422,7 +2490,9 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
     for (const TimeExpr& t : out.times) {
       if (yearless.empty() && t.kind != "weekday" && t.value.rfind("XXXX", 0) == 0) yearless = t.value;
     }
-    if (!yearless.empty()) out.event_date_how = "none: a date without a year (" + yearless + ")";
+    if (!yearless.empty())
+      out.event_date_how = std::string("none: a date without a ") +
+                           (yearless.compare(5, 2, "XX") == 0 ? "month" : "year") + " (" + yearless + ")";
     else if (relative) out.event_date_how = "none: weekdays or relative days, but no publication date or dated anchor";
     else out.event_date_how = "none: no day-precision date in the text";
   }

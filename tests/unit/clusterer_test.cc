@@ -130,6 +130,41 @@ TEST(Clusterer, ADayWithoutAYearTakesItsClustersYear) {
   }
 }
 
+// A day written without its month ("22日", "XXXX-XX-22") in an undated event
+// of a story dated one day apart takes that month; further away it is not its
+// date (a month-less day fits some day near any date).
+TEST(Clusterer, ADayWithoutItsMonthTakesTheMonthOfItsStory) {
+  Clusterer c;
+  auto monthless = [](Document d, const std::string& value) {
+    TimeExpr t;
+    t.kind = "date";
+    t.value = value;
+    t.anchor = "none";
+    d.times.push_back(t);
+    d.event_date_how = "none: a date without a month (" + value + ")";
+    return d;
+  };
+  std::vector<Document> docs = {
+      doc("death", "en", {{1, "PER", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, {"died", "pontiff", "vatican", "mourning"},
+          "2025-04-21"),
+      monthless(doc("lying-zh", "zh", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 3}, {5, "PER", 3}, {6, "LOC", 3}},
+                    {"funeral", "plaza", "delegaciones", "fieles"}),
+                "XXXX-XX-22"),
+      monthless(doc("funeral-ja", "ja", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 2}, {5, "PER", 2}, {9, "LOC", 3}},
+                    {"funeral", "plaza", "delegaciones", "fieles"}),
+                "XXXX-XX-26"),
+  };
+  c.assign(docs);
+  ASSERT_EQ(docs[1].story, docs[0].story);
+  ASSERT_NE(docs[1].event_cluster, docs[0].event_cluster);
+  EXPECT_EQ(docs[1].event_date, "2025-04-22");
+  EXPECT_NE(docs[1].event_date_how.find("a date of story"), std::string::npos) << docs[1].event_date_how;
+  // The 26th is four days from the cluster's date: the cluster's date, not its own.
+  ASSERT_EQ(docs[2].event_cluster, docs[1].event_cluster);
+  EXPECT_EQ(docs[2].event_date, "2025-04-22");
+  EXPECT_EQ(docs[2].event_date_how.find("its day"), std::string::npos) << docs[2].event_date_how;
+}
+
 TEST(Clusterer, OneHappeningAcrossLanguagesTakesTheDatedMembersDate) {
   Clusterer c;
   std::vector<Document> docs = {

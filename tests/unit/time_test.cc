@@ -61,6 +61,33 @@ TEST(Time, OtherCldrLanguages) {
   EXPECT_EQ(times("Il trattato è stato firmato ieri.", "it", "2025-05-09"), V{"ieri=2025-05-08"});
 }
 
+// Chinese, Japanese and Korean news write the days around the report without
+// their month ("15日"): the month nearest the publication date, else the
+// month the text is dated, else none ("XXXX-XX-15").
+TEST(Time, CjkDayWithoutItsMonth) {
+  EXPECT_EQ(times("兩國外長15日在河內會面,17日將前往順化。", "zh", "2024-10-16"),
+            (V{"15日=2024-10-15", "17日=2024-10-17"}));
+  // Early in a month, a late day is last month's.
+  EXPECT_EQ(times("颱風30日登陸。", "zh", "2024-10-02"), V{"30日=2024-09-30"});
+  EXPECT_EQ(times("首脳会談は14日、東京で開かれた。", "ja", "2024-02-15"), V{"14日=2024-02-14"});
+  EXPECT_EQ(times("정상회담은 15일에 열렸다.", "ko", "2024-11-20"), V{"15일=2024-11-15"});
+  // Without a publication date: the month the text gives, else none.
+  EXPECT_EQ(times("2023年11月的峰會,兩國領導人15日會面。", "zh"), (V{"2023年11月=2023-11", "15日=2023-11-15"}));
+  TimeAnnotation a = extractor().annotate("兩國領導人15日會面。", "zh", "", "");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_EQ(a.times[0].value, "XXXX-XX-15");
+  EXPECT_EQ(a.times[0].anchor, "none");
+  EXPECT_TRUE(a.event_date.empty());
+  EXPECT_NE(a.event_date_how.find("without a month"), std::string::npos) << a.event_date_how;
+  // Counts of days and ordinals are not days of the month.
+  EXPECT_EQ(times("訪問は3日間の日程で、5日前に発表された。", "ja", "2024-02-15"), V{});
+  EXPECT_EQ(times("會議第3日,數日後閉幕。", "zh", "2024-02-15"), V{});
+  EXPECT_EQ(times("회의는 3일간 열린다.", "ko", "2024-11-20"), V{});
+  // The event date: the day the lead gives, not the publication day.
+  a = extractor().annotate("美中元首15日上午在加州會晤。", "zh", "2023-11-16", "");
+  EXPECT_EQ(a.event_date, "2023-11-15") << a.event_date_how;
+}
+
 TEST(Time, NumericOrderFollowsTheLocale) {
   EXPECT_EQ(times("Filed 03/04/2024 at the court.", "en"), V{"03/04/2024=2024-03-04"});
   EXPECT_EQ(times("Eingereicht am 03.04.2024 beim Gericht.", "de"), V{"03.04.2024=2024-04-03"});
