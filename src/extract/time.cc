@@ -400,6 +400,7 @@ struct Raw {
   bool has_yearof = false;  // "im März des folgenden Jahres": the year is the one written before + yearof
   int yearof = 0;
   bool holiday = false;     // "Weihnachten": a date, but no event date
+  bool long_ago = false;    // "vor zwei Jahren, am 18. Mai 2022": the text says it is long past; no event date
   int decade_digits = 4;    // kDecade: "1920er" 4; "20er Jahre", "zwanziger Jahre" 2 (the century is the story's)
 };
 
@@ -1627,6 +1628,40 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       r.dateline = true;
   }
 
+  // "för två år sedan, den 18 maj 2022", "on 18 May 2022, two years ago": a date the text itself places a
+  // duration before the day of writing is background, and the writing is that much later (an anchor below).
+  Anchor ago_anchor;
+  for (size_t ri = 0; ri < raws.size() && !im.options.narrative; ++ri) {
+    const Raw& ago = raws[ri];
+    if (ago.type != Raw::kShift || ago.shift != -2 || ago.n <= 0 || ago.unit < 1 || ago.unit > 4) continue;
+    for (size_t rj : {ri + 1, ri - 1}) {
+      if (rj >= raws.size()) continue;
+      Raw& d = raws[rj];
+      if ((d.type != Raw::kDate && d.type != Raw::kMonth) || sent_of[d.tok] != sent_of[ago.tok]) continue;
+      const Raw& first = rj > ri ? ago : d;
+      size_t gap = 0;  // words between the two ("den", "am", "le")
+      for (size_t k = first.tok; k < (rj > ri ? d.tok : ago.tok); ++k) {
+        if (toks[k].b >= first.e && toks[k].kind != Tok::kPunct) ++gap;
+      }
+      if (gap > 2) continue;
+      d.long_ago = true;
+      if (ago_anchor.ok() || !d.year_written || d.a.y <= 0) break;
+      Ymd w = d.a;
+      if (ago.unit == 4) {
+        w = {d.a.y + ago.n, 0, 0};
+      } else if (ago.unit == 3) {
+        month_from(d.a.y, d.a.m - 1 + ago.n, w.y, w.m);
+        w.d = 0;
+      } else if (d.a.d) {
+        civil_from_days(days_from_civil(d.a.y, d.a.m, d.a.d) + (ago.unit == 2 ? 7 : 1) * ago.n, w.y, w.m, w.d);
+      }
+      std::string what(doc.text.substr(std::min(ago.b, d.b), std::max(ago.e, d.e) - std::min(ago.b, d.b)));
+      std::replace(what.begin(), what.end(), '\n', ' ');
+      ago_anchor = {w, "inferred", "written after a date it says was long ago: " + what};
+      break;
+    }
+  }
+
   // ---- anchors ----
   Anchor year_anchor, day_anchor;
   Ymd pub;
@@ -1719,15 +1754,16 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       break;
     }
   }
+  if (ago_anchor.ok()) consider(ago_anchor);
   for (const Raw& r : raws) {
-    if (r.type == Raw::kDate && r.year_written && !r.split && r.a.y > 0) {
+    if (r.type == Raw::kDate && r.year_written && !r.split && r.a.y > 0 && !r.long_ago) {
       consider({r.a, "inferred", "first full date " + fmt_date(r.a.y, r.a.m, r.a.d)});
       break;
     }
   }
   if (!year_anchor.ok()) {
     for (const Raw& r : raws) {
-      if (r.type == Raw::kMonth && r.year_written && !r.split && r.a.y > 0) {
+      if (r.type == Raw::kMonth && r.year_written && !r.split && r.a.y > 0 && !r.long_ago) {
         consider({r.a, "inferred", "first year-month " + fmt_month(r.a.y, r.a.m)});
         break;
       }
@@ -2398,7 +2434,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
     }
     if (x.value.empty()) continue;
-    if (day != INT64_MIN && !r.stamp && !r.range_end && !r.holiday) days.push_back({day, &r});
+    if (day != INT64_MIN && !r.stamp && !r.range_end && !r.holiday && !r.long_ago) days.push_back({day, &r});
     if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
     if (im.options.narrative && day != INT64_MIN && !r.stamp && !plan) {
       bool end_point = r.year_written && after_target(r);

@@ -88,6 +88,24 @@ TEST(Time, CjkDayWithoutItsMonth) {
   EXPECT_EQ(a.event_date, "2023-11-15") << a.event_date_how;
 }
 
+// A date the text places a duration before the day of writing ("vor zwei
+// Jahren, am 18. Mai 2022") is background, never the event date, and dates
+// the writing: a yearless month after it is in 2024, not 2022.
+TEST(Time, ADateTheTextSaysIsLongAgoIsBackground) {
+  TimeAnnotation a = extractor().annotate(
+      "Vor zwei Jahren, am 18. Mai 2022, begann der Streit um den Hafen. Im März wurde er beigelegt.", "de", "", "");
+  ASSERT_EQ(a.times.size(), 2u);  // "vor zwei Jahren" itself: no day of writing to count from
+  EXPECT_EQ(a.times[0].value, "2022-05-18");
+  EXPECT_EQ(a.times[1].value, "2024-03");
+  EXPECT_NE(a.times[1].evidence.find("long ago"), std::string::npos) << a.times[1].evidence;
+  EXPECT_TRUE(a.event_date.empty()) << a.event_date << " " << a.event_date_how;
+  // After the date, in English; a date with more words between is not the one meant.
+  a = extractor().annotate("The pact was signed on June 4, 2021, three years ago.", "en", "", "");
+  EXPECT_TRUE(a.event_date.empty()) << a.event_date;
+  a = extractor().annotate("Three years ago the plant closed, and on June 4, 2021 the talks began.", "en", "", "");
+  EXPECT_EQ(a.event_date, "2021-06-04");
+}
+
 TEST(Time, NumericOrderFollowsTheLocale) {
   EXPECT_EQ(times("Filed 03/04/2024 at the court.", "en"), V{"03/04/2024=2024-03-04"});
   EXPECT_EQ(times("Eingereicht am 03.04.2024 beim Gericht.", "de"), V{"03.04.2024=2024-04-03"});
