@@ -628,7 +628,7 @@ bool day_mark(const std::string& f) {
 
 // "15日", "16號", "14일": a day of the month without its month, as Chinese, Japanese and Korean news write the days
 // around the report (the month is the report's). Not a count of days: "3日間", "5日前", "3日目", "1日半", "第3日",
-// "数日", "3일간". Returns the token after it, or 0.
+// "数日", "3일간", "5日元" (yen). Returns the token after it, or 0.
 size_t cjk_day(const Scan& s, size_t i) {
   const auto& T = s.toks;
   if (!s.num(i, 1, 31) || s.glued_number(i) || i + 1 >= T.size() || T[i + 1].b != T[i].e) return 0;
@@ -643,7 +643,8 @@ size_t cjk_day(const Scan& s, size_t i) {
   }
   if (!korean && i + 2 < T.size() && T[i + 2].b == T[i + 1].e) {
     static const char* const kAfter[] = {"間", "间", "後", "后", "前", "内", "內", "以", "連", "连", "目", "半",
-                                         "分", "程", "余", "餘", "ぶ", "游", "遊", "制", "天", "当", "あ"};
+                                         "分", "程", "余", "餘", "ぶ", "游", "遊", "制", "天", "当", "あ",
+                                         "元", "圓", "圆", "币", "幣", "均"};  // 日元: yen; 日均: a daily mean
     for (const char* w : kAfter) {
       if (T[i + 2].f == w) return 0;
     }

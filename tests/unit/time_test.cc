@@ -82,6 +82,7 @@ TEST(Time, CjkDayWithoutItsMonth) {
   // Counts of days and ordinals are not days of the month.
   EXPECT_EQ(times("訪問は3日間の日程で、5日前に発表された。", "ja", "2024-02-15"), V{});
   EXPECT_EQ(times("會議第3日,數日後閉幕。", "zh", "2024-02-15"), V{});
+  EXPECT_EQ(times("一杯咖啡賣5日元。", "zh", "2024-02-15"), V{});
   EXPECT_EQ(times("회의는 3일간 열린다.", "ko", "2024-11-20"), V{});
   // The event date: the day the lead gives, not the publication day.
   a = extractor().annotate("美中元首15日上午在加州會晤。", "zh", "2023-11-16", "");
