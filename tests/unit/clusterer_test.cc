@@ -94,26 +94,30 @@ TEST(Clusterer, AWeekdayIsDatedByItsStory) {
   EXPECT_EQ(docs[2].event_date, "2025-04-26");
 }
 
+// A document whose text dates its happening only partly, as the time stage
+// writes it: "XXXX-09-08" (no year), "XXXX-XX-22" (no month either).
+Document partial_date(Document d, const std::string& value) {
+  TimeExpr t;
+  t.kind = "date";
+  t.value = value;
+  t.anchor = "none";
+  d.times.push_back(t);
+  d.event_date_how = std::string("none: a date without a ") + (value.compare(5, 2, "XX") == 0 ? "month" : "year") +
+                     " (" + value + ")";
+  return d;
+}
+
 // A day written without a year ("el viernes 8 de septiembre") takes the year
 // of its event cluster when the cluster is dated that day or one apart; a
 // yearless day further away (a death recalled weeks later) is background and
 // leaves the cluster's date.
 TEST(Clusterer, ADayWithoutAYearTakesItsClustersYear) {
   Clusterer c;
-  auto yearless = [](Document d, const std::string& value) {
-    TimeExpr t;
-    t.kind = "date";
-    t.value = value;
-    t.anchor = "none";
-    d.times.push_back(t);
-    d.event_date_how = "none: a date without a year (" + value + ")";
-    return d;
-  };
   const std::vector<std::string> quake = {"earthquake", "magnitude", "victims", "epicentre", "rescue"};
   std::vector<Document> docs = {
       doc("fr", "fr", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake, "2023-09-09"),
-      yearless(doc("es", "es", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake), "XXXX-09-08"),
-      yearless(doc("it", "it", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake), "XXXX-08-01"),
+      partial_date(doc("es", "es", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake), "XXXX-09-08"),
+      partial_date(doc("it", "it", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake), "XXXX-08-01"),
   };
   ClusterDelta delta = c.assign(docs);
   ASSERT_EQ(docs[1].event_cluster, docs[0].event_cluster);
@@ -135,22 +139,13 @@ TEST(Clusterer, ADayWithoutAYearTakesItsClustersYear) {
 // date (a month-less day fits some day near any date).
 TEST(Clusterer, ADayWithoutItsMonthTakesTheMonthOfItsStory) {
   Clusterer c;
-  auto monthless = [](Document d, const std::string& value) {
-    TimeExpr t;
-    t.kind = "date";
-    t.value = value;
-    t.anchor = "none";
-    d.times.push_back(t);
-    d.event_date_how = "none: a date without a month (" + value + ")";
-    return d;
-  };
   std::vector<Document> docs = {
       doc("death", "en", {{1, "PER", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, {"died", "pontiff", "vatican", "mourning"},
           "2025-04-21"),
-      monthless(doc("lying-zh", "zh", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 3}, {5, "PER", 3}, {6, "LOC", 3}},
+      partial_date(doc("lying-zh", "zh", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 3}, {5, "PER", 3}, {6, "LOC", 3}},
                     {"funeral", "plaza", "delegaciones", "fieles"}),
                 "XXXX-XX-22"),
-      monthless(doc("funeral-ja", "ja", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 2}, {5, "PER", 2}, {9, "LOC", 3}},
+      partial_date(doc("funeral-ja", "ja", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 2}, {5, "PER", 2}, {9, "LOC", 3}},
                     {"funeral", "plaza", "delegaciones", "fieles"}),
                 "XXXX-XX-26"),
   };
