@@ -400,7 +400,7 @@ struct Raw {
   bool has_yearof = false;  // "im März des folgenden Jahres": the year is the one written before + yearof
   int yearof = 0;
   bool holiday = false;     // "Weihnachten": a date, but no event date
-  bool long_ago = false;    // "vor zwei Jahren, am 18. Mai 2022": the text says it is long past; no event date
+  bool long_ago = false;    // "vor drei Jahren, am 3. Juni 2021": the text says it is long past; no event date
   int decade_digits = 4;    // kDecade: "1920er" 4; "20er Jahre", "zwanziger Jahre" 2 (the century is the story's)
 };
 
@@ -1629,7 +1629,7 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       r.dateline = true;
   }
 
-  // "för två år sedan, den 18 maj 2022", "on 18 May 2022, two years ago": a date the text itself places a
+  // "för tre år sedan, den 3 juni 2021", "on June 4, 2021, three years ago": a date the text itself places a
   // duration before the day of writing is background, and the writing is that much later (an anchor below).
   Anchor ago_anchor;
   for (size_t ri = 0; ri < raws.size() && !im.options.narrative; ++ri) {
