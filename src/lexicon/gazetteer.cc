@@ -389,10 +389,20 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
         const std::string& canonical = row.fields[1];
         const std::string& country = row.fields[2];
         std::string lang = row.fields.size() > 3 ? row.fields[3] : "";
-        // The same city as an exemplar city (Moscow) keeps that place.
+        // The same city as an exemplar city (Moscow) keeps that place; a
+        // canonical that is a place id ("iso:SY-HL", the governorate iso-codes
+        // names after Aleppo) adds the surface to that place.
+        const bool by_id = canonical.rfind("iso:", 0) == 0 || canonical.rfind("place:", 0) == 0;
         uint32_t index = static_cast<uint32_t>(g->places_.size());
         for (uint32_t k = 0; k < g->places_.size(); ++k) {
           const Place& p = g->places_[k];
+          if (by_id) {
+            if (p.id == canonical) {
+              index = k;
+              break;
+            }
+            continue;
+          }
           if (p.kind == PlaceKind::kCity && p.name == canonical && (p.country == country || p.country.empty())) {
             index = k;
             break;
@@ -406,6 +416,15 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
             index = k;
             break;
           }
+        }
+        if (index == g->places_.size() && by_id) {
+          // (iso-codes absent or not asked for: the row has no place to join)
+          bool have_iso = std::any_of(g->places_.begin(), g->places_.end(),
+                                      [](const Place& p) { return p.id.rfind("iso:", 0) == 0; });
+          if (have_iso || canonical.rfind("iso:", 0) != 0) {
+            return Status::invalid(file.path + ":" + std::to_string(row.line) + ": no place " + canonical);
+          }
+          continue;
         }
         if (index == g->places_.size()) {
           Place p;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include <algorithm>
 
@@ -86,6 +87,42 @@ TEST(Gazetteer, OnlyTheConfiguredLanguages) {
   EXPECT_FALSE((*g)->find("Ryssland").empty());
   EXPECT_TRUE((*g)->find("Russland").empty());
   EXPECT_TRUE((*g)->find("Moskva").empty());
+}
+
+// A data/places row whose canonical is a place id adds its surface to that
+// place: Arabic "حلب" is the Aleppo governorate German "Aleppo" finds
+// through iso-codes; a row naming a place that does not exist is an error
+// naming the file and line.
+TEST(Gazetteer, TeamRowsJoinAPlaceById) {
+  if (!std::filesystem::exists("/usr/share/iso-codes/json/iso_3166-2.json")) GTEST_SKIP() << "iso-codes not installed";
+  GazetteerOptions o;
+  o.data_dir = NG_TEST_DATA_DIR;
+  auto g = Gazetteer::build(o);
+  ASSERT_TRUE(g.is_ok()) << g.status().message();
+  auto ids_of = [&](const std::string& s) {
+    std::vector<std::string> out;
+    for (const PlaceName& n : (*g)->find(s)) out.push_back((*g)->places()[n.place].id);
+    return out;
+  };
+  EXPECT_EQ(ids_of("حلب"), std::vector<std::string>{"iso:SY-HL"});
+  EXPECT_EQ(ids_of("Aleppo"), std::vector<std::string>{"iso:SY-HL"});
+  EXPECT_EQ(ids_of("الدوحة"), ids_of("Doha"));
+  EXPECT_EQ(ids_of("واشنطن"), std::vector<std::string>{"place:Washington"});
+
+  auto dir = std::filesystem::temp_directory_path() / "gazetteer_bad_id";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "places");
+  {
+    std::ofstream f(dir / "places" / "bad.tsv");
+    f << "# test\nNowhere\tiso:XX-ZZ\tXXX\t\n";
+  }
+  GazetteerOptions bad;
+  bad.data_dir = dir.string();
+  auto r = Gazetteer::build(bad);
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_NE(r.status().message().find("bad.tsv:2"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("iso:XX-ZZ"), std::string::npos) << r.status().message();
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
