@@ -854,7 +854,8 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
       ++overlapping;
       if (t.span.begin > m.span.begin && t.span.end == m.span.end) inner = &t;
     }
-    if (overlapping == 0) continue;
+    // (A name data/orgs lists stands without the tagger: the lexicon is sure.)
+    if (overlapping == 0 && m.org.empty()) continue;
     if (overlapping == 1 && inner) {
       Mention x = *inner;
       if (x.type == "PER" && x.role.empty()) x.role = m.role;
