@@ -498,6 +498,7 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
       }
       w += taken ? taken : 1;
     }
+    if (doc.lang == "ar") add_arabic_bodies(doc, words, out);
     return out;
   }
   const bool chinese = doc.lang == "zh";
@@ -588,6 +589,86 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
   }
   add_titled_people(doc, out);
   return out;
+}
+
+// Arabic names a body by a head noun (data/orgwords/ar.tsv: وزارة, هيئة,
+// المعهد...) and the definite words after it, its genitive and adjectives:
+// "وزارة الصحة السورية", "هيئة المسح الجيولوجي الأمريكية", "المعهد الوطني
+// للجيوفيزياء". The head and each next word that carries the article (ال;
+// لل "for the", وال "and the" after the first), up to six words, are one
+// organisation; a country's adjective is its last word; a place, a weekday,
+// "today" or a relative pronoun ends it. Names found inside give way.
+void MentionExtractor::add_arabic_bodies(const Document& doc, const std::vector<const Token*>& words,
+                                         std::vector<Mention>& out) const {
+  static const std::set<std::string_view> kStops = {
+      "اليوم",   "الذي",    "التي",    "الذين",    "اللذين",   "اللتين",  "الآن",    "الماضي",  "الماضية",
+      "المقبل",  "المقبلة", "الجاري",  "الجارية",  "السابق",   "السابقة", "الأحد",   "الاثنين", "الإثنين",
+      "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",  "السبت",    "أمس"};
+  const std::string_view text = doc.text;
+  auto starts = [](std::string_view w, std::string_view p) { return w.substr(0, p.size()) == p; };
+  // A country's adjective ("السوري" of سوريا, "التركية" of تركيا, "المغربية" of المغرب).
+  auto country_word = [&](std::string_view w) {
+    std::string_view stem = starts(w, "ال") ? w.substr(4) : w;
+    for (std::string_view suffix : {"ية", "ي"}) {
+      if (stem.size() <= suffix.size() + 4 || stem.substr(stem.size() - suffix.size()) != suffix) continue;
+      std::string s(stem.substr(0, stem.size() - suffix.size()));
+      for (const std::string& c : {s, s + "ا", s + "يا", "ال" + s}) {
+        for (const PlaceName& pn : impl_->gazetteer->find(c)) {
+          if (impl_->gazetteer->places()[pn.place].kind == PlaceKind::kCountry) return true;
+        }
+      }
+      break;
+    }
+    return false;
+  };
+  std::vector<Mention> bodies;
+  for (const RoleMatch& head : impl_->orgwords->find(doc.text, "ar")) {
+    // The word the head ends; the head starts it (or follows a one-letter clitic: "ووزارة").
+    auto last = std::find_if(words.begin(), words.end(), [&](const Token* t) { return t->span.end == head.span.end; });
+    if (last == words.end()) continue;
+    auto first = std::find_if(words.begin(), words.end(), [&](const Token* t) { return t->span.end > head.span.begin; });
+    if (first == words.end() || head.span.begin - (*first)->span.begin > 2) continue;
+    size_t j = static_cast<size_t>(last - words.begin()) + 1, taken = 0;
+    for (; j < words.size() && taken < 5; ++j, ++taken) {
+      std::string_view gap = text.substr(words[j - 1]->span.end, words[j]->span.begin - words[j - 1]->span.end);
+      if (gap.empty() || gap.find_first_not_of(' ') != std::string_view::npos) break;
+      std::string_view w = words[j]->span.of(text);
+      if (kStops.count(w)) break;
+      bool definite = starts(w, "ال") || starts(w, "لل") || (taken > 0 && starts(w, "وال"));
+      if (!definite && taken > 0) break;
+      // A country's adjective ends the name ("الدفاع المدني السوري"): what
+      // follows is the sentence's. A place is no part of it ("منتخب
+      // الأرجنتين": the team of the place the gold conventions name).
+      if (!impl_->gazetteer->find(std::string(w)).empty()) break;
+      if (country_word(w)) {
+        ++j, ++taken;
+        break;
+      }
+      if (!definite) break;
+    }
+    if (taken == 0) continue;
+    Mention m;
+    m.span = {head.span.begin, words[j - 1]->span.end};
+    m.type = "ORG";
+    bodies.push_back(std::move(m));
+  }
+  for (Mention& b : bodies) {
+    if (std::any_of(bodies.begin(), bodies.end(), [&](const Mention& o) {
+          return &o != &b && o.span.begin <= b.span.begin && b.span.end <= o.span.end && o.span.end - o.span.begin > b.span.end - b.span.begin;
+        }))
+      continue;  // inside a longer one ("مجلس" in "مجلس الأمن الدولي" of "منظمة ...")
+    // A listed name that covers or meets it wins (data/orgs: "مجلس الأمن"); places inside it give way.
+    if (std::any_of(out.begin(), out.end(), [&](const Mention& o) {
+          return o.span.begin < b.span.end && b.span.begin < o.span.end &&
+                 (!o.org.empty() || (o.span.begin <= b.span.begin && b.span.end <= o.span.end));
+        }))
+      continue;
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const Mention& o) { return o.span.begin < b.span.end && b.span.begin < o.span.end; }),
+              out.end());
+    out.push_back(std::move(b));
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
 }
 
 // People named beside a title in Chinese and Japanese: Chinese writes the

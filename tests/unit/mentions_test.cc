@@ -298,6 +298,21 @@ TEST(Mentions, ChinesePlacesBySuffixAndScriptVariants) {
   EXPECT_TRUE(has(ar, "ORG حلف شمال الأطلسي")) << testing::PrintToString(ar);
 }
 
+// Arabic bodies: a head word and the definite words after it, the country's
+// adjective last; a place, "today", a weekday end it.
+TEST(Mentions, ArabicBodiesByTheirHeadWord) {
+  auto a = mentions("قالت وزارة الصحة السورية إن فرق الإنقاذ وصلت إلى حلب.", "ar");
+  EXPECT_TRUE(has(a, "ORG وزارة الصحة السورية")) << testing::PrintToString(a);
+  EXPECT_TRUE(has(a, "LOC حلب")) << testing::PrintToString(a);
+  a = mentions("أعلنت هيئة المسح الجيولوجي الأمريكية أن قوة الزلزال بلغت سبع درجات.", "ar");
+  EXPECT_TRUE(has(a, "ORG هيئة المسح الجيولوجي الأمريكية")) << testing::PrintToString(a);
+  a = mentions("وقال المعهد الوطني للأرصاد الجوية اليوم إن العاصفة ستصل مساء.", "ar");
+  EXPECT_TRUE(has(a, "ORG المعهد الوطني للأرصاد الجوية")) << testing::PrintToString(a);
+  a = mentions("فاز منتخب البرازيل بالمباراة الأربعاء.", "ar");
+  EXPECT_TRUE(has(a, "LOC البرازيل")) << testing::PrintToString(a);
+  EXPECT_EQ(a.size(), 1u) << testing::PrintToString(a);
+}
+
 // A name data/orgs lists is an organisation whatever the German tagger
 // thinks of "der Nato", and also in the Swedish genitive.
 TEST(Mentions, KnownOrganisationsKeepTheirTypeAndTheirGenitive) {
