@@ -137,6 +137,62 @@ void add_region_names(const icu::LocaleDisplayNames& full, const icu::LocaleDisp
 
 }  // namespace
 
+// Polish case forms of a one-word place name: genitive, dative/locative,
+// instrumental, accusative ("Rzym": Rzymu, Rzymie, Rzymem; "Madryt":
+// Madrytu, Madrycie; "Warszawa": Warszawy, Warszawie, Warszawą, Warszawę;
+// "Hiszpania": Hiszpanii, Hiszpanią, Hiszpanię; "Ameryka": Ameryki, Ameryce).
+// The locative softens the stem's last consonant (t→cie, d→dzie, r→rze,
+// ł→le, k→ce for feminines). Plurals ("Niemcy", "Włochy") and neuters are
+// irregular and left out.
+std::vector<std::string> polish_forms(const icu::UnicodeString& u) {
+  std::vector<std::string> out;
+  const int32_t n = u.length();
+  if (n < 3) return out;
+  UChar last = u.charAt(n - 1);
+  auto ends = [&](const char16_t* e) { return u.endsWith(icu::UnicodeString(e)); };
+  auto with = [&](int32_t cut, std::initializer_list<const char*> endings) {
+    icu::UnicodeString stem = u.tempSubString(0, n - cut);
+    for (const char* e : endings) out.push_back(utf8(stem) + e);
+  };
+  // The locative of a hard stem: its last consonant softened, then -e/-ie.
+  auto soft_locative = [&](UChar c) -> const char* {
+    switch (c) {
+      case u't': return "cie";
+      case u'd': return "dzie";
+      case u'r': return "rze";
+      case u'ł': return "le";
+      case u'n': return "nie";
+      case u'm': return "mie";
+      case u'w': return "wie";
+      case u'p': return "pie";
+      case u'b': return "bie";
+      case u's': return "sie";
+      case u'z': return "zie";
+      case u'f': return "fie";
+      default: return nullptr;
+    }
+  };
+  if (ends(u"ia") || ends(u"ja")) {
+    with(1, {"i", "ą", "ę"});  // Hiszpanii, Rosji
+  } else if (ends(u"ka")) {
+    with(2, {"ki", "ce", "ką", "kę"});  // Ameryki, Ameryce, Polski, Polsce
+  } else if (ends(u"ga")) {
+    with(2, {"gi", "dze", "gą", "gę"});  // Pragi, Pradze
+  } else if (last == u'a') {
+    UChar c = u.charAt(n - 2);
+    const char* loc = soft_locative(c);
+    with(1, {"y", "ą", "ę"});  // Warszawy, Warszawą, Warszawę
+    if (loc) with(2, {loc});    // Warszawie
+  } else if (u_isalpha(last) && last != u'o' && last != u'e' && last != u'i' && last != u'y' && last != u'u') {
+    // Masculine, ending in a consonant: Rzymu, Rzymem, Rzymie; Londynu, Londynie.
+    bool velar = last == u'k' || last == u'g';
+    with(0, {"u", velar ? "iem" : "em"});
+    if (const char* loc = soft_locative(last)) with(1, {loc});
+    else if (velar || ends(u"ch")) with(0, {"u"});
+  }
+  return out;
+}
+
 std::vector<std::string> inflected_forms(std::string_view name, std::string_view lang) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   if (!one_word(u)) return {};
@@ -157,6 +213,7 @@ std::vector<std::string> inflected_forms(std::string_view name, std::string_view
     if (lang == "uk") return {};  // Ukrainian declension differs; not derived yet
     return russian_forms(u);
   }
+  if (lang == "pl") return polish_forms(u);
   return {};
 }
 

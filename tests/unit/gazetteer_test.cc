@@ -48,6 +48,14 @@ TEST(Gazetteer, InflectedFormsAreDerivedByRule) {
   EXPECT_TRUE(found[0].inflected);
   EXPECT_EQ(found[0].lang, "ru");
   EXPECT_FALSE(gazetteer().find("Россия")[0].inflected);
+  // Polish: genitive, locative (with the softened consonant), instrumental.
+  EXPECT_EQ(ids("Hiszpanii"), std::vector<std::string>{"ESP"});
+  EXPECT_EQ(ids("Rosją"), std::vector<std::string>{"RUS"});
+  EXPECT_EQ(ids("Polsce"), std::vector<std::string>{"POL"});
+  EXPECT_EQ(ids("Wietnamie"), std::vector<std::string>{"VNM"});
+  EXPECT_EQ(ids("Wietnamu"), std::vector<std::string>{"VNM"});
+  for (const char* form : {"Rzymie", "Rzymu", "Madrycie", "Warszawie", "Warszawą"}) EXPECT_FALSE(ids(form).empty()) << form;
+  EXPECT_EQ(ids("Rzymie"), ids("Rzym"));
 }
 
 TEST(Gazetteer, ExemplarCitiesWithTheirCountry) {
