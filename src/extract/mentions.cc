@@ -244,6 +244,9 @@ struct MentionExtractor::Impl {
   // languages: capitalised in many languages, never names of PER/ORG/LOC.
   std::set<std::string, std::less<>> calendar_words;
   std::set<std::string, std::less<>> org_names;  // data/orgs: NATO, Reuters, White House...
+  // data/orgs names with a lower-case word ("katholische Kirche", "maison
+  // Blanche"), which no capitalised run makes: found as phrases.
+  std::vector<std::pair<std::string, std::string>> lowercase_org_names;
   std::map<std::string, std::string, std::less<>> org_canonical;  // data/orgs name -> its canonical name
   // Titles of the languages written without spaces (data/roles/zh.tsv,
   // ja.tsv), matched as substrings: title -> role key.
@@ -342,6 +345,20 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(row.fields[0].data()), k, static_cast<int32_t>(row.fields[0].size()), c);
       if (c >= 0) m->impl_->org_first_chars.insert(c);
+      // A word starting in lower case, in a script with case.
+      const std::string& f = row.fields[0];
+      for (size_t at = 0; at < f.size();) {
+        int32_t i = static_cast<int32_t>(at);
+        UChar32 w;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(f.data()), i, static_cast<int32_t>(f.size()), w);
+        if (w > 0 && u_islower(w)) {
+          m->impl_->lowercase_org_names.emplace_back(f, row.fields[1]);
+          break;
+        }
+        size_t space = f.find_first_of(" -", at);
+        if (space == std::string::npos) break;
+        at = space + 1;
+      }
     }
   }
   {
@@ -1205,6 +1222,26 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
       }
       if (start < b) segments.push_back({start, b, pending, false, sentence_start && start == a});
 
+      // A name data/orgs lists after descriptive nouns is that name alone:
+      // "Nachrichtenagentur Xinhua", "Agentur Reuters", "Militärbündnis
+      // Nato" (a head word of data/orgwords, or a German noun by its ending).
+      for (Segment& seg : segments) {
+        for (size_t k = seg.a + 1; k < seg.b; ++k) {
+          std::string tail(Span{words[k]->span.begin, words[seg.b - 1]->span.end}.of(text));
+          if (!impl_->org_names.count(tail)) continue;
+          bool descriptors = std::all_of(words.begin() + seg.a, words.begin() + k, [&](const Token* w) {
+            const RoleMatch* o = inside(orgs, w->span);
+            return (o && o->span.begin == w->span.begin && o->span.end == w->span.end) ||
+                   (lang == "de" && german_noun(w->span.of(text)));
+          });
+          if (!descriptors) continue;
+          seg.a = k;
+          seg.role = nullptr;
+          seg.starts_sentence = false;
+          break;
+        }
+      }
+
       // An acronym is a name of its own ("Представители АСЕАН"); so is a
       // country or city inside a run that is not itself a known name ("in
       // Russland Vertreter").
@@ -1470,7 +1507,41 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
     }
   }
   add_lowercase_bodies(text, lang, orgs, out);
+  add_listed_lowercase_orgs(text, out);
   return out;
+}
+
+// The data/orgs names with a lower-case word, wherever they stand as whole
+// words: "die katholische Kirche", "la maison Blanche". They win over the
+// mentions they overlap (a capitalised "Kirche" or "Blanche" alone).
+void MentionExtractor::add_listed_lowercase_orgs(std::string_view text, std::vector<Mention>& out) const {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  auto letter_at = [&](int32_t i, bool before) {
+    if (before ? i <= 0 : i >= n) return false;
+    UChar32 c;
+    if (before) U8_PREV(p, 0, i, c);
+    else U8_NEXT(p, i, n, c);
+    return c > 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK));
+  };
+  bool added = false;
+  for (const auto& [name, canonical] : impl_->lowercase_org_names) {
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+      auto b = static_cast<int32_t>(at), e = static_cast<int32_t>(at + name.size());
+      if (letter_at(b, true) || letter_at(e, false)) continue;
+      Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      out.erase(std::remove_if(out.begin(), out.end(),
+                               [&](const Mention& m) { return m.span.begin < span.end && span.begin < m.span.end; }),
+                out.end());
+      Mention m;
+      m.span = span;
+      m.type = "ORG";
+      m.org = canonical;
+      out.push_back(std::move(m));
+      added = true;
+    }
+  }
+  if (added) std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
 }
 
 // French, Spanish, Italian and Portuguese write a body's head word in lower

@@ -82,6 +82,7 @@ class MentionExtractor {
   std::vector<Mention> extract_cased(const Document& doc, const Phrases& ph) const;
   std::vector<Mention> extract_caseless(const Document& doc) const;
   void add_titled_people(const Document& doc, std::vector<Mention>& out) const;
+  void add_listed_lowercase_orgs(std::string_view text, std::vector<Mention>& out) const;
   void add_arabic_bodies(const Document& doc, const std::vector<const Token*>& words, std::vector<Mention>& out) const;
   void add_lowercase_bodies(std::string_view text, const std::string& lang, const std::vector<RoleMatch>& orgs,
                             std::vector<Mention>& out) const;

@@ -298,6 +298,24 @@ TEST(Mentions, ChinesePlacesBySuffixAndScriptVariants) {
   EXPECT_TRUE(has(ar, "ORG حلف شمال الأطلسي")) << testing::PrintToString(ar);
 }
 
+// A listed name after descriptive nouns is that name alone; listed names
+// with a lower-case word are found as phrases.
+TEST(Mentions, ListedOrganisationsInsideRunsAndInLowerCase) {
+  auto de = mentions("Laut der Nachrichtenagentur Xinhua stieg die Zahl. Die Agentur Reuters berichtete dasselbe.", "de");
+  EXPECT_TRUE(has(de, "ORG Xinhua")) << testing::PrintToString(de);
+  EXPECT_TRUE(has(de, "ORG Reuters")) << testing::PrintToString(de);
+  auto kirche = mentions("Die katholische Kirche wählt einen neuen Papst.", "de");
+  EXPECT_TRUE(has(kirche, "ORG katholische Kirche")) << testing::PrintToString(kirche);
+  auto fr = mentions("La maison Blanche a confirmé la visite du président.", "fr");
+  EXPECT_TRUE(has(fr, "ORG maison Blanche")) << testing::PrintToString(fr);
+  EXPECT_FALSE(has(fr, "PER Blanche")) << testing::PrintToString(fr);
+  auto en = mentions("She posted the video on Instagram late on Friday.", "en");
+  EXPECT_TRUE(has(en, "ORG Instagram")) << testing::PrintToString(en);
+  // Not inside another word.
+  auto es = mentions("La Iglesia católicamente organizada no existe.", "es");
+  EXPECT_FALSE(has(es, "ORG Iglesia católica")) << testing::PrintToString(es);
+}
+
 // Arabic bodies: a head word and the definite words after it, the country's
 // adjective last; a place, "today", a weekday end it.
 TEST(Mentions, ArabicBodiesByTheirHeadWord) {
