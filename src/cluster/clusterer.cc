@@ -707,9 +707,8 @@ struct Clusterer::Impl {
       }
       // A day written without a year: in the cluster's year, the same day or
       // one apart is evidence (another day is not: reports name background
-      // days too).
-      // A day without its month ("15日") only on the day: one apart is the
-      // neighbouring day's happening as often as a time zone.
+      // days too); a day without its month ("15日") only on the day (one
+      // apart is the neighbouring day's happening as often as a time zone).
       if (dd == INT32_MIN && f.monthday) {
         int32_t day = nearest_monthday(cd, f.monthday);
         if (day != INT32_MIN && std::abs(day - cd) <= (f.monthday < 100 ? 0 : 1))
