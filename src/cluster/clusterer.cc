@@ -546,8 +546,9 @@ struct Clusterer::Impl {
             t.value[9] <= '7') {
           f.weekdays |= static_cast<uint8_t>(1u << (t.value[9] - '0'));
         }
-        // A day without a year ("XXXX-09-08") or without its month too ("XXXX-XX-15"): the first one.
-        if (!f.monthday && t.kind == "date" && t.value.size() == 10 && t.value.starts_with("XXXX-")) {
+        // A day without a year ("XXXX-09-08") or without its month too
+        // ("XXXX-XX-15"): the first one that is not a plan.
+        if (!f.monthday && t.kind == "date" && !t.plan && t.value.size() == 10 && t.value.starts_with("XXXX-")) {
           bool no_month = t.value.compare(5, 2, "XX") == 0;
           if (day_number((no_month ? "2000-01" : "2000" + t.value.substr(4, 3)) + t.value.substr(7)) != INT32_MIN) {
             f.monthday = static_cast<uint16_t>((no_month ? 0 : std::stoi(t.value.substr(5, 2)) * 100) +

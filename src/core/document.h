@@ -98,6 +98,11 @@ struct TimeExpr {
   // "none" (no anchor found: the unknown part is X).
   std::string anchor;
   std::string evidence; // for "published"/"inferred": what the anchor was ("URL 251209", "anniversary: 70th ... 1950")
+  // A day written without its year in a sentence that says it is ahead
+  // ("планируют провести переговоры 15 ноября", "will meet on 15 November"):
+  // a plan, not the document's happening. Set by the time stage for the
+  // event clusterer; not stored.
+  bool plan = false;
 };
 
 // An area a document is about (src/extract/topics; keys in data/topics/README.md).

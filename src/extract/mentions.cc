@@ -1547,8 +1547,9 @@ void MentionExtractor::add_listed_lowercase_orgs(std::string_view text, std::vec
 // French, Spanish, Italian and Portuguese write a body's head word in lower
 // case and capitalise its field: "ministère de l'Intérieur", "ministerio de
 // Sanidad", "ministero degli Esteri". Such a head, its particles and the
-// capitalised words after them are one organisation; mentions inside give
-// way to it.
+// capitalised words after them are one organisation; a building's or a
+// square's head with the capitalised words after it is a place ("basilique
+// Saint-Pierre"); mentions inside give way to it.
 void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::string& lang,
                                             const std::vector<RoleMatch>& orgs, std::vector<Mention>& out) const {
   if (lang != "fr" && lang != "es" && lang != "it" && lang != "pt") return;
@@ -1557,11 +1558,18 @@ void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::st
       "dei ", "delle ", "di ", "do ", "da ", "dos ", "das "};
   for (const RoleMatch& o : orgs) {
     // Ministries, agencies and councils: a lower-case "centro de Ighil" is
-    // the middle of a place.
-    if (o.role != "ministry" && o.role != "agency" && o.role != "council") continue;
+    // the middle of a place. Buildings and squares too ("basilique
+    // Saint-Pierre", "chapelle Sixtine", "basilica di San Pietro"): a place,
+    // also without a particle; not "place", "casa", "isla" ("à la place de
+    // Macron", "en casa de Juan").
+    bool body = o.role == "ministry" || o.role == "agency" || o.role == "council";
+    if (!body && o.role != "place") continue;
     unsigned char first = static_cast<unsigned char>(text[o.span.begin]);
     if (!(first >= 'a' && first <= 'z')) continue;  // a capitalised head is the rules' run already
+    std::string_view head = text.substr(o.span.begin, o.span.end - o.span.begin);
+    if (!body && (head == "place" || head == "casa" || head.starts_with("isla") || head.starts_with("monta"))) continue;
     size_t pos = o.span.end;
+    if (pos >= text.size() || text[pos] != ' ') continue;
     while (pos < text.size() && text[pos] == ' ') ++pos;
     bool particle = false;
     for (std::string_view p : kParticles) {
@@ -1570,7 +1578,7 @@ void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::st
         break;
       }
     }
-    if (!particle) continue;
+    if (!particle && body) continue;
     // The capitalised words after the particles (one space apart).
     size_t end = pos;
     for (size_t at = pos; at < text.size();) {
@@ -1620,7 +1628,7 @@ void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::st
               out.end());
     Mention m;
     m.span = span;
-    m.type = "ORG";
+    m.type = body ? "ORG" : "LOC";
     out.insert(std::upper_bound(out.begin(), out.end(), m,
                                 [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; }),
                std::move(m));

@@ -2435,6 +2435,13 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
     }
     if (x.value.empty()) continue;
+    if (r.type == Raw::kDate && !r.year_written) {  // a future marker in its sentence: a plan
+      size_t k = r.tok;
+      while (k > 0 && sent_of[k - 1] == sent_of[r.tok]) --k;
+      for (; k < toks.size() && sent_of[k] == sent_of[r.tok] && !x.plan; ++k) {
+        x.plan = toks[k].kind == Tok::kWord && s.has(k, Kind::kFuture);
+      }
+    }
     if (day != INT64_MIN && !r.stamp && !r.range_end && !r.holiday && !r.long_ago) days.push_back({day, &r});
     if (day != INT64_MIN && !r.stamp) last_day = day, last_day_sent = sent_of[r.tok];
     if (im.options.narrative && day != INT64_MIN && !r.stamp && !plan) {

@@ -128,6 +128,14 @@ TEST(Clusterer, ADayWithoutAYearTakesItsClustersYear) {
   ASSERT_EQ(delta.members.size(), 3u);
   EXPECT_TRUE(delta.members[1].own_date);
   EXPECT_FALSE(delta.members[2].own_date);
+  // The same day as a plan ("will ... on 8 September") is not its own date.
+  Document plan = partial_date(doc("pt", "pt", {{1, "LOC", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, quake), "XXXX-09-08");
+  plan.times.back().plan = true;
+  std::vector<Document> more = {plan};
+  ClusterDelta d2 = c.assign(more);
+  ASSERT_EQ(d2.members.size(), 1u);
+  EXPECT_FALSE(d2.members[0].own_date);
+  EXPECT_EQ(more[0].event_date_how.find("in the year of event cluster"), std::string::npos) << more[0].event_date_how;
   // The yearless day votes weakly: the cluster keeps the date its text gives.
   for (const auto& u : delta.clusters) {
     if (u.id == docs[0].event_cluster) EXPECT_EQ(u.date, "2023-09-09");

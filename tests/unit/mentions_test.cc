@@ -316,6 +316,19 @@ TEST(Mentions, ListedOrganisationsInsideRunsAndInLowerCase) {
   EXPECT_FALSE(has(es, "ORG Iglesia católica")) << testing::PrintToString(es);
 }
 
+// A building's or square's head in lower case and the capitalised words
+// after it are a place; "à la place de" and "en casa de" are not.
+TEST(Mentions, LowerCaseHeadsOfBuildingsAndSquares) {
+  auto fr = mentions("Le cortège a traversé la basilique Saint-Pierre avant la messe.", "fr");
+  EXPECT_TRUE(has(fr, "LOC basilique Saint-Pierre")) << testing::PrintToString(fr);
+  auto it = mentions("I fedeli attendevano nella basilica di San Pietro fin dall'alba.", "it");
+  EXPECT_TRUE(has(it, "LOC basilica di San Pietro")) << testing::PrintToString(it);
+  auto instead = mentions("Il a parlé à la place de Macron devant les députés.", "fr");
+  EXPECT_FALSE(has(instead, "LOC place de Macron")) << testing::PrintToString(instead);
+  auto es = mentions("Cenaron en casa de Juan Pérez el domingo.", "es");
+  EXPECT_FALSE(has(es, "LOC casa de Juan Pérez")) << testing::PrintToString(es);
+}
+
 // Arabic bodies: a head word and the definite words after it, the country's
 // adjective last; a place, "today", a weekday end it.
 TEST(Mentions, ArabicBodiesByTheirHeadWord) {

@@ -107,6 +107,20 @@ TEST(Time, ADateTheTextSaysIsLongAgoIsBackground) {
   EXPECT_EQ(a.event_date, "2021-06-04");
 }
 
+// A day without its year in a sentence that says it is ahead is a plan (the
+// event clusterer does not take it for the document's happening).
+TEST(Time, AYearlessDayAheadIsAPlan) {
+  TimeAnnotation a = extractor().annotate("The two leaders will meet on November 15 in Lima.", "en", "", "");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_TRUE(a.times[0].plan);
+  a = extractor().annotate("The two leaders met on November 15 in Lima.", "en", "", "");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_FALSE(a.times[0].plan);
+  a = extractor().annotate("Лидеры планируют провести переговоры 15 ноября в Лиме.", "ru", "", "");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_TRUE(a.times[0].plan);
+}
+
 TEST(Time, NumericOrderFollowsTheLocale) {
   EXPECT_EQ(times("Filed 03/04/2024 at the court.", "en"), V{"03/04/2024=2024-03-04"});
   EXPECT_EQ(times("Eingereicht am 03.04.2024 beim Gericht.", "de"), V{"03.04.2024=2024-04-03"});
