@@ -1552,7 +1552,7 @@ void MentionExtractor::add_listed_lowercase_orgs(std::string_view text, std::vec
 // Saint-Pierre"); mentions inside give way to it.
 void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::string& lang,
                                             const std::vector<RoleMatch>& orgs, std::vector<Mention>& out) const {
-  if (lang != "fr" && lang != "es" && lang != "it" && lang != "pt") return;
+  if (lang != "fr" && lang != "es" && lang != "it" && lang != "pt" && lang != "vi") return;
   static const std::vector<std::string_view> kParticles = {
       "de la ", "de l'", "de l\u2019", "des ", "du ", "de ", "del ", "dell'", "dell\u2019", "della ", "degli ",
       "dei ", "delle ", "di ", "do ", "da ", "dos ", "das "};
@@ -1564,10 +1564,24 @@ void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::st
     // Macron", "en casa de Juan").
     bool body = o.role == "ministry" || o.role == "agency" || o.role == "council";
     if (!body && o.role != "place") continue;
-    unsigned char first = static_cast<unsigned char>(text[o.span.begin]);
-    if (!(first >= 'a' && first <= 'z')) continue;  // a capitalised head is the rules' run already
+    // A capitalised head is the rules' run already, except a place's at the
+    // start of a sentence, which the rules drop as a sentence's first word
+    // ("Cầu Long Biên được đóng cửa").
+    int32_t fi = static_cast<int32_t>(o.span.begin);
+    UChar32 first;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), fi, static_cast<int32_t>(text.size()), first);
+    if (first < 0 || u_isupper(first)) {
+      size_t b = o.span.begin;
+      while (b > 0 && text[b - 1] == ' ') --b;
+      bool sentence_start = b == 0 || text[b - 1] == '.' || text[b - 1] == '!' || text[b - 1] == '?' ||
+                            text[b - 1] == '\n';
+      if (body || !sentence_start) continue;
+    }
     std::string_view head = text.substr(o.span.begin, o.span.end - o.span.begin);
-    if (!body && (head == "place" || head == "casa" || head.starts_with("isla") || head.starts_with("monta"))) continue;
+    std::string folded = fold_case(std::string(head));
+    if (!body && (folded == "place" || folded == "casa" || folded.starts_with("isla") || folded.starts_with("monta")))
+      continue;
+    if (lang == "vi" && body) continue;  // Vietnamese capitalises its bodies' heads ("Bộ Quốc phòng")
     size_t pos = o.span.end;
     if (pos >= text.size() || text[pos] != ' ') continue;
     while (pos < text.size() && text[pos] == ' ') ++pos;
@@ -1596,6 +1610,21 @@ void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::st
       end = w;
       if (w + 1 >= text.size() || text[w] != ' ') break;
       at = w + 1;
+      // Not into a country's name after it ("miền Bắc Việt Nam").
+      {
+        bool country = false;
+        size_t e = at;
+        for (int words_ahead = 0; words_ahead < 3 && !country && e < text.size(); ++words_ahead) {
+          size_t next = text.find_first_of(" ,.;:)", e);
+          if (next == std::string_view::npos) next = text.size();
+          for (const PlaceName& pn : impl_->gazetteer->find(std::string(text.substr(at, next - at)))) {
+            country = country || impl_->gazetteer->places()[pn.place].kind == PlaceKind::kCountry;
+          }
+          if (next >= text.size() || text[next] != ' ') break;
+          e = next + 1;
+        }
+        if (country) break;
+      }
       // A particle or "and" between two capitalised words stays inside
       // ("Manejo de Desastres y Emergencias"), not before a country or a
       // city ("... de Turquía": the body's country).
