@@ -150,6 +150,7 @@ std::string fold_word(std::string_view w) {
       out.append(w.substr(start, i - start));
       continue;
     }
+    if (c == 0x093C) continue;  // the Devanagari nukta, which Hindi news often leaves out ("फ़रवरी", "फरवरी")
     UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
     uint8_t buf[U8_MAX_LENGTH];
     int32_t len = 0;
@@ -183,6 +184,19 @@ std::vector<Tok> tokenize(std::string_view text) {
       t.kind = Tok::kNum;
       t.e = static_cast<uint32_t>(i);
       t.f = std::string(text.substr(t.b, t.e - t.b));
+    } else if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+      // Other decimal digits ("٦ فبراير ٢٠٢٣", "۱۴۰۱", "１５日"): the number in ASCII digits.
+      t.f = static_cast<char>('0' + u_charDigitValue(c));
+      while (i < n) {
+        int32_t j = i;
+        UChar32 d;
+        U8_NEXT(p, j, n, d);
+        if (d < 0 || u_charType(d) != U_DECIMAL_DIGIT_NUMBER) break;
+        t.f += static_cast<char>('0' + u_charDigitValue(d));
+        i = j;
+      }
+      t.kind = Tok::kNum;
+      t.e = static_cast<uint32_t>(i);
     } else if (u_isUAlphabetic(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) {
       if (!is_cjk(c)) {
         while (i < n) {
@@ -297,7 +311,15 @@ std::pair<std::string, size_t> name_key(const std::string& name) {
   return {key, words};
 }
 
-void add_symbols(Table& t, const icu::UnicodeString* names, int32_t count, Kind kind, bool abbrev, int first) {
+// Hebrew writes its prepositions, article and "and" onto the next word:
+// "בפברואר" (in February), "ביום שני" (on Monday).
+const std::vector<std::string>& attached_prefixes(const char* lang) {
+  static const std::vector<std::string> kNone, kHebrew = {"ב", "ל", "מ", "ה", "ו", "וב", "ש", "כ"};
+  return std::string_view(lang) == "he" ? kHebrew : kNone;
+}
+
+void add_symbols(Table& t, const icu::UnicodeString* names, int32_t count, Kind kind, bool abbrev, int first,
+                 const std::vector<std::string>& prefixes) {
   for (int32_t i = 0; i < count; ++i) {
     std::string s;
     names[i].toUTF8String(s);
@@ -309,6 +331,10 @@ void add_symbols(Table& t, const icu::UnicodeString* names, int32_t count, Kind 
     int value = kind == Kind::kWeekday ? ((i - first + 6) % 7) + 1 : i + 1;
     UChar32 c0 = names[i].char32At(0);
     t.add(key, {kind, value, abbrev, u_isupper(c0) || u_istitle(c0)}, words);
+    for (const std::string& p : prefixes) {
+      auto [pkey, pwords] = name_key(p + s);
+      t.add(pkey, {kind, value, abbrev, false}, pwords);
+    }
   }
 }
 
@@ -323,7 +349,7 @@ Table cldr_table(const char* lang) {
     for (auto width : {D::WIDE, D::ABBREVIATED}) {
       int32_t n = 0;
       const icu::UnicodeString* m = sym.getMonths(n, ctx, width);
-      add_symbols(t, m, std::min(n, 12), Kind::kMonth, width != D::WIDE, 0);
+      add_symbols(t, m, std::min(n, 12), Kind::kMonth, width != D::WIDE, 0, attached_prefixes(lang));
     }
     // Weekdays: wide only; abbreviations ("Mi", "sam", "mar") are ordinary words too often.
     int32_t n = 0;
@@ -335,6 +361,10 @@ Table cldr_table(const char* lang) {
       auto [key, words] = name_key(s);
       if (key.empty()) continue;
       t.add(key, {Kind::kWeekday, i == 1 ? 7 : i - 1, false}, words);
+      for (const std::string& p : attached_prefixes(lang)) {
+        auto [pkey, pwords] = name_key(p + s);
+        t.add(pkey, {Kind::kWeekday, i == 1 ? 7 : i - 1, false}, pwords);
+      }
     }
   }
   // Numeric order from the short date pattern ("M/d/yy", "dd.MM.yy", "y-MM-dd").

@@ -121,6 +121,14 @@ TEST(Time, AYearlessDayAheadIsAPlan) {
   EXPECT_TRUE(a.times[0].plan);
 }
 
+// Digits of other scripts, Hebrew's attached prepositions, Hindi without the nukta.
+TEST(Time, OtherDigitsAttachedPrefixesAndSpellings) {
+  EXPECT_EQ(times("وقع الزلزال في ٦ فبراير ٢٠٢٣ فجرا.", "ar"), V{"٦ فبراير ٢٠٢٣=2023-02-06"});
+  EXPECT_EQ(times("首脳会談は１５日に開かれた。", "ja", "2024-02-16"), V{"１５日=2024-02-15"});
+  EXPECT_EQ(times("הפגישה התקיימה ב-6 בפברואר 2023 בירושלים.", "he"), V{"6 בפברואר 2023=2023-02-06"});
+  EXPECT_EQ(times("बैठक 6 फरवरी 2023 को हुई।", "hi"), V{"6 फरवरी 2023=2023-02-06"});
+}
+
 TEST(Time, NumericOrderFollowsTheLocale) {
   EXPECT_EQ(times("Filed 03/04/2024 at the court.", "en"), V{"03/04/2024=2024-03-04"});
   EXPECT_EQ(times("Eingereicht am 03.04.2024 beim Gericht.", "de"), V{"03.04.2024=2024-04-03"});
