@@ -2,6 +2,7 @@
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
+#include <unicode/reldatefmt.h>
 #include <unicode/strenum.h>
 #include <unicode/tznames.h>
 #include <unicode/uchar.h>
@@ -288,6 +289,32 @@ Result<std::unique_ptr<MentionExtractor>> MentionExtractor::create(const Mention
         }
       }
     }
+  }
+  // "Yesterday", "Gestern", "Hier", "Вчера", "Hôm nay": CLDR's relative days
+  // (and "now"), which start sentences but name nothing.
+  for (const std::string& lang : kDefaultLanguages) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::RelativeDateTimeFormatter fmt(icu::Locale(lang.c_str()), status);
+    if (U_FAILURE(status)) continue;
+    auto add = [&](UDateDirection dir, UDateAbsoluteUnit unit) {
+      UErrorCode st = U_ZERO_ERROR;
+      icu::UnicodeString out;
+      fmt.format(dir, unit, out, st);
+      if (U_FAILURE(st) || out.isEmpty()) return;
+      std::string s;
+      out.toUTF8String(s);
+      m->impl_->calendar_words.insert(s);
+      icu::UnicodeString title = out;
+      title.replace(0, 1, icu::UnicodeString(out.tempSubString(0, 1)).toUpper(icu::Locale(lang.c_str())));
+      s.clear();
+      title.toUTF8String(s);
+      m->impl_->calendar_words.insert(s);
+    };
+    for (UDateDirection dir : {UDAT_DIRECTION_LAST_2, UDAT_DIRECTION_LAST, UDAT_DIRECTION_THIS, UDAT_DIRECTION_NEXT,
+                               UDAT_DIRECTION_NEXT_2}) {
+      add(dir, UDAT_ABSOLUTE_DAY);
+    }
+    add(UDAT_DIRECTION_PLAIN, UDAT_ABSOLUTE_NOW);
   }
   // Time zone abbreviations (GMT, HKT, MEZ, WIB...) from CLDR's metazone
   // names in the same languages: datelines carry them, they name nothing.
@@ -974,15 +1001,54 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
   return out;
 }
 
+// A person's surname alone, where the document also names the person in
+// full ("Joe Biden ... sagte Biden"): German drops a lone capitalised word
+// (its nouns are capitalised), other languages one at a sentence's start.
+void add_lone_surnames(const Document& doc, std::vector<Mention>& out) {
+  const std::string_view text = doc.text;
+  std::set<std::string_view> surnames;
+  for (const Mention& m : out) {
+    if (m.type != "PER") continue;
+    std::string_view name = m.span.of(text);
+    size_t space = name.rfind(' ');
+    if (space == std::string_view::npos) continue;
+    std::string_view last = name.substr(space + 1);
+    if (last.size() >= 3) surnames.insert(last);
+  }
+  if (surnames.empty()) return;
+  auto covered = [&](uint32_t b, uint32_t e) {
+    return std::any_of(out.begin(), out.end(), [&](const Mention& m) { return m.span.begin < e && b < m.span.end; });
+  };
+  std::vector<Mention> found;
+  for (const Token& t : doc.tokens) {
+    if (!t.is_word) continue;
+    std::string_view w = t.span.of(text);
+    if (!surnames.count(w) || covered(t.span.begin, t.span.end)) continue;
+    Mention m;
+    m.span = t.span;
+    m.type = "PER";
+    found.push_back(std::move(m));
+  }
+  if (found.empty()) return;
+  for (Mention& m : found) out.push_back(std::move(m));
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+}
+
 std::vector<Mention> MentionExtractor::extract(const Document& doc) const {
   if (const NerTagger* tagger = this->tagger(doc.lang); tagger && !caseless(doc.lang)) {
     const Phrases ph = phrases(doc);  // found once for the rules, the features and the roles
     std::vector<Mention> rules = extract_cased(doc, ph);
     std::vector<Mention> tagged = extract_tagged(doc, *tagger, rules, ph);
     if (impl_->tagger_only) return tagged;
-    return combine(std::move(rules), std::move(tagged), tagger->lowercase());
+    std::vector<Mention> out = combine(std::move(rules), std::move(tagged), tagger->lowercase());
+    add_lone_surnames(doc, out);
+    return out;
   }
-  if (!caseless(doc.lang)) return extract_cased(doc, phrases(doc));
+  if (!caseless(doc.lang)) {
+    std::vector<Mention> out = extract_cased(doc, phrases(doc));
+    add_lone_surnames(doc, out);
+    return out;
+  }
   // Caseless text still quotes names in Latin script ("APEC", "Biden"):
   // both passes, the lookup first where they overlap, in text order.
   std::vector<Mention> out = extract_caseless(doc);

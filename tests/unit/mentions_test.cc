@@ -336,6 +336,18 @@ TEST(Mentions, LowerCaseHeadsOfBuildingsAndSquares) {
   EXPECT_TRUE(has(person, "PER Hồ Chí Minh [president]")) << testing::PrintToString(person);
 }
 
+// A surname alone where the document names the person in full is that
+// person (German drops lone capitalised words, its nouns; every language a
+// sentence's first word); "Yesterday" opening a sentence is no name.
+TEST(Mentions, LoneSurnamesOfPeopleNamedInFull) {
+  auto de = mentions("Bundeskanzler Olaf Scholz reiste nach Paris. Dort sagte Scholz, die Lage sei ernst.", "de");
+  EXPECT_EQ(std::count_if(de.begin(), de.end(), [](const std::string& m) { return m.rfind("PER Scholz", 0) == 0; }), 1)
+      << testing::PrintToString(de);
+  auto en = mentions("Yesterday Joe Biden came to Lima.", "en");
+  EXPECT_TRUE(has(en, "PER Joe Biden")) << testing::PrintToString(en);
+  EXPECT_FALSE(has(en, "PER Yesterday Joe Biden")) << testing::PrintToString(en);
+}
+
 // Arabic bodies: a head word and the definite words after it, the country's
 // adjective last; a place, "today", a weekday end it.
 TEST(Mentions, ArabicBodiesByTheirHeadWord) {
