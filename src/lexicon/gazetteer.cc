@@ -250,6 +250,25 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
     country_index[*c] = static_cast<uint32_t>(g->places_.size());
     g->places_.push_back(std::move(p));
   }
+  // World regions (UN M.49 codes, which CLDR names like territories:
+  // "Southeast Asia", "Südostasien", "Đông Nam Á", "Latin America"): places
+  // of no country. Not the continents themselves ("Asia", "Europe": the news
+  // corpora's gold leaves them out, most often in "Asia-Pacific" or
+  // "Europe's"), nor 001 (World), nor the unions and zones (EU, UN).
+  static const char* const kM49[] = {"005", "011", "013", "014", "015", "017", "018", "021", "029", "030", "034",
+                                     "035", "039", "053", "143", "145", "151", "154", "155", "202", "419"};
+  std::vector<std::pair<std::string, uint32_t>> m49_index;
+  for (const char* code : kM49) {
+    icu::UnicodeString en;
+    icu::Locale("", code).getDisplayCountry(english, en);
+    if (en.isEmpty() || en == icu::UnicodeString(code)) continue;
+    Place p;
+    p.kind = PlaceKind::kRegion;
+    p.id = std::string("m49:") + code;
+    p.name = utf8(en);
+    m49_index.emplace_back(code, static_cast<uint32_t>(g->places_.size()));
+    g->places_.push_back(std::move(p));
+  }
   for (const std::string& lang : langs) {
     icu::Locale locale(lang.c_str());
     // NO_SUBSTITUTE: nothing (not the code) when CLDR has no name.
@@ -263,6 +282,16 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
       add_region_names(*full, *shorter, alpha2.c_str(), names);
       for (const auto& name : names) {
         std::string s = utf8(name);
+        for (std::string& form : inflected_forms(s, lang)) g->add(std::move(form), index, lang, true);
+        g->add(std::move(s), index, lang, false);
+      }
+    }
+    for (const auto& [code, index] : m49_index) {
+      std::vector<icu::UnicodeString> names;
+      add_region_names(*full, *shorter, code.c_str(), names);
+      for (const auto& name : names) {
+        std::string s = utf8(name);
+        if (s == code) continue;
         for (std::string& form : inflected_forms(s, lang)) g->add(std::move(form), index, lang, true);
         g->add(std::move(s), index, lang, false);
       }

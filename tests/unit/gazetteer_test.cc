@@ -37,6 +37,19 @@ TEST(Gazetteer, CountryNamesInEveryLanguageComeFromCldr) {
   EXPECT_TRUE(ids("Narnia").empty());
 }
 
+// World regions by their M.49 code, named by CLDR in each language; no country.
+TEST(Gazetteer, WorldRegionsFromCldr) {
+  EXPECT_EQ(ids("Southeast Asia"), std::vector<std::string>{"m49:035"});
+  EXPECT_EQ(ids("Südostasien"), std::vector<std::string>{"m49:035"});
+  EXPECT_EQ(ids("Đông Nam Á"), std::vector<std::string>{"m49:035"});
+  EXPECT_EQ(ids("Lateinamerika"), std::vector<std::string>{"m49:419"});
+  auto found = gazetteer().find("Latin America");
+  ASSERT_FALSE(found.empty());
+  const Place& p = gazetteer().places()[found[0].place];
+  EXPECT_EQ(p.kind, PlaceKind::kRegion);
+  EXPECT_TRUE(p.country.empty());
+}
+
 TEST(Gazetteer, InflectedFormsAreDerivedByRule) {
   EXPECT_EQ(ids("Russlands"), std::vector<std::string>{"RUS"});
   EXPECT_EQ(ids("Rysslands"), std::vector<std::string>{"RUS"});
