@@ -988,8 +988,11 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
       continue;
     }
     for (const Mention& t : tagged) {
-      // (A name data/orgs lists stays an organisation: "der Nato".)
-      if (t.span.begin == m.span.begin && t.span.end == m.span.end && t.type != m.type && m.org.empty()) {
+      // (A name data/orgs lists stays an organisation: "der Nato"; a country
+      // the gazetteer knows stays a place: "die Philippinen".)
+      bool country = m.type == "LOC" && m.place.size() == 3 &&
+                     std::all_of(m.place.begin(), m.place.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (t.span.begin == m.span.begin && t.span.end == m.span.end && t.type != m.type && m.org.empty() && !country) {
         m.type = t.type;
         if (m.type != "PER") m.role.clear();
         if (m.type != "LOC") m.place.clear();

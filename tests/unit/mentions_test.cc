@@ -369,6 +369,9 @@ TEST(Mentions, KnownOrganisationsKeepTheirTypeAndTheirGenitive) {
   auto de = mentions("Finnland trat im April der Nato bei. Die Nato begrüßte den Schritt.", "de");
   EXPECT_TRUE(has(de, "ORG Nato")) << testing::PrintToString(de);
   EXPECT_FALSE(has(de, "LOC Nato")) << testing::PrintToString(de);
+  // A country the gazetteer knows stays a place whatever the tagger says.
+  auto country = mentions("Der Taifun traf zuerst die Philippinen und zog dann weiter.", "de");
+  EXPECT_TRUE(has(country, "LOC Philippinen")) << testing::PrintToString(country);
   auto sv = mentions("Flaggan hissades utanför Natos högkvarter i Bryssel.", "sv");
   EXPECT_TRUE(has(sv, "ORG Natos")) << testing::PrintToString(sv);
   EXPECT_TRUE(has(sv, "LOC Bryssel")) << testing::PrintToString(sv);
