@@ -981,7 +981,9 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
     }
     // (A name data/orgs lists stands without the tagger: the lexicon is sure.)
     if (overlapping == 0 && m.org.empty()) continue;
-    if (overlapping == 1 && inner) {
+    // (Only for a person: a place's or a body's head word is part of its
+    // name, "Basilika Santa Maria Maggiore".)
+    if (overlapping == 1 && inner && m.type == "PER") {
       Mention x = *inner;
       if (x.type == "PER" && x.role.empty()) x.role = m.role;
       out.push_back(std::move(x));

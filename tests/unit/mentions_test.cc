@@ -369,6 +369,9 @@ TEST(Mentions, KnownOrganisationsKeepTheirTypeAndTheirGenitive) {
   auto de = mentions("Finnland trat im April der Nato bei. Die Nato begrüßte den Schritt.", "de");
   EXPECT_TRUE(has(de, "ORG Nato")) << testing::PrintToString(de);
   EXPECT_FALSE(has(de, "LOC Nato")) << testing::PrintToString(de);
+  // A place's head word stays in its name whatever the tagger's span.
+  auto church = mentions("Der Sarg wurde in die Basilika Santa Maria Maggiore gebracht.", "de");
+  EXPECT_TRUE(has(church, "LOC Basilika Santa Maria Maggiore")) << testing::PrintToString(church);
   // A country the gazetteer knows stays a place whatever the tagger says.
   auto country = mentions("Der Taifun traf zuerst die Philippinen und zog dann weiter.", "de");
   EXPECT_TRUE(has(country, "LOC Philippinen")) << testing::PrintToString(country);
