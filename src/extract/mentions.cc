@@ -1008,7 +1008,8 @@ std::vector<Mention> MentionExtractor::combine(std::vector<Mention> rules, std::
 
 // A person's surname alone, where the document also names the person in
 // full ("Joe Biden ... sagte Biden"): German drops a lone capitalised word
-// (its nouns are capitalised), other languages one at a sentence's start.
+// (its nouns are capitalised), other languages one at a sentence's start,
+// and a word after "to" or "from" is taken for a place.
 void add_lone_surnames(const Document& doc, std::vector<Mention>& out) {
   const std::string_view text = doc.text;
   std::set<std::string_view> surnames;
@@ -1024,6 +1025,11 @@ void add_lone_surnames(const Document& doc, std::vector<Mention>& out) {
   auto covered = [&](uint32_t b, uint32_t e) {
     return std::any_of(out.begin(), out.end(), [&](const Mention& m) { return m.span.begin < e && b < m.span.end; });
   };
+  // A place guessed from a preposition alone ("hands the reins back to
+  // Trump", "from Kristersson"), no gazetteer place: the person.
+  for (Mention& m : out) {
+    if (m.type == "LOC" && m.place.empty() && surnames.count(m.span.of(text))) m.type = "PER";
+  }
   std::vector<Mention> found;
   for (const Token& t : doc.tokens) {
     if (!t.is_word) continue;

@@ -343,6 +343,14 @@ TEST(Mentions, LoneSurnamesOfPeopleNamedInFull) {
   auto de = mentions("Bundeskanzler Olaf Scholz reiste nach Paris. Dort sagte Scholz, die Lage sei ernst.", "de");
   EXPECT_EQ(std::count_if(de.begin(), de.end(), [](const std::string& m) { return m.rfind("PER Scholz", 0) == 0; }), 1)
       << testing::PrintToString(de);
+  // After "to" or "from" a person's surname is the person, not a place.
+  auto to = mentions("Prime Minister Ulf Kristersson spoke first. The documents came from Kristersson himself.", "en");
+  EXPECT_TRUE(has(to, "PER Kristersson")) << testing::PrintToString(to);
+  EXPECT_FALSE(has(to, "LOC Kristersson")) << testing::PrintToString(to);
+  // Economic measures and climate conferences are no entity; Copenhagen stays a place.
+  auto gdp = mentions("GDP grew while delegates at COP29 and in Copenhagen argued.", "en");
+  EXPECT_FALSE(has(gdp, "ORG GDP") || has(gdp, "ORG COP29")) << testing::PrintToString(gdp);
+  EXPECT_TRUE(has(gdp, "LOC Copenhagen")) << testing::PrintToString(gdp);
   auto en = mentions("Yesterday Joe Biden came to Lima.", "en");
   EXPECT_TRUE(has(en, "PER Joe Biden")) << testing::PrintToString(en);
   EXPECT_FALSE(has(en, "PER Yesterday Joe Biden")) << testing::PrintToString(en);
