@@ -1536,6 +1536,12 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
                                                         PlaceKind::kCountry)) {
           // (A title before a city or province name makes it a person's:
           // "Kronprinsessan Victoria", "Governor Carolina Ortiz".)
+          // A sentence's first word that the document also writes in lower
+          // case is that word, not the place: Portuguese "Como ..." is "how",
+          // not the Italian province.
+          if (n == 1 && seg.starts_sentence && common_word(surface) &&
+              impl_->gazetteer->places()[places[0].place].kind != PlaceKind::kCountry)
+            continue;
           m.type = "LOC";
           m.place = impl_->gazetteer->places()[places[0].place].id;
         } else if (n == 1 && (calendar(surface) || roman_numeral(surface))) {

@@ -61,6 +61,8 @@ TEST(Gazetteer, InflectedFormsAreDerivedByRule) {
   EXPECT_TRUE(found[0].inflected);
   EXPECT_EQ(found[0].lang, "ru");
   EXPECT_FALSE(gazetteer().find("Россия")[0].inflected);
+  // Danish and Norwegian genitive.
+  EXPECT_EQ(ids("Ruslands"), std::vector<std::string>{"RUS"});
   // Polish: genitive, locative (with the softened consonant), instrumental.
   EXPECT_EQ(ids("Hiszpanii"), std::vector<std::string>{"ESP"});
   EXPECT_EQ(ids("Rosją"), std::vector<std::string>{"RUS"});

@@ -343,6 +343,9 @@ TEST(Mentions, LoneSurnamesOfPeopleNamedInFull) {
   auto de = mentions("Bundeskanzler Olaf Scholz reiste nach Paris. Dort sagte Scholz, die Lage sei ernst.", "de");
   EXPECT_EQ(std::count_if(de.begin(), de.end(), [](const std::string& m) { return m.rfind("PER Scholz", 0) == 0; }), 1)
       << testing::PrintToString(de);
+  // A sentence's first word the document also writes in lower case is no place.
+  auto como = mentions("Como o papa escolheu o nome? Ninguém sabe como.", "pt");
+  EXPECT_FALSE(has(como, "LOC Como")) << testing::PrintToString(como);
   // After "to" or "from" a person's surname is the person, not a place.
   auto to = mentions("Prime Minister Ulf Kristersson spoke first. The documents came from Kristersson himself.", "en");
   EXPECT_TRUE(has(to, "PER Kristersson")) << testing::PrintToString(to);
