@@ -343,6 +343,10 @@ TEST(Mentions, LoneSurnamesOfPeopleNamedInFull) {
   auto de = mentions("Bundeskanzler Olaf Scholz reiste nach Paris. Dort sagte Scholz, die Lage sei ernst.", "de");
   EXPECT_EQ(std::count_if(de.begin(), de.end(), [](const std::string& m) { return m.rfind("PER Scholz", 0) == 0; }), 1)
       << testing::PrintToString(de);
+  // A bishop's title is a role: "Vescovo di Roma" names Rome, no person.
+  auto bishop = mentions("Il Papa è anche il Vescovo di Roma, ricordò il cardinale.", "it");
+  EXPECT_TRUE(has(bishop, "LOC Roma")) << testing::PrintToString(bishop);
+  EXPECT_FALSE(has(bishop, "PER Vescovo di Roma")) << testing::PrintToString(bishop);
   // A sentence's first word the document also writes in lower case is no place.
   auto como = mentions("Como o papa escolheu o nome? Ninguém sabe como.", "pt");
   EXPECT_FALSE(has(como, "LOC Como")) << testing::PrintToString(como);
