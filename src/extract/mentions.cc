@@ -1356,6 +1356,12 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
                 impl_->gazetteer->places()[places[0].place].kind != PlaceKind::kCountry) {
               continue;
             }
+            // A regnal number makes the name before it a person's ("Léon XIV",
+            // "Charles III"), and after a title a country stands before a
+            // name of two words at least: "cardinal Dominique Mamberti" is a
+            // person whose first name is a country's.
+            if (!places.empty() && k + n < seg.b && roman_numeral(words[k + n]->span.of(text))) continue;
+            if (k == seg.a && seg.role && !places.empty() && seg.b - (k + n) < 2) continue;
             if (!places.empty() || (n == 1 && acronym(name))) len = n;
           }
           if (!len) continue;

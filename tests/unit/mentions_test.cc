@@ -343,6 +343,12 @@ TEST(Mentions, LoneSurnamesOfPeopleNamedInFull) {
   auto de = mentions("Bundeskanzler Olaf Scholz reiste nach Paris. Dort sagte Scholz, die Lage sei ernst.", "de");
   EXPECT_EQ(std::count_if(de.begin(), de.end(), [](const std::string& m) { return m.rfind("PER Scholz", 0) == 0; }), 1)
       << testing::PrintToString(de);
+  // A regnal number makes a person of a place's name; after a title, a
+  // country's name before one more word is a first name.
+  auto pope = mentions("Le nouveau pape Léon XIV a salué la foule, a annoncé le cardinal Dominique Mamberti.", "fr");
+  EXPECT_FALSE(has(pope, "LOC Léon")) << testing::PrintToString(pope);
+  EXPECT_FALSE(has(pope, "LOC Dominique")) << testing::PrintToString(pope);
+  EXPECT_TRUE(has(pope, "PER Dominique Mamberti [cardinal]")) << testing::PrintToString(pope);
   // A bishop's title is a role: "Vescovo di Roma" names Rome, no person.
   auto bishop = mentions("Il Papa è anche il Vescovo di Roma, ricordò il cardinale.", "it");
   EXPECT_TRUE(has(bishop, "LOC Roma")) << testing::PrintToString(bishop);
