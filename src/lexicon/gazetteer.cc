@@ -202,19 +202,13 @@ std::vector<std::string> inflected_forms(std::string_view name, std::string_view
     if (last == 's' || last == u'ß' || last == 'x' || last == 'z') return {};
     return {std::string(name) + "s"};
   }
-  if (lang == "da" || lang == "nb" || lang == "no") {
-    // Genitive -s (Ruslands, Sveriges); "'s" after an abbreviation (USA's).
+  if (lang == "sv" || lang == "da" || lang == "nb" || lang == "no") {
+    // Genitive -s (Rysslands, Ruslands, Sveriges); after an abbreviation
+    // ":s" in Swedish (USA:s), "'s" in Danish and Norwegian (USA's).
     if (last == 's' || last == 'x' || last == 'z') return {};
     bool caps = true;
     for (int32_t i = 0; i < u.length(); ++i) caps = caps && u_isupper(u.charAt(i));
-    return {std::string(name) + (caps ? "'s" : "s")};
-  }
-  if (lang == "sv") {
-    // Genitive -s (Rysslands, Sveriges); ":s" after an abbreviation (USA:s).
-    if (last == 's' || last == 'x' || last == 'z') return {};
-    bool caps = true;
-    for (int32_t i = 0; i < u.length(); ++i) caps = caps && u_isupper(u.charAt(i));
-    return {std::string(name) + (caps ? ":s" : "s")};
+    return {std::string(name) + (caps ? (lang == "sv" ? ":s" : "'s") : "s")};
   }
   if (lang == "ru" || lang == "uk") {
     if (lang == "uk") return {};  // Ukrainian declension differs; not derived yet
