@@ -989,7 +989,8 @@ struct Clusterer::Impl {
           int32_t r = day_number(date);
           if (r == INT32_MIN) continue;
           int32_t day = nearest_monthday(r, wd.f.monthday);
-          if (day != INT32_MIN && std::abs(day - r) <= 1 && (best == INT32_MIN || std::abs(day - r) < std::abs(best - from)))
+          if (day != INT32_MIN && std::abs(day - r) <= 1 &&
+              (best == INT32_MIN || std::abs(day - r) < std::abs(best - from)))
             best = day, from = r;
         }
         if (best != INT32_MIN) {

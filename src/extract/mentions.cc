@@ -6,8 +6,8 @@
 #include <unicode/strenum.h>
 #include <unicode/tznames.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -644,10 +644,10 @@ std::vector<Mention> MentionExtractor::extract_caseless(const Document& doc) con
 // "today" or a relative pronoun ends it. Names found inside give way.
 void MentionExtractor::add_arabic_bodies(const Document& doc, const std::vector<const Token*>& words,
                                          std::vector<Mention>& out) const {
-  static const std::set<std::string_view> kStops = {
-      "اليوم",   "الذي",    "التي",    "الذين",    "اللذين",   "اللتين",  "الآن",    "الماضي",  "الماضية",
-      "المقبل",  "المقبلة", "الجاري",  "الجارية",  "السابق",   "السابقة", "الأحد",   "الاثنين", "الإثنين",
-      "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",  "السبت",    "أمس"};
+  static const std::set<std::string_view> kStops = {"اليوم",    "الذي",     "التي",    "الذين",  "اللذين",  "اللتين",
+                                                    "الآن",     "الماضي",   "الماضية", "المقبل", "المقبلة", "الجاري",
+                                                    "الجارية",  "السابق",   "السابقة", "الأحد",  "الاثنين", "الإثنين",
+                                                    "الثلاثاء", "الأربعاء", "الخميس",  "الجمعة", "السبت",   "أمس"};
   const std::string_view text = doc.text;
   auto starts = [](std::string_view w, std::string_view p) { return w.substr(0, p.size()) == p; };
   // A country's adjective ("السوري" of سوريا, "التركية" of تركيا, "المغربية" of المغرب).
@@ -670,7 +670,8 @@ void MentionExtractor::add_arabic_bodies(const Document& doc, const std::vector<
     // The word the head ends; the head starts it (or follows a one-letter clitic: "ووزارة").
     auto last = std::find_if(words.begin(), words.end(), [&](const Token* t) { return t->span.end == head.span.end; });
     if (last == words.end()) continue;
-    auto first = std::find_if(words.begin(), words.end(), [&](const Token* t) { return t->span.end > head.span.begin; });
+    auto first =
+        std::find_if(words.begin(), words.end(), [&](const Token* t) { return t->span.end > head.span.begin; });
     if (first == words.end() || head.span.begin - (*first)->span.begin > 2) continue;
     size_t j = static_cast<size_t>(last - words.begin()) + 1, taken = 0;
     for (; j < words.size() && taken < 5; ++j, ++taken) {
@@ -698,7 +699,8 @@ void MentionExtractor::add_arabic_bodies(const Document& doc, const std::vector<
   }
   for (Mention& b : bodies) {
     if (std::any_of(bodies.begin(), bodies.end(), [&](const Mention& o) {
-          return &o != &b && o.span.begin <= b.span.begin && b.span.end <= o.span.end && o.span.end - o.span.begin > b.span.end - b.span.begin;
+          return &o != &b && o.span.begin <= b.span.begin && b.span.end <= o.span.end &&
+                 o.span.end - o.span.begin > b.span.end - b.span.begin;
         }))
       continue;  // inside a longer one ("مجلس" in "مجلس الأمن الدولي" of "منظمة ...")
     // A listed name that covers or meets it wins (data/orgs: "مجلس الأمن"); places inside it give way.
@@ -1609,8 +1611,10 @@ void MentionExtractor::add_listed_lowercase_orgs(std::string_view text, std::vec
   auto letter_at = [&](int32_t i, bool before) {
     if (before ? i <= 0 : i >= n) return false;
     UChar32 c;
-    if (before) U8_PREV(p, 0, i, c);
-    else U8_NEXT(p, i, n, c);
+    if (before)
+      U8_PREV(p, 0, i, c);
+    else
+      U8_NEXT(p, i, n, c);
     return c > 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK));
   };
   bool added = false;
@@ -1630,7 +1634,8 @@ void MentionExtractor::add_listed_lowercase_orgs(std::string_view text, std::vec
       added = true;
     }
   }
-  if (added) std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  if (added)
+    std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
 }
 
 // French, Spanish, Italian and Portuguese write a body's head word in lower
@@ -1662,8 +1667,8 @@ void MentionExtractor::add_lowercase_bodies(std::string_view text, const std::st
     if (first < 0 || u_isupper(first)) {
       size_t b = o.span.begin;
       while (b > 0 && text[b - 1] == ' ') --b;
-      bool sentence_start = b == 0 || text[b - 1] == '.' || text[b - 1] == '!' || text[b - 1] == '?' ||
-                            text[b - 1] == '\n';
+      bool sentence_start =
+          b == 0 || text[b - 1] == '.' || text[b - 1] == '!' || text[b - 1] == '?' || text[b - 1] == '\n';
       if (body || !sentence_start) continue;
     }
     std::string_view head = text.substr(o.span.begin, o.span.end - o.span.begin);

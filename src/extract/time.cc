@@ -666,15 +666,17 @@ size_t cjk_day(const Scan& s, size_t i) {
   bool korean = mark == "일" || mark == "일에" || mark == "일부터" || mark == "일까지" || mark == "일의";
   if (!korean && mark != "日" && mark != "号" && mark != "號") return 0;
   if (i > 0 && T[i - 1].e == T[i].b) {
-    static const char* const kBefore[] = {"第", "每", "毎", "数", "數", "几", "幾", "近", "约", "約", "/", ".", "-", "月"};
+    static const char* const kBefore[] = {"第", "每", "毎", "数", "數", "几", "幾",
+                                          "近", "约", "約", "/",  ".",  "-",  "月"};
     for (const char* w : kBefore) {
       if (T[i - 1].f == w) return 0;
     }
   }
   if (!korean && i + 2 < T.size() && T[i + 2].b == T[i + 1].e) {
-    static const char* const kAfter[] = {"間", "间", "後", "后", "前", "内", "內", "以", "連", "连", "目", "半",
-                                         "分", "程", "余", "餘", "ぶ", "游", "遊", "制", "天", "当", "あ",
-                                         "元", "圓", "圆", "币", "幣", "均"};  // 日元: yen; 日均: a daily mean
+    static const char* const kAfter[] = {"間", "间", "後", "后", "前", "内", "內", "以", "連", "连",
+                                         "目", "半", "分", "程", "余", "餘", "ぶ", "游", "遊", "制",
+                                         "天", "当", "あ", "元", "圓", "圆", "币", "幣", "均"};  // 日元: yen; 日均: a
+                                                                                                 // daily mean
     for (const char* w : kAfter) {
       if (T[i + 2].f == w) return 0;
     }
@@ -2067,7 +2069,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
             x.anchor = day_anchor.kind;
             x.evidence = "the day in the month nearest " + day_anchor.evidence;
             x.value = fmt_days(day);
-          } else if (year_anchor.ok() && year_anchor.date.m && valid_date(year_anchor.date.y, year_anchor.date.m, r.a.d)) {
+          } else if (year_anchor.ok() && year_anchor.date.m &&
+                     valid_date(year_anchor.date.y, year_anchor.date.m, r.a.d)) {
             day = days_from_civil(year_anchor.date.y, year_anchor.date.m, r.a.d);
             x.anchor = year_anchor.kind;
             x.evidence = "the day in the month of " + year_anchor.evidence;

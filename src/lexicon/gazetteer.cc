@@ -157,19 +157,32 @@ std::vector<std::string> polish_forms(const icu::UnicodeString& u) {
   // The locative of a hard stem: its last consonant softened, then -e/-ie.
   auto soft_locative = [&](UChar c) -> const char* {
     switch (c) {
-      case u't': return "cie";
-      case u'd': return "dzie";
-      case u'r': return "rze";
-      case u'ł': return "le";
-      case u'n': return "nie";
-      case u'm': return "mie";
-      case u'w': return "wie";
-      case u'p': return "pie";
-      case u'b': return "bie";
-      case u's': return "sie";
-      case u'z': return "zie";
-      case u'f': return "fie";
-      default: return nullptr;
+      case u't':
+        return "cie";
+      case u'd':
+        return "dzie";
+      case u'r':
+        return "rze";
+      case u'ł':
+        return "le";
+      case u'n':
+        return "nie";
+      case u'm':
+        return "mie";
+      case u'w':
+        return "wie";
+      case u'p':
+        return "pie";
+      case u'b':
+        return "bie";
+      case u's':
+        return "sie";
+      case u'z':
+        return "zie";
+      case u'f':
+        return "fie";
+      default:
+        return nullptr;
     }
   };
   if (ends(u"ia") || ends(u"ja")) {
@@ -182,13 +195,15 @@ std::vector<std::string> polish_forms(const icu::UnicodeString& u) {
     UChar c = u.charAt(n - 2);
     const char* loc = soft_locative(c);
     with(1, {"y", "ą", "ę"});  // Warszawy, Warszawą, Warszawę
-    if (loc) with(2, {loc});    // Warszawie
+    if (loc) with(2, {loc});   // Warszawie
   } else if (u_isalpha(last) && last != u'o' && last != u'e' && last != u'i' && last != u'y' && last != u'u') {
     // Masculine, ending in a consonant: Rzymu, Rzymem, Rzymie; Londynu, Londynie.
     bool velar = last == u'k' || last == u'g';
     with(0, {"u", velar ? "iem" : "em"});
-    if (const char* loc = soft_locative(last)) with(1, {loc});
-    else if (velar || ends(u"ch")) with(0, {"u"});
+    if (const char* loc = soft_locative(last))
+      with(1, {loc});
+    else if (velar || ends(u"ch"))
+      with(0, {"u"});
   }
   return out;
 }

@@ -102,8 +102,8 @@ Document partial_date(Document d, const std::string& value) {
   t.value = value;
   t.anchor = "none";
   d.times.push_back(t);
-  d.event_date_how = std::string("none: a date without a ") + (value.compare(5, 2, "XX") == 0 ? "month" : "year") +
-                     " (" + value + ")";
+  d.event_date_how =
+      std::string("none: a date without a ") + (value.compare(5, 2, "XX") == 0 ? "month" : "year") + " (" + value + ")";
   return d;
 }
 
@@ -151,11 +151,11 @@ TEST(Clusterer, ADayWithoutItsMonthTakesTheMonthOfItsStory) {
       doc("death", "en", {{1, "PER", 3}, {2, "LOC", 2}, {3, "ORG", 1}}, {"died", "pontiff", "vatican", "mourning"},
           "2025-04-21"),
       partial_date(doc("lying-zh", "zh", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 3}, {5, "PER", 3}, {6, "LOC", 3}},
-                    {"funeral", "plaza", "delegaciones", "fieles"}),
-                "XXXX-XX-22"),
+                       {"funeral", "plaza", "delegaciones", "fieles"}),
+                   "XXXX-XX-22"),
       partial_date(doc("funeral-ja", "ja", {{1, "PER", 1}, {2, "LOC", 1}, {4, "PER", 2}, {5, "PER", 2}, {9, "LOC", 3}},
-                    {"funeral", "plaza", "delegaciones", "fieles"}),
-                "XXXX-XX-26"),
+                       {"funeral", "plaza", "delegaciones", "fieles"}),
+                   "XXXX-XX-26"),
   };
   c.assign(docs);
   ASSERT_EQ(docs[1].story, docs[0].story);

@@ -69,7 +69,8 @@ TEST(Gazetteer, InflectedFormsAreDerivedByRule) {
   EXPECT_EQ(ids("Polsce"), std::vector<std::string>{"POL"});
   EXPECT_EQ(ids("Wietnamie"), std::vector<std::string>{"VNM"});
   EXPECT_EQ(ids("Wietnamu"), std::vector<std::string>{"VNM"});
-  for (const char* form : {"Rzymie", "Rzymu", "Madrycie", "Warszawie", "Warszawą"}) EXPECT_FALSE(ids(form).empty()) << form;
+  for (const char* form : {"Rzymie", "Rzymu", "Madrycie", "Warszawie", "Warszawą"})
+    EXPECT_FALSE(ids(form).empty()) << form;
   EXPECT_EQ(ids("Rzymie"), ids("Rzym"));
 }
 

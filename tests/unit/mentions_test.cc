@@ -302,7 +302,8 @@ TEST(Mentions, ChinesePlacesBySuffixAndScriptVariants) {
 // A listed name after descriptive nouns is that name alone; listed names
 // with a lower-case word are found as phrases.
 TEST(Mentions, ListedOrganisationsInsideRunsAndInLowerCase) {
-  auto de = mentions("Laut der Nachrichtenagentur Xinhua stieg die Zahl. Die Agentur Reuters berichtete dasselbe.", "de");
+  auto de =
+      mentions("Laut der Nachrichtenagentur Xinhua stieg die Zahl. Die Agentur Reuters berichtete dasselbe.", "de");
   EXPECT_TRUE(has(de, "ORG Xinhua")) << testing::PrintToString(de);
   EXPECT_TRUE(has(de, "ORG Reuters")) << testing::PrintToString(de);
   auto kirche = mentions("Die katholische Kirche wählt einen neuen Papst.", "de");
