@@ -311,6 +311,9 @@ TEST(Mentions, ListedOrganisationsInsideRunsAndInLowerCase) {
   auto fr = mentions("La maison Blanche a confirmé la visite du président.", "fr");
   EXPECT_TRUE(has(fr, "ORG maison Blanche")) << testing::PrintToString(fr);
   EXPECT_FALSE(has(fr, "PER Blanche")) << testing::PrintToString(fr);
+  // A name with "TV" or "Radio" after it is a broadcaster.
+  auto tv = mentions("Hasil hitung cepat disiarkan Metro TV pada malam hari.", "id");
+  EXPECT_TRUE(has(tv, "ORG Metro TV")) << testing::PrintToString(tv);
   auto en = mentions("She posted the video on Instagram late on Friday.", "en");
   EXPECT_TRUE(has(en, "ORG Instagram")) << testing::PrintToString(en);
   // Not inside another word.
