@@ -303,9 +303,12 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::build(const GazetteerOptions& opti
       }
     }
     for (const auto& [code, index] : m49_index) {
-      std::vector<icu::UnicodeString> names;
-      add_region_names(*full, *shorter, code.c_str(), names);
-      for (const auto& name : names) {
+      // The full name only, of three characters at least: shorter ones
+      // collide ("中美", Central America in Traditional Chinese, is China-US
+      // in the news).
+      icu::UnicodeString name;
+      full->regionDisplayName(code.c_str(), name);
+      if (name.countChar32() >= 3) {
         std::string s = utf8(name);
         if (s == code) continue;
         for (std::string& form : inflected_forms(s, lang)) g->add(std::move(form), index, lang, true);

@@ -43,6 +43,7 @@ TEST(Gazetteer, WorldRegionsFromCldr) {
   EXPECT_EQ(ids("Südostasien"), std::vector<std::string>{"m49:035"});
   EXPECT_EQ(ids("Đông Nam Á"), std::vector<std::string>{"m49:035"});
   EXPECT_EQ(ids("Lateinamerika"), std::vector<std::string>{"m49:419"});
+  EXPECT_TRUE(ids("中美").empty());  // China-US in the news, not Central America (中美洲)
   auto found = gazetteer().find("Latin America");
   ASSERT_FALSE(found.empty());
   const Place& p = gazetteer().places()[found[0].place];
@@ -132,6 +133,10 @@ TEST(Gazetteer, TeamRowsJoinAPlaceById) {
   EXPECT_EQ(ids_of("Aleppo"), std::vector<std::string>{"iso:SY-HL"});
   EXPECT_EQ(ids_of("الدوحة"), ids_of("Doha"));
   EXPECT_EQ(ids_of("واشنطن"), std::vector<std::string>{"place:Washington"});
+  EXPECT_EQ(ids_of("加州"), std::vector<std::string>{"iso:US-CA"});
+  EXPECT_EQ(ids_of("舊金山"), std::vector<std::string>{"place:San Francisco"});
+  EXPECT_EQ(ids_of("Харбине"), ids_of("Harbin"));  // Russian case forms of a team row
+  EXPECT_EQ(ids_of("廣州"), ids_of("广州"));
 
   auto dir = std::filesystem::temp_directory_path() / "gazetteer_bad_id";
   std::filesystem::remove_all(dir);
