@@ -1455,7 +1455,9 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
           while (seg.b - seg.a > 1) {
             Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
             std::string ws(whole.of(text));
-            if (impl_->org_names.count(ws) || inside(orgs, whole) || !find_place(ws).empty()) break;
+            // English "The" is no part of a name, not even a known one's ("The Associated Press").
+            bool the = words[seg.a]->span.of(text) == "The";
+            if (!the && (impl_->org_names.count(ws) || inside(orgs, whole) || !find_place(ws).empty())) break;
             if (!not_name(words[seg.a]->span.of(text))) break;
             ++seg.a;
             seg.starts_sentence = false;

@@ -314,6 +314,8 @@ TEST(Mentions, ListedOrganisationsInsideRunsAndInLowerCase) {
   // A name with "TV" or "Radio" after it is a broadcaster.
   auto tv = mentions("Hasil hitung cepat disiarkan Metro TV pada malam hari.", "id");
   EXPECT_TRUE(has(tv, "ORG Metro TV")) << testing::PrintToString(tv);
+  auto ap = mentions("Rescuers said so, The Associated Press reported.", "en");
+  EXPECT_TRUE(has(ap, "ORG Associated Press")) << testing::PrintToString(ap);
   auto en = mentions("She posted the video on Instagram late on Friday.", "en");
   EXPECT_TRUE(has(en, "ORG Instagram")) << testing::PrintToString(en);
   // Not inside another word.
