@@ -1455,9 +1455,10 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
           while (seg.b - seg.a > 1) {
             Span whole{words[seg.a]->span.begin, words[seg.b - 1]->span.end};
             std::string ws(whole.of(text));
-            // English "The" is no part of a name, not even a known one's ("The Associated Press").
+            // English "The" is no part of a name, not even a known body's ("The Associated Press"); a
+            // place keeps it ("The Hague", "The Gambia").
             bool the = words[seg.a]->span.of(text) == "The";
-            if (!the && (impl_->org_names.count(ws) || inside(orgs, whole) || !find_place(ws).empty())) break;
+            if ((!the && (impl_->org_names.count(ws) || inside(orgs, whole))) || !find_place(ws).empty()) break;
             if (!not_name(words[seg.a]->span.of(text))) break;
             ++seg.a;
             seg.starts_sentence = false;
@@ -1554,6 +1555,8 @@ std::vector<Mention> MentionExtractor::extract_cased(const Document& doc, const 
             continue;
           m.type = "LOC";
           m.place = impl_->gazetteer->places()[places[0].place].id;
+        } else if (n == 1 && (surface == "The" || surface == "A" || surface == "An")) {
+          continue;  // an article left alone when a place was cut out after it ("from The | Gambia")
         } else if (n == 1 && (calendar(surface) || roman_numeral(surface))) {
           continue;  // "Tuesday", "Dezember", "GMT"; a numeral alone
         } else if (n == 1 && acronym(surface)) {

@@ -316,6 +316,9 @@ TEST(Mentions, ListedOrganisationsInsideRunsAndInLowerCase) {
   EXPECT_TRUE(has(tv, "ORG Metro TV")) << testing::PrintToString(tv);
   auto ap = mentions("Rescuers said so, The Associated Press reported.", "en");
   EXPECT_TRUE(has(ap, "ORG Associated Press")) << testing::PrintToString(ap);
+  auto gambia = mentions("Officials from The Gambia arrived on Monday.", "en");
+  EXPECT_TRUE(has(gambia, "LOC Gambia")) << testing::PrintToString(gambia);
+  EXPECT_FALSE(has(gambia, "LOC The")) << testing::PrintToString(gambia);
   auto en = mentions("She posted the video on Instagram late on Friday.", "en");
   EXPECT_TRUE(has(en, "ORG Instagram")) << testing::PrintToString(en);
   // Not inside another word.
