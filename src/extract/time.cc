@@ -1184,6 +1184,16 @@ int nearest_year(int m, int d, const Ymd& anchor) {
   return best;
 }
 
+// The month of a value the stage wrote ("1940-05", "1940-05-10", "BC0216-08") moved by `shift` months, in the
+// value's year `year` (already parsed): false when the value has no month or the result falls in year 0.
+bool shift_month(const std::string& value, int year, int shift, int& yy, int& mm) {
+  size_t ylen = value.rfind("BC", 0) == 0 ? 6 : 4;
+  if (!year || value.size() < ylen + 3) return false;
+  mm = std::atoi(value.c_str() + ylen + 1) - 1 + shift;
+  month_from(year, mm, yy, mm);
+  return yy != 0;
+}
+
 // The day `d` of the anchor's month or of the month before or after, whichever is nearest the anchor (a day
 // anchor); INT64_MIN if none is a valid date.
 int64_t nearest_day_of_month(const Ymd& A, int d) {
@@ -2219,10 +2229,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         // A narrative's "einen Monat später" after "Anfang Mai": the month written before, moved on.
         size_t month_len = last_value.rfind("BC", 0) == 0 ? 9 : 7;
         if (im.options.narrative && r.unit == 3 && last_year && last_value.size() == month_len && r.n > 0) {
-          int mm = std::atoi(last_value.c_str() + month_len - 2) - 1 + sign * r.n;
-          int yy;
-          month_from(last_year, mm, yy, mm);
-          if (yy == 0) continue;
+          int yy, mm;
+          if (!shift_month(last_value, last_year, sign * r.n, yy, mm)) continue;
           x.kind = "relative";
           x.anchor = "inferred";
           x.evidence = "shifted from " + last_value;
@@ -2412,12 +2420,8 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
         }
         if (r.rel == Kind::kSameMonth) {
           // "im selben Monat": the month written before ("1940-05-10" -> 1940-05), moved by the offset.
-          size_t ylen = last_value.rfind("BC", 0) == 0 ? 6 : 4;
-          if (!last_year || last_value.size() < ylen + 3) continue;
-          int mm = std::atoi(last_value.c_str() + ylen + 1) - 1 + r.offset;
-          int yy;
-          month_from(last_year, mm, yy, mm);
-          if (yy == 0) continue;
+          int yy, mm;
+          if (!shift_month(last_value, last_year, r.offset, yy, mm)) continue;
           x.kind = "relative";
           x.anchor = "inferred";
           x.evidence = "the month written before: " + last_value;
