@@ -227,51 +227,53 @@ bool is_dash(const Tok& t) {
 
 // ---- name and lexicon tables ----
 enum class Kind : uint8_t {
-  kMonth,     // value 1..12
-  kWeekday,   // value 1..7 (Monday = 1)
-  kDay,       // relative day offset ("gestern" -1)
-  kWeek,      // relative ISO week offset ("last week" -1)
-  kMonthRel,  // relative month offset
-  kYearRel,   // relative year offset
-  kMod,       // modifier of a weekday: -1 last, 0 this, +1 next
-  kGlue,      // may stand between the parts of a date ("de", "năm", "of")
-  kAnniv,     // anniversary word
-  kFuture,    // future marker in a sentence ("will", "wird", "sẽ")
-  kStamp,     // page stamp word ("Updated", "Aktualisiert")
-  kRef,       // vague reference: -1 PAST_REF ("recently"), 0 PRESENT_REF ("now"), +1 FUTURE_REF ("soon")
-  kQuarter,   // quarter 1..4 of the anchor year ("third quarter")
-  kSeason,    // 1 spring, 2 summer, 3 autumn, 4 winter of the anchor year
-  kCentury,   // "Jahrhundert", "century", "siècle" after an ordinal
-  kTo,        // a range connector between two days ("bis", "au", "đến")
-  kCaption,   // a photo-caption word: a date on that line dates the picture
-  kDet,       // a determiner written before dates ("le 27 mai"): part of the expression
-  kPartOfDay, // after a day: "Wednesday night", "hier matin" (part of the expression)
-  kFuzzy,     // before an expression: "early", "late", "earlier" (part of the expression)
-  kSameDay,   // relative to the last day written: "the same day" 0, "the next day" +1, "la veille" -1
-  kTarget,    // before a year, a goal ("by 2050", "bis 2030"): not the year of the text
-  kNumber,    // a number word before a unit: "two" 2, "zwei" 2; -1 a vague count ("several")
-  kUnit,      // a unit of a duration: 1 day, 2 week, 3 month, 4 year, 5 decade, 6 century, 7 hour, 8 minute
-  kDurPrep,   // before a duration: -1 back from the publication date ("vor", "il y a"), +1 on from the last date ("nach")
-  kDurPost,   // after a duration: +1 after the last date ("later"), -1 before it ("earlier"), -2 back from the
-              // publication date ("ago")
-  kClock,     // after an hour: "h", "Uhr", "o'clock" 0; "p.m." 12; "a.m." -12 (12 a.m. is midnight)
-  kClockWord, // an hour by name: "noon" 12, "midnight" 24
-  kBc,        // after a year or century: before Christ ("BC", "v. Chr.", "av. J.-C.")
-  kApprox,    // before a count: "about", "etwa", "mehr als" (part of the expression)
-  kVague,     // a vague step in a narrative ("wenig später", "shortly after"): the time written before
-  kAnd,       // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
-  kYearPrep,  // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
-  kYearOf,    // after a month, day or season, its year relative to the year written before: "des folgenden Jahres"
-              // +1, "desselben Jahres" 0, "of the previous year" -1; followed by a year ("des Jahres 1968"): that year
-  kHoliday,   // a fixed-date holiday, value MMDD: "Weihnachten" 1225, "Neujahrstag" 101
-  kPlan,      // a narrative's future in the past ("sollte"): a yearless day in its sentence is after the story's
-  kSameMonth, // the month written before, moved by the value: "im selben Monat" 0, "im folgenden Monat" +1
-  kHalf,      // a half year: "zweite Jahreshälfte" 2; 0: its ordinal is the number before ("1. Halbjahr")
+  kMonth,      // value 1..12
+  kWeekday,    // value 1..7 (Monday = 1)
+  kDay,        // relative day offset ("gestern" -1)
+  kWeek,       // relative ISO week offset ("last week" -1)
+  kMonthRel,   // relative month offset
+  kYearRel,    // relative year offset
+  kMod,        // modifier of a weekday: -1 last, 0 this, +1 next
+  kGlue,       // may stand between the parts of a date ("de", "năm", "of")
+  kAnniv,      // anniversary word
+  kFuture,     // future marker in a sentence ("will", "wird", "sẽ")
+  kStamp,      // page stamp word ("Updated", "Aktualisiert")
+  kRef,        // vague reference: -1 PAST_REF ("recently"), 0 PRESENT_REF ("now"), +1 FUTURE_REF ("soon")
+  kQuarter,    // quarter 1..4 of the anchor year ("third quarter")
+  kSeason,     // 1 spring, 2 summer, 3 autumn, 4 winter of the anchor year
+  kCentury,    // "Jahrhundert", "century", "siècle" after an ordinal
+  kTo,         // a range connector between two days ("bis", "au", "đến")
+  kCaption,    // a photo-caption word: a date on that line dates the picture
+  kDet,        // a determiner written before dates ("le 27 mai"): part of the expression
+  kPartOfDay,  // after a day: "Wednesday night", "hier matin" (part of the expression)
+  kFuzzy,      // before an expression: "early", "late", "earlier" (part of the expression)
+  kSameDay,    // relative to the last day written: "the same day" 0, "the next day" +1, "la veille" -1
+  kTarget,     // before a year, a goal ("by 2050", "bis 2030"): not the year of the text
+  kNumber,     // a number word before a unit: "two" 2, "zwei" 2; -1 a vague count ("several")
+  kUnit,       // a unit of a duration: 1 day, 2 week, 3 month, 4 year, 5 decade, 6 century, 7 hour, 8 minute
+  kDurPrep,    // before a duration: -1 back from the publication date ("vor", "il y a"), +1 on from the last date
+               // ("nach")
+  kDurPost,    // after a duration: +1 after the last date ("later"), -1 before it ("earlier"), -2 back from the
+               // publication date ("ago")
+  kClock,      // after an hour: "h", "Uhr", "o'clock" 0; "p.m." 12; "a.m." -12 (12 a.m. is midnight)
+  kClockWord,  // an hour by name: "noon" 12, "midnight" 24
+  kBc,         // after a year or century: before Christ ("BC", "v. Chr.", "av. J.-C.")
+  kApprox,     // before a count: "about", "etwa", "mehr als" (part of the expression)
+  kVague,      // a vague step in a narrative ("wenig später", "shortly after"): the time written before
+  kAnd,        // joins two days of one month: "8. und 9. Mai", "8 and 9 May"
+  kYearPrep,   // German: a word before a year ("im", "seit"); a 4-digit number before a noun without one is a count
+  kYearOf,     // after a month, day or season, its year relative to the year written before: "des folgenden Jahres"
+               // +1, "desselben Jahres" 0, "of the previous year" -1; followed by a year ("des Jahres 1968"): that year
+  kHoliday,    // a fixed-date holiday, value MMDD: "Weihnachten" 1225, "Neujahrstag" 101
+  kPlan,       // a narrative's future in the past ("sollte"): a yearless day in its sentence is after the story's
+  kSameMonth,  // the month written before, moved by the value: "im selben Monat" 0, "im folgenden Monat" +1
+  kHalf,       // a half year: "zweite Jahreshälfte" 2; 0: its ordinal is the number before ("1. Halbjahr")
   kDecadeWord,  // a decade by name, before a year word: "zwanziger (Jahre)" 20
-  kWeekend,   // a weekend: 0 the last one (the next one with a future marker), -1 the last, +1 the next
+  kWeekend,     // a weekend: 0 the last one (the next one with a future marker), -1 the last, +1 the next
+  kDayWord,     // before a day of the month written without its month: "el día 15", "no dia 14"
 };
 
-static_assert(static_cast<unsigned>(Kind::kWeekend) < 64, "Tok::kinds holds one bit per Kind");
+static_assert(static_cast<unsigned>(Kind::kDayWord) < 64, "Tok::kinds holds one bit per Kind");
 
 struct Entry {
   Kind kind;
@@ -379,21 +381,47 @@ Table cldr_table(const char* lang) {
 }
 
 Result<Kind> parse_kind(const std::string& s) {
-  static const std::map<std::string, Kind> kKinds = {
-      {"month", Kind::kMonth},       {"weekday", Kind::kWeekday}, {"day", Kind::kDay},         {"week", Kind::kWeek},
-      {"monthrel", Kind::kMonthRel}, {"yearrel", Kind::kYearRel}, {"mod", Kind::kMod},         {"glue", Kind::kGlue},
-      {"anniversary", Kind::kAnniv}, {"future", Kind::kFuture},   {"stamp", Kind::kStamp},     {"ref", Kind::kRef},
-      {"quarter", Kind::kQuarter},   {"season", Kind::kSeason},   {"century", Kind::kCentury}, {"to", Kind::kTo},
-      {"caption", Kind::kCaption},
-      {"target", Kind::kTarget}, {"det", Kind::kDet},
-      {"partofday", Kind::kPartOfDay}, {"fuzzy", Kind::kFuzzy},
-      {"sameday", Kind::kSameDay}, {"number", Kind::kNumber}, {"unit", Kind::kUnit},
-      {"durprep", Kind::kDurPrep}, {"durpost", Kind::kDurPost}, {"clock", Kind::kClock},
-      {"clockword", Kind::kClockWord}, {"bc", Kind::kBc},
-      {"and", Kind::kAnd}, {"approx", Kind::kApprox}, {"vague", Kind::kVague}, {"yearprep", Kind::kYearPrep},
-      {"yearof", Kind::kYearOf}, {"holiday", Kind::kHoliday}, {"plan", Kind::kPlan},
-      {"samemonth", Kind::kSameMonth}, {"half", Kind::kHalf}, {"decade", Kind::kDecadeWord},
-      {"weekend", Kind::kWeekend}};
+  static const std::map<std::string, Kind> kKinds = {{"month", Kind::kMonth},
+                                                     {"weekday", Kind::kWeekday},
+                                                     {"day", Kind::kDay},
+                                                     {"week", Kind::kWeek},
+                                                     {"monthrel", Kind::kMonthRel},
+                                                     {"yearrel", Kind::kYearRel},
+                                                     {"mod", Kind::kMod},
+                                                     {"glue", Kind::kGlue},
+                                                     {"anniversary", Kind::kAnniv},
+                                                     {"future", Kind::kFuture},
+                                                     {"stamp", Kind::kStamp},
+                                                     {"ref", Kind::kRef},
+                                                     {"quarter", Kind::kQuarter},
+                                                     {"season", Kind::kSeason},
+                                                     {"century", Kind::kCentury},
+                                                     {"to", Kind::kTo},
+                                                     {"caption", Kind::kCaption},
+                                                     {"target", Kind::kTarget},
+                                                     {"det", Kind::kDet},
+                                                     {"partofday", Kind::kPartOfDay},
+                                                     {"fuzzy", Kind::kFuzzy},
+                                                     {"sameday", Kind::kSameDay},
+                                                     {"number", Kind::kNumber},
+                                                     {"unit", Kind::kUnit},
+                                                     {"durprep", Kind::kDurPrep},
+                                                     {"durpost", Kind::kDurPost},
+                                                     {"clock", Kind::kClock},
+                                                     {"clockword", Kind::kClockWord},
+                                                     {"bc", Kind::kBc},
+                                                     {"and", Kind::kAnd},
+                                                     {"approx", Kind::kApprox},
+                                                     {"vague", Kind::kVague},
+                                                     {"yearprep", Kind::kYearPrep},
+                                                     {"yearof", Kind::kYearOf},
+                                                     {"holiday", Kind::kHoliday},
+                                                     {"plan", Kind::kPlan},
+                                                     {"samemonth", Kind::kSameMonth},
+                                                     {"half", Kind::kHalf},
+                                                     {"decade", Kind::kDecadeWord},
+                                                     {"weekend", Kind::kWeekend},
+                                                     {"dayword", Kind::kDayWord}};
   auto it = kKinds.find(s);
   if (it == kKinds.end()) return Status::invalid("unknown kind \"" + s + "\"");
   return it->second;
@@ -1401,6 +1429,19 @@ TimeAnnotation TimeExtractor::annotate(const Document& doc) const {
       }
       raws.push_back(r);
       i = j;
+      continue;
+    }
+    // "el día 15", "no dia 14": a day of the month after the language's day word (a month after it would have
+    // made a full date above), in the month of the anchor as "15日".
+    if (i > 0 && s.num(i, 1, 31) && !s.glued_number(i) && toks[i - 1].kind == Tok::kWord &&
+        s.may(i - 1, Kind::kDayWord) && s.has(i - 1, Kind::kDayWord) &&
+        !(i + 1 < toks.size() && toks[i + 1].kind == Tok::kNum)) {
+      r.type = Raw::kDate;
+      r.a = {0, 0, t.num()};
+      r.b = toks[i - 1].b;
+      r.e = t.e;
+      raws.push_back(r);
+      ++i;
       continue;
     }
     if (size_t jj = cjk_day(s, i)) {

@@ -61,6 +61,14 @@ TEST(Time, OtherCldrLanguages) {
   EXPECT_EQ(times("Il trattato è stato firmato ieri.", "it", "2025-05-09"), V{"ieri=2025-05-08"});
 }
 
+// Spanish and Portuguese name a day of the month after their day word.
+TEST(Time, ADayAfterTheDayWord) {
+  EXPECT_EQ(times("La reunión se celebró el día 15 en Lima.", "es", "2024-11-17"), V{"día 15=2024-11-15"});
+  EXPECT_EQ(times("O acordo foi assinado no dia 30, em Brasília.", "pt", "2024-12-02"), V{"dia 30=2024-11-30"});
+  // With its month it is a full date.
+  EXPECT_EQ(times("Se celebró el día 15 de noviembre de 2024.", "es"), V{"15 de noviembre de 2024=2024-11-15"});
+}
+
 // Chinese, Japanese and Korean news write the days around the report without
 // their month ("15日"): the month nearest the publication date, else the
 // month the text is dated, else none ("XXXX-XX-15").
