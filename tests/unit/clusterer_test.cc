@@ -9,6 +9,7 @@
 #include <map>
 
 #include "extract/fingerprint.h"
+#include "fresh_db.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -418,8 +419,7 @@ TEST(Clusterer, PipelinesTakingTurnsOnOneStore) {
   PipelineOptions o;
   o.data_dir = NG_TEST_DATA_DIR;
   auto fresh = [](const std::string& name) {
-    fs::path p = fs::path(testing::TempDir()) / name;
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+    fs::path p = fresh_db("", name);
     auto s = open_sqlite_store(p.string());
     EXPECT_TRUE(s.is_ok());
     return std::move(*s);
@@ -461,8 +461,7 @@ TEST(Clusterer, RestoreSkipsRecordsItCannotRead) {
 // must be what counting the members gives, after copies, merges and dates
 // handed to undated members.
 TEST(Clusterer, StoredClusterCountsAgreeWithTheirMembers) {
-  fs::path path = fs::path(testing::TempDir()) / "cluster_counts.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+  fs::path path = fresh_db("", "cluster_counts.db");
   auto store = open_sqlite_store(path.string());
   ASSERT_TRUE(store.is_ok());
   std::vector<E> ab = {{1, "PER", 2}, {2, "PER", 2}}, cd = {{3, "PER", 2}, {4, "PER", 2}};
@@ -547,8 +546,7 @@ TEST(Clusterer, StoredStoriesFromThePipeline) {
     records.push_back(r);
   }
   auto run = [&](const std::string& name, size_t batch) {
-    fs::path p = fs::path(testing::TempDir()) / ("clusterer_" + name + ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+    fs::path p = fresh_db("", "clusterer_" + name + ".db");
     auto store = open_sqlite_store(p.string());
     EXPECT_TRUE(store.is_ok());
     PipelineOptions o;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fresh_db.h"
 #include "query/dyad.h"
 #include "store/store.h"
 
@@ -70,10 +71,7 @@ Document make_doc(int n, std::mt19937& rng) {
 class DyadPage : public testing::Test {
  protected:
   void SetUp() override {
-    fs::path dir = fs::path(testing::TempDir()) / "dyad_test";
-    fs::create_directories(dir);
-    fs::path p = dir / "dyad.db";
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+    fs::path p = fresh_db("dyad_test", "dyad.db");
     auto s = open_sqlite_store(p.string());
     ASSERT_TRUE(s.is_ok()) << s.status().message();
     store_ = std::move(*s);

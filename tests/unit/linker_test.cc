@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "fresh_db.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -291,8 +292,7 @@ TEST(Linker, SameEntitiesWhateverTheThreadsAndRuns) {
     records.push_back(r);
   }
   auto run = [&](const std::string& name, int threads, size_t batch, int splits) {
-    fs::path p = fs::path(testing::TempDir()) / ("linker_" + name + ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+    fs::path p = fresh_db("", "linker_" + name + ".db");
     std::vector<std::vector<int64_t>> out;
     auto store = open_sqlite_store(p.string());
     EXPECT_TRUE(store.is_ok());

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "../fresh_db.h"
 #include "store/store.h"
 
 namespace ng {
@@ -17,10 +18,9 @@ namespace fs = std::filesystem;
 class StoriesTest : public testing::Test {
  protected:
   void SetUp() override {
-    fs::path dir = fs::path(testing::TempDir()) / "clusters_test";
-    fs::create_directories(dir);
-    path_ = (dir / (std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db")).string();
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+    path_ =
+        fresh_db("clusters_test", std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db")
+            .string();
     {
       auto s = open_sqlite_store(path_);  // creates the schema
       ASSERT_TRUE(s.is_ok()) << s.status().message();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../fresh_db.h"
 #include "store/store.h"
 
 namespace ng {
@@ -15,13 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path fresh(const std::string& name) {
-  fs::path dir = fs::path(testing::TempDir()) / "dyad_frames_test";
-  fs::create_directories(dir);
-  fs::path p = dir / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-  return p;
-}
+fs::path fresh(const std::string& name) { return fresh_db("dyad_frames_test", name); }
 
 std::unique_ptr<Store> open(const fs::path& p) {
   auto s = open_sqlite_store(p.string());

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "../fresh_db.h"
 #include "store/sqlite/schema.h"
 #include "store/store.h"
 
@@ -34,10 +35,8 @@ class SearchTest : public testing::Test {
  protected:
   void SetUp() override {
     // One store per test: ctest runs the tests of this fixture in parallel.
-    fs::path dir = fs::path(testing::TempDir()) / "search_test";
-    fs::create_directories(dir);
-    path_ = (dir / (std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db")).string();
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+    path_ = fresh_db("search_test", std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db")
+                .string();
     auto s = open_sqlite_store(path_);
     ASSERT_TRUE(s.is_ok()) << s.status().message();
     store_ = std::move(*s);
@@ -155,10 +154,7 @@ TEST_F(SearchTest, APeriodFindsItsDocumentsWhateverTheirArrivalOrder) {
 }
 
 TEST(Search, MigrationEightIndexesTheDocumentsAlreadyStored) {
-  fs::path dir = fs::path(testing::TempDir()) / "search_test";
-  fs::create_directories(dir);
-  std::string path = (dir / "v7.db").string();
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
+  std::string path = fresh_db("search_test", "v7.db").string();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   // A store as version 7 left it, with a document the index has never seen.

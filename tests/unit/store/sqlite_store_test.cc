@@ -5,6 +5,7 @@
 #include <fstream>
 #include <tuple>
 
+#include "../fresh_db.h"
 #include "store/sqlite/schema.h"
 #include "store/store.h"
 
@@ -13,13 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path fresh(const std::string& name) {
-  fs::path dir = fs::path(testing::TempDir()) / "sqlite_store_test";
-  fs::create_directories(dir);
-  fs::path p = dir / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-  return p;
-}
+fs::path fresh(const std::string& name) { return fresh_db("sqlite_store_test", name); }
 
 Document make_doc(const std::string& id, const std::string& lang, const std::string& text) {
   Document d;
