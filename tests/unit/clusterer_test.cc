@@ -139,7 +139,9 @@ TEST(Clusterer, ADayWithoutAYearTakesItsClustersYear) {
   EXPECT_EQ(more[0].event_date_how.find("in the year of event cluster"), std::string::npos) << more[0].event_date_how;
   // The yearless day votes weakly: the cluster keeps the date its text gives.
   for (const auto& u : delta.clusters) {
-    if (u.id == docs[0].event_cluster) EXPECT_EQ(u.date, "2023-09-09");
+    if (u.id == docs[0].event_cluster) {
+      EXPECT_EQ(u.date, "2023-09-09");
+    }
   }
 }
 
